@@ -1,0 +1,88 @@
+// The document model shared by every pipeline stage.
+//
+// A Document owns its cleaned, normalised UTF-8 `text`, which never changes once the clean stage
+// has produced it. Everything else is a flat vector of small structs that refer to the text by
+// byte spans (see span.h) and to each other by index. Stages append to these vectors; they never
+// rewrite the text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lagebild/span.h"
+
+namespace lagebild {
+
+// Where a document came from and what its source says about it. Filled by readers; the clean
+// stage may add a title found in HTML.
+struct DocumentMeta {
+  std::string id;                  // JSONL `id`, else the file path (with `:line` for JSONL)
+  std::optional<std::string> url;
+  std::optional<std::string> title;
+  std::optional<std::string> published;  // ISO date YYYY-MM-DD
+  std::optional<std::string> lang;       // a language given by the source; overrides detection
+  std::string source;              // file path or "-" for standard input
+};
+
+// A warning about one document: something was repaired or skipped, never fatal.
+struct Diagnostic {
+  std::string message;
+};
+
+// A paragraph: text between blank lines, with the language detected for it.
+struct Paragraph {
+  Span span;
+  std::string lang;  // ISO 639-1 ("de", "en") or "und"
+  bool hard_wrapped = false;  // single line breaks inside are soft wraps, not boundaries
+};
+
+enum class TokenKind : uint8_t {
+  kWord,         // letters, possibly with digits, hyphens or inner apostrophes: "US-Beamte"
+  kNumber,       // "1.000", "3,5", "2023-09-05", "10:30"
+  kOrdinal,      // a German ordinal with its period: "9."
+  kAbbreviation, // an abbreviation with its period: "Dr.", "z.", "U.S."
+  kInitial,      // a single capital letter with its period in a name: "K."
+  kPunctuation,  // . , ; : ! ? … and dashes
+  kQuote,        // „ “ ” " « » ‚ ‘ ’ '
+  kBracket,      // ( ) [ ] { }
+  kSymbol,       // % € $ § & and other symbols
+  kClitic,       // English/German clitic split off a word: "'s", "n't"
+  kUrl,          // URLs, e-mail addresses, @handles, #hashtags
+  kListMarker,   // a bullet or "1." / "a)" opening a list item at the start of a line
+  kOther,        // anything else (emoji, private use)
+};
+
+struct Token {
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;     // first letter is upper or title case
+  bool opens = false;           // an opening quote or bracket
+  bool closes = false;          // a closing quote or bracket
+  bool line_start = false;      // the first token on its line
+};
+
+struct Sentence {
+  Span span;
+  uint32_t first_token = 0;  // index into Document::tokens
+  uint32_t last_token = 0;   // one past the last token
+  uint32_t paragraph = 0;    // index into Document::paragraphs
+  bool forced_split = false; // cut at the length limit, not at punctuation
+};
+
+struct Document {
+  DocumentMeta meta;
+  std::string text;   // cleaned, NFC-normalised UTF-8; immutable after the clean stage
+  std::string lang;   // the document's main language, ISO 639-1 or "und"
+  uint64_t content_hash = 0;  // XXH3-64 of `text`
+
+  std::vector<Paragraph> paragraphs;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<Diagnostic> warnings;
+
+  std::string_view Surface(Span span) const { return span.In(text); }
+};
+
+}  // namespace lagebild

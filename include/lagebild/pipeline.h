@@ -1,0 +1,40 @@
+// The analysis pipeline: raw input in, annotated Document out.
+//
+//   clean (HTML → text, repair, NFC, paragraphs) → identify language → segment (tokens,
+//   sentences) → … later stages append entities, times, places and events.
+//
+// A Pipeline is built once from the compiled resource image and is then immutable: Process may
+// be called from many threads at once. Process never throws on bad text; problems with a document
+// are recorded in Document::warnings.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "lagebild/document.h"
+#include "lagebild/reader.h"
+#include "lagebild/status.h"
+
+namespace lagebild {
+
+class Pipeline {
+ public:
+  // Loads the resource image at `image_path` (see DefaultImagePath in the CLI docs). Returns
+  // nullptr with a message in `status` when it is missing, stale or broken.
+  static std::unique_ptr<Pipeline> Create(const std::string& image_path, Status& status);
+  ~Pipeline();
+
+  // Runs every stage on one document. `raw.meta.lang`, when set, forces the language.
+  Document Process(RawDocument raw) const;
+
+ private:
+  Pipeline();
+  struct Stages;
+  std::unique_ptr<Stages> stages_;
+};
+
+// Where the resource image is looked for when none is given: $LAGEBILD_IMAGE, then
+// `lagebild.img` beside the running program, then ../share/lagebild/lagebild.img from it.
+std::string DefaultResourceImagePath();
+
+}  // namespace lagebild

@@ -1,0 +1,252 @@
+#include "clean/text_repair.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace lagebild {
+namespace {
+
+constexpr size_t kBinarySniffBytes = 64 * 1024;
+
+bool HasUtf16Bom(std::string_view bytes) {
+  return bytes.size() >= 2 && ((static_cast<unsigned char>(bytes[0]) == 0xFF &&
+                                static_cast<unsigned char>(bytes[1]) == 0xFE) ||
+                               (static_cast<unsigned char>(bytes[0]) == 0xFE &&
+                                static_cast<unsigned char>(bytes[1]) == 0xFF));
+}
+
+// Converts from a named ICU charset to UTF-8; returns false when ICU cannot.
+bool ConvertToUtf8(std::string_view bytes, const char* charset, std::string& out) {
+  UErrorCode error = U_ZERO_ERROR;
+  icu::UnicodeString decoded(bytes.data(), static_cast<int32_t>(bytes.size()), charset);
+  if (decoded.isBogus()) return false;
+  out.clear();
+  decoded.toUTF8String(out);
+  return U_SUCCESS(error);
+}
+
+struct Utf8Scan {
+  size_t invalid_sequences = 0;
+  size_t valid_multibyte = 0;
+};
+
+Utf8Scan ScanUtf8(std::string_view bytes) {
+  Utf8Scan scan;
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(bytes.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) ++scan.invalid_sequences;
+    else ++scan.valid_multibyte;
+  }
+  return scan;
+}
+
+// Decodes to UTF-8, replacing each ill-formed sequence with U+FFFD.
+std::string ReplaceInvalidUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(bytes.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      out.push_back(static_cast<char>(s[i++]));
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0) {
+      out.append(bytes.data() + start, static_cast<size_t>(i - start));
+      continue;
+    }
+    out.append("\xEF\xBF\xBD");  // U+FFFD
+  }
+  return out;
+}
+
+std::string DecodeToUtf8(std::string_view raw, std::vector<Diagnostic>& warnings) {
+  if (HasUtf16Bom(raw)) {
+    std::string converted;
+    if (ConvertToUtf8(raw, "UTF-16", converted)) {
+      warnings.push_back({"input is UTF-16; converted to UTF-8"});
+      return converted;
+    }
+  }
+  const Utf8Scan scan = ScanUtf8(raw);
+  if (scan.invalid_sequences == 0) return std::string(raw);
+  if (scan.valid_multibyte == 0) {
+    std::string converted;
+    if (ConvertToUtf8(raw, "windows-1252", converted)) {
+      warnings.push_back({"input is not UTF-8; decoded as windows-1252"});
+      return converted;
+    }
+  }
+  warnings.push_back({std::to_string(scan.invalid_sequences) +
+                      " invalid UTF-8 sequence(s) replaced with U+FFFD"});
+  return ReplaceInvalidUtf8(raw);
+}
+
+enum class CharAction { kKeep, kDrop, kSpace, kLineBreak, kParagraphBreak };
+
+CharAction ClassifyCodePoint(UChar32 c) {
+  if (c == '\n') return CharAction::kLineBreak;
+  if (c == '\t') return CharAction::kSpace;
+  if (c == '\f' || c == '\v') return CharAction::kLineBreak;
+  if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)) return CharAction::kDrop;
+  switch (c) {
+    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+      return CharAction::kSpace;
+    case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
+      return CharAction::kDrop;
+    case 0x2028:
+      return CharAction::kLineBreak;
+    case 0x2029:
+      return CharAction::kParagraphBreak;
+    default:
+      break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) return CharAction::kSpace;
+  return CharAction::kKeep;
+}
+
+// Step 2: one pass over valid UTF-8 that maps characters to spaces and line breaks.
+std::string MapCharacters(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(std::min<size_t>(utf8.size(), INT32_MAX));
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c;
+    if (s[i] < 0x80) c = s[i++];
+    else U8_NEXT(s, i, length, c);
+    if (c == '\r') {
+      if (i < length && s[i] == '\n') ++i;
+      out.push_back('\n');
+      continue;
+    }
+    switch (ClassifyCodePoint(c)) {
+      case CharAction::kKeep: out.append(utf8.data() + start, static_cast<size_t>(i - start)); break;
+      case CharAction::kDrop: break;
+      case CharAction::kSpace: out.push_back(' '); break;
+      case CharAction::kLineBreak: out.push_back('\n'); break;
+      case CharAction::kParagraphBreak: out.append("\n\n"); break;
+    }
+  }
+  return out;
+}
+
+struct Line {
+  std::string_view content;  // trimmed, spaces not yet collapsed
+  bool indented = false;
+};
+
+std::vector<Line> SplitLines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    const size_t first = line.find_first_not_of(' ');
+    const size_t last = line.find_last_not_of(' ');
+    Line parsed;
+    if (first != std::string_view::npos) {
+      parsed.content = line.substr(first, last - first + 1);
+      parsed.indented = first > 0;
+    }
+    lines.push_back(parsed);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+void AppendCollapsingSpaces(std::string_view line, std::string& out) {
+  bool previous_space = false;
+  for (char c : line) {
+    if (c == ' ') {
+      if (!previous_space) out.push_back(' ');
+      previous_space = true;
+    } else {
+      out.push_back(c);
+      previous_space = false;
+    }
+  }
+}
+
+// Step 3: paragraphs separated by exactly one blank line, spaces collapsed.
+std::string LayOutParagraphs(std::string_view text) {
+  const std::vector<Line> lines = SplitLines(text);
+  size_t non_blank = 0, indented = 0;
+  for (const Line& line : lines) {
+    if (line.content.empty()) continue;
+    ++non_blank;
+    indented += line.indented;
+  }
+  const bool indent_starts_paragraph = indented > 0 && indented * 2 < non_blank;
+
+  std::string out;
+  out.reserve(text.size());
+  bool pending_break = false;  // a blank line was seen since the last content line
+  for (const Line& line : lines) {
+    if (line.content.empty()) {
+      pending_break = true;
+      continue;
+    }
+    if (!out.empty()) {
+      const bool new_paragraph = pending_break || (indent_starts_paragraph && line.indented);
+      out.append(new_paragraph ? "\n\n" : "\n");
+    }
+    pending_break = false;
+    AppendCollapsingSpaces(line.content, out);
+  }
+  return out;
+}
+
+std::string ToNfc(std::string text) {
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return text;
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  if (U_FAILURE(error)) return text;
+  if (nfc->isNormalizedUTF8(text, error) && U_SUCCESS(error)) return text;
+  error = U_ZERO_ERROR;
+  std::string normalized;
+  icu::StringByteSink<std::string> sink(&normalized, static_cast<int32_t>(text.size()));
+  nfc->normalizeUTF8(0, text, sink, nullptr, error);
+  return U_SUCCESS(error) ? normalized : text;
+}
+
+}  // namespace
+
+bool LooksBinary(std::string_view bytes) {
+  if (HasUtf16Bom(bytes)) return false;
+  const std::string_view head = bytes.substr(0, kBinarySniffBytes);
+  size_t control = 0;
+  for (char ch : head) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control * 10 > head.size();
+}
+
+std::string RepairText(std::string_view raw, std::vector<Diagnostic>& warnings) {
+  const std::string decoded = DecodeToUtf8(raw, warnings);
+  return ToNfc(LayOutParagraphs(MapCharacters(decoded)));
+}
+
+}  // namespace lagebild

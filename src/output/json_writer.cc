@@ -1,0 +1,92 @@
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "lagebild/output.h"
+
+namespace lagebild {
+namespace {
+
+using nlohmann::json;
+
+json OptionalString(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
+
+const char* TokenKindName(TokenKind kind) {
+  switch (kind) {
+    case TokenKind::kWord: return "word";
+    case TokenKind::kNumber: return "number";
+    case TokenKind::kOrdinal: return "ordinal";
+    case TokenKind::kAbbreviation: return "abbreviation";
+    case TokenKind::kInitial: return "initial";
+    case TokenKind::kPunctuation: return "punctuation";
+    case TokenKind::kQuote: return "quote";
+    case TokenKind::kBracket: return "bracket";
+    case TokenKind::kSymbol: return "symbol";
+    case TokenKind::kClitic: return "clitic";
+    case TokenKind::kUrl: return "url";
+    case TokenKind::kListMarker: return "list_marker";
+    case TokenKind::kOther: return "other";
+  }
+  return "other";
+}
+
+json DocJson(const Document& doc, const OutputOptions& options) {
+  json out = {{"id", doc.meta.id},
+              {"url", OptionalString(doc.meta.url)},
+              {"lang", doc.lang},
+              {"published", OptionalString(doc.meta.published)},
+              {"title", OptionalString(doc.meta.title)},
+              {"hash", fmt::format("{:016x}", doc.content_hash)}};
+  json warnings = json::array();
+  for (const Diagnostic& warning : doc.warnings) warnings.push_back(warning.message);
+  out["warnings"] = std::move(warnings);
+  if (options.with_text) out["text"] = doc.text;
+  return out;
+}
+
+json SentencesJson(const Document& doc, const OutputOptions& options) {
+  json sentences = json::array();
+  for (const Sentence& sentence : doc.sentences) {
+    json item = {{"begin", sentence.span.begin},
+                 {"end", sentence.span.end},
+                 {"lang", doc.paragraphs[sentence.paragraph].lang},
+                 {"paragraph", sentence.paragraph}};
+    if (options.with_tokens) {
+      item["first_token"] = sentence.first_token;
+      item["last_token"] = sentence.last_token;
+    }
+    sentences.push_back(std::move(item));
+  }
+  return sentences;
+}
+
+json TokensJson(const Document& doc) {
+  json tokens = json::array();
+  for (const Token& token : doc.tokens) {
+    tokens.push_back({{"begin", token.span.begin}, {"end", token.span.end}, {"kind", TokenKindName(token.kind)}});
+  }
+  return tokens;
+}
+
+}  // namespace
+
+std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
+  if (name == "json") return OutputFormat::kJson;
+  if (name == "jsonl") return OutputFormat::kJsonl;
+  if (name == "tsv") return OutputFormat::kTsv;
+  if (name == "pretty") return OutputFormat::kPretty;
+  return std::nullopt;
+}
+
+std::string ToJson(const Document& doc, const OutputOptions& options, int indent) {
+  json out = {{"doc", DocJson(doc, options)}, {"sentences", SentencesJson(doc, options)}};
+  if (options.with_tokens) out["tokens"] = TokensJson(doc);
+  // Filled by later stages; present now so consumers can rely on the shape.
+  out["entities"] = json::array();
+  out["times"] = json::array();
+  out["places"] = json::array();
+  out["events"] = json::array();
+  return out.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace lagebild

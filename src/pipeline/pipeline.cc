@@ -1,0 +1,39 @@
+#include "lagebild/pipeline.h"
+
+#include "clean/cleaner.h"
+#include "langid/language_identifier.h"
+#include "resources/resource_image.h"
+#include "segment/segmenter.h"
+
+namespace lagebild {
+
+struct Pipeline::Stages {
+  std::unique_ptr<ResourceImage> image;
+  Cleaner cleaner;
+  LanguageIdentifier language_identifier;
+  std::unique_ptr<Segmenter> segmenter;
+};
+
+Pipeline::Pipeline() : stages_(std::make_unique<Stages>()) {}
+Pipeline::~Pipeline() = default;
+
+std::unique_ptr<Pipeline> Pipeline::Create(const std::string& image_path, Status& status) {
+  std::unique_ptr<Pipeline> pipeline(new Pipeline());
+  Stages& stages = *pipeline->stages_;
+  stages.image = ResourceImage::Open(image_path, status);
+  if (!stages.image) return nullptr;
+  stages.segmenter = Segmenter::Create(*stages.image, status);
+  if (!stages.segmenter) return nullptr;
+  return pipeline;
+}
+
+Document Pipeline::Process(RawDocument raw) const {
+  Document doc = stages_->cleaner.Clean(std::move(raw));
+  stages_->language_identifier.Identify(doc);
+  stages_->segmenter->Segment(doc);
+  return doc;
+}
+
+std::string DefaultResourceImagePath() { return DefaultImagePath(); }
+
+}  // namespace lagebild

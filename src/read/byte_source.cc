@@ -1,0 +1,56 @@
+#include "read/byte_source.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "read/input_file.h"
+
+namespace lagebild {
+namespace {
+
+class FileSource : public ByteSource {
+ public:
+  explicit FileSource(std::unique_ptr<InputFile> file) : file_(std::move(file)) {}
+  bool ReadAll(std::string& out) override { return file_->ReadAll(out); }
+  bool ReadLine(std::string& line) override { return file_->ReadLine(line); }
+
+ private:
+  std::unique_ptr<InputFile> file_;
+};
+
+class MemorySource : public ByteSource {
+ public:
+  explicit MemorySource(std::string bytes) : bytes_(std::move(bytes)) {}
+  bool ReadAll(std::string& out) override {
+    out.append(bytes_, position_, std::string::npos);
+    position_ = bytes_.size();
+    return true;
+  }
+  bool ReadLine(std::string& line) override {
+    if (position_ >= bytes_.size()) return false;
+    size_t end = bytes_.find('\n', position_);
+    if (end == std::string::npos) end = bytes_.size();
+    line.assign(bytes_, position_, end - position_);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    position_ = end + 1;
+    return true;
+  }
+
+ private:
+  std::string bytes_;
+  size_t position_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteSource> OpenFileSource(const std::string& path, Status& status) {
+  std::unique_ptr<InputFile> file = InputFile::Open(path, status);
+  if (!file) return nullptr;
+  return std::make_unique<FileSource>(std::move(file));
+}
+
+std::unique_ptr<ByteSource> MakeMemorySource(std::string bytes) {
+  return std::make_unique<MemorySource>(std::move(bytes));
+}
+
+}  // namespace lagebild

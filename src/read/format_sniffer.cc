@@ -1,0 +1,54 @@
+#include "read/format_sniffer.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace lagebild {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+constexpr std::array<std::string_view, 8> kHtmlMarkers = {
+    "<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<article"};
+
+}  // namespace
+
+InputFormat FormatFromFileName(std::string_view path) {
+  const std::string lower = LowerAscii(path);
+  if (EndsWith(lower, ".html") || EndsWith(lower, ".htm") || EndsWith(lower, ".xhtml")) {
+    return InputFormat::kHtml;
+  }
+  if (EndsWith(lower, ".jsonl") || EndsWith(lower, ".ndjson") || EndsWith(lower, ".json")) {
+    return InputFormat::kJsonl;
+  }
+  if (EndsWith(lower, ".txt") || EndsWith(lower, ".text")) return InputFormat::kText;
+  return InputFormat::kAuto;
+}
+
+InputFormat FormatFromContent(std::string_view head) {
+  size_t start = 0;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
+  while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start]))) ++start;
+  if (start >= head.size()) return InputFormat::kText;
+  if (head[start] == '{') return InputFormat::kJsonl;
+  if (head[start] == '<') {
+    const std::string lower = LowerAscii(head.substr(start, 4096));
+    for (std::string_view marker : kHtmlMarkers) {
+      if (lower.find(marker) != std::string::npos) return InputFormat::kHtml;
+    }
+  }
+  return InputFormat::kText;
+}
+
+}  // namespace lagebild

@@ -1,0 +1,15 @@
+// Guesses the input format from a file name and the first bytes of its content.
+#pragma once
+
+#include <string_view>
+
+#include "lagebild/reader.h"
+
+namespace lagebild {
+
+// From the extension only; kAuto when the name says nothing.
+InputFormat FormatFromFileName(std::string_view path);
+// From the content: '<' with an HTML tag near the start is HTML, '{' is JSON Lines, else text.
+InputFormat FormatFromContent(std::string_view head);
+
+}  // namespace lagebild

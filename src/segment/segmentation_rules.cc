@@ -1,0 +1,87 @@
+#include "segment/segmentation_rules.h"
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+
+#include <cctype>
+
+namespace lagebild {
+namespace {
+
+// Calls `line_handler(fields...)` for each line of a compiled word list section.
+template <typename Handler>
+void ForEachLine(std::string_view section, Handler&& line_handler) {
+  size_t start = 0;
+  while (start < section.size()) {
+    size_t end = section.find('\n', start);
+    if (end == std::string_view::npos) end = section.size();
+    const std::string_view line = section.substr(start, end - start);
+    const size_t tab = line.find('\t');
+    line_handler(line.substr(0, tab), tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1));
+    start = end + 1;
+  }
+}
+
+void AddMonthNames(const icu::UnicodeString* names, int32_t count, std::unordered_set<std::string>& out) {
+  for (int32_t i = 0; i < count; ++i) {
+    std::string name;
+    names[i].toUTF8String(name);
+    if (!name.empty() && name.back() == '.') name.pop_back();
+    if (!name.empty()) out.insert(name);
+  }
+}
+
+std::unordered_set<std::string> MonthNamesFromCldr(const std::string& lang) {
+  std::unordered_set<std::string> names;
+  UErrorCode error = U_ZERO_ERROR;
+  icu::DateFormatSymbols symbols(icu::Locale(lang.c_str()), error);
+  if (U_FAILURE(error)) return names;
+  for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+    for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+      int32_t count = 0;
+      const icu::UnicodeString* months = symbols.getMonths(count, context, width);
+      AddMonthNames(months, count, names);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+std::unique_ptr<SegmentationRules> SegmentationRules::Load(const ResourceImage& image,
+                                                           const std::string& lang, Status& status) {
+  const std::string prefix = "segment/" + lang + "/";
+  const auto abbreviations = image.Section(prefix + "abbreviations");
+  const auto starters = image.Section(prefix + "sentence_starters");
+  if (!abbreviations || !starters) {
+    status = Status::Error("resource image " + image.path() + " has no segmentation rules for '" + lang + "'");
+    return nullptr;
+  }
+  auto rules = std::unique_ptr<SegmentationRules>(new SegmentationRules());
+  rules->lang_ = lang;
+  ForEachLine(*abbreviations, [&](std::string_view word, std::string_view flags) {
+    rules->abbreviations_[word] = AbbreviationInfo{flags == "final"};
+  });
+  ForEachLine(*starters, [&](std::string_view word, std::string_view) { rules->sentence_starters_.insert(word); });
+  rules->month_names_ = MonthNamesFromCldr(lang);
+  return rules;
+}
+
+const AbbreviationInfo* SegmentationRules::FindAbbreviation(std::string_view word) const {
+  if (auto found = abbreviations_.find(word); found != abbreviations_.end()) return &found->second;
+  if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) return nullptr;
+  std::string lowered(word);
+  lowered[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lowered[0])));
+  if (auto found = abbreviations_.find(lowered); found != abbreviations_.end()) return &found->second;
+  return nullptr;
+}
+
+bool SegmentationRules::IsSentenceStarter(std::string_view word) const {
+  return sentence_starters_.contains(word);
+}
+
+bool SegmentationRules::IsMonthName(std::string_view word) const {
+  return month_names_.contains(std::string(word));
+}
+
+}  // namespace lagebild

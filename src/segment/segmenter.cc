@@ -1,0 +1,32 @@
+#include "segment/segmenter.h"
+
+#include "segment/sentence_splitter.h"
+#include "segment/tokenizer.h"
+
+namespace lagebild {
+
+std::unique_ptr<Segmenter> Segmenter::Create(const ResourceImage& image, Status& status) {
+  auto segmenter = std::make_unique<Segmenter>();
+  segmenter->german_ = SegmentationRules::Load(image, "de", status);
+  if (!segmenter->german_) return nullptr;
+  segmenter->english_ = SegmentationRules::Load(image, "en", status);
+  if (!segmenter->english_) return nullptr;
+  return segmenter;
+}
+
+const SegmentationRules& Segmenter::RulesFor(std::string_view lang) const {
+  return lang == "de" ? *german_ : *english_;
+}
+
+void Segmenter::Segment(Document& doc) const {
+  doc.tokens.reserve(doc.text.size() / 6);
+  for (uint32_t index = 0; index < doc.paragraphs.size(); ++index) {
+    const Paragraph& paragraph = doc.paragraphs[index];
+    const SegmentationRules& rules = RulesFor(paragraph.lang);
+    const auto first_token = static_cast<uint32_t>(doc.tokens.size());
+    Tokenize(doc.text, paragraph.span, rules, doc.tokens);
+    SplitSentences(doc, index, first_token, rules);
+  }
+}
+
+}  // namespace lagebild

@@ -1,0 +1,20 @@
+// Subcommands of the `lagebild` program. Each registers its options on the CLI11 app and returns
+// a function that runs it and gives the process exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace lagebild::cli {
+
+// Exit codes shared by all subcommands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInputProblem = 1;  // some input could not be read or was skipped
+inline constexpr int kExitSetupError = 3;    // resources missing or broken
+
+using CommandRunner = std::function<int()>;
+
+CommandRunner RegisterExtract(CLI::App& app);
+
+}  // namespace lagebild::cli

@@ -1,0 +1,160 @@
+// `lagebild extract`: analyse files or standard input and print the output contract.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "lagebild/output.h"
+#include "lagebild/pipeline.h"
+#include "lagebild/reader.h"
+
+namespace lagebild::cli {
+namespace {
+
+struct ExtractOptions {
+  std::string format = "json";
+  std::string published;
+  std::string lang = "auto";
+  std::string input = "auto";
+  std::string image;
+  bool with_text = false;
+  bool with_tokens = false;
+  std::vector<std::string> files;
+};
+
+// Prints documents in the chosen format. For `json`, a single document is one indented object;
+// as soon as a second one arrives, everything is written as JSON Lines.
+class DocumentPrinter {
+ public:
+  DocumentPrinter(OutputFormat format, OutputOptions options) : format_(format), options_(options) {
+    if (format_ == OutputFormat::kTsv) std::cout << TsvHeader();
+  }
+
+  void Print(const Document& doc) {
+    switch (format_) {
+      case OutputFormat::kJson:
+        if (held_) {
+          std::cout << *held_ << '\n';
+          held_.reset();
+          lines_ = true;
+        }
+        if (lines_) std::cout << ToJson(doc, options_) << '\n';
+        else held_ = ToJson(doc, options_), held_indented_ = ToJson(doc, options_, 2);
+        break;
+      case OutputFormat::kJsonl: std::cout << ToJson(doc, options_) << '\n'; break;
+      case OutputFormat::kTsv: WriteTsv(std::cout, doc); break;
+      case OutputFormat::kPretty: WritePretty(std::cout, doc); break;
+    }
+  }
+
+  void Finish() {
+    if (held_) std::cout << held_indented_ << '\n';
+    std::cout.flush();
+  }
+
+ private:
+  OutputFormat format_;
+  OutputOptions options_;
+  std::optional<std::string> held_;
+  std::string held_indented_;
+  bool lines_ = false;
+};
+
+void ReportIssues(std::vector<ReadIssue>& issues, bool& failed) {
+  for (const ReadIssue& issue : issues) {
+    std::cerr << fmt::format("lagebild: {}: {}\n", issue.location, issue.message);
+    failed = true;
+  }
+  issues.clear();
+}
+
+void ReportWarnings(const Document& doc) {
+  for (const Diagnostic& warning : doc.warnings) {
+    std::cerr << fmt::format("lagebild: {}: warning: {}\n", doc.meta.id, warning.message);
+  }
+}
+
+// Fills what the command line says into a document's metadata.
+void ApplyOverrides(const ExtractOptions& options, DocumentMeta& meta) {
+  if (options.lang != "auto") meta.lang = options.lang;
+  if (!options.published.empty() && !meta.published) meta.published = options.published;
+}
+
+int RunExtract(const ExtractOptions& options) {
+  const auto format = ParseOutputFormat(options.format);
+  const auto input_format = ParseInputFormat(options.input);
+  Status status;
+  const std::string image = options.image.empty() ? DefaultResourceImagePath() : options.image;
+  const std::unique_ptr<Pipeline> pipeline = Pipeline::Create(image, status);
+  if (!pipeline) {
+    std::cerr << "lagebild: " << status.message() << '\n';
+    return kExitSetupError;
+  }
+  std::vector<std::string> files = options.files;
+  if (files.empty()) {
+    if (isatty(STDIN_FILENO)) {
+      std::cerr << "lagebild extract: no input files (give FILE... or - for standard input; see --help)\n";
+      return kExitInputProblem;
+    }
+    files.push_back("-");
+  }
+  DocumentPrinter printer(*format, {options.with_text, options.with_tokens});
+  bool failed = false;
+  std::vector<ReadIssue> issues;
+  for (const std::string& file : files) {
+    Status open_status;
+    std::unique_ptr<Reader> reader = OpenReader(file, *input_format, open_status);
+    if (!reader) {
+      std::cerr << "lagebild: " << open_status.message() << '\n';
+      failed = true;
+      continue;
+    }
+    while (std::optional<RawDocument> raw = reader->Next(issues)) {
+      ReportIssues(issues, failed);
+      ApplyOverrides(options, raw->meta);
+      const Document doc = pipeline->Process(std::move(*raw));
+      ReportWarnings(doc);
+      printer.Print(doc);
+    }
+    ReportIssues(issues, failed);
+  }
+  printer.Finish();
+  return failed ? kExitInputProblem : kExitOk;
+}
+
+// A CLI11 validator for --published.
+std::string CheckIsoDate(const std::string& value) {
+  if (value.size() != 10 || value[4] != '-' || value[7] != '-') return "expected YYYY-MM-DD, got " + value;
+  return {};
+}
+
+}  // namespace
+
+CommandRunner RegisterExtract(CLI::App& app) {
+  auto options = std::make_shared<ExtractOptions>();
+  CLI::App* command = app.add_subcommand("extract", "Analyse articles and print what was found");
+  command->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"json", "jsonl", "tsv", "pretty"}))
+      ->capture_default_str();
+  command->add_option("--published", options->published,
+                      "Publication date (YYYY-MM-DD) for documents whose source gives none")
+      ->check(CLI::Validator(CheckIsoDate, "DATE"));
+  command->add_option("--lang", options->lang, "Document language; auto detects it per paragraph")
+      ->check(CLI::IsMember({"auto", "de", "en"}))
+      ->capture_default_str();
+  command->add_option("--input", options->input, "Input format; auto decides by file name and content")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
+      ->capture_default_str();
+  command->add_flag("--with-text", options->with_text, "Add doc.text, the cleaned text all offsets refer to");
+  command->add_flag("--with-tokens", options->with_tokens, "Add the tokens and each sentence's token range");
+  command->add_option("--image", options->image, "Resource image (default: beside the program)");
+  command->add_option("files", options->files, "Input files; - reads standard input");
+  return [options] { return RunExtract(*options); };
+}
+
+}  // namespace lagebild::cli

@@ -1,0 +1,26 @@
+// lagebild: the command-line front end. A thin layer over liblagebild: every subcommand parses
+// its options and calls the library.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"lagebild: political events from German and English news"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "lagebild 0.1.0");
+  app.footer("Run `lagebild SUBCOMMAND --help` for the options of one subcommand.");
+
+  const lagebild::cli::CommandRunner extract = lagebild::cli::RegisterExtract(app);
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (app.got_subcommand("extract")) return extract();
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "lagebild: %s\n", error.what());
+    return 1;
+  }
+  return 0;
+}
