@@ -2,7 +2,9 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstring>
 #include <string_view>
 #include <utility>
@@ -13,6 +15,10 @@ namespace {
 // Nesting deeper than this is flattened: text below it is still collected, but block structure
 // is no longer tracked. Real pages stay far below it.
 constexpr size_t kMaxTrackedDepth = 512;
+
+// gumbo's tree construction is quadratic in the nesting depth; pages that open more elements
+// than this without closing them are reduced to text without a parse (see StripTags).
+constexpr size_t kMaxParseDepth = 4096;
 
 bool IsInvisible(GumboTag tag) {
   switch (tag) {
@@ -160,10 +166,69 @@ void CollectText(const GumboNode* root, HtmlText& result) {
   }
 }
 
+// An upper bound on the element nesting: opening tags minus closing tags, at its highest.
+size_t EstimateNestingDepth(std::string_view html) {
+  size_t depth = 0, deepest = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos && i + 1 < html.size(); i = html.find('<', i + 1)) {
+    const char next = html[i + 1];
+    if (next == '/') {
+      if (depth > 0) --depth;
+    } else if (std::isalpha(static_cast<unsigned char>(next))) {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
+bool StartsWithCaseless(std::string_view text, size_t pos, std::string_view prefix) {
+  if (text.size() - pos < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[pos + i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Text of a page too deeply nested to parse: tags become spaces, script and style contents go,
+// and the few entities that matter for reading are decoded. Paragraph structure is lost.
+std::string StripTags(std::string_view html) {
+  std::string out;
+  out.reserve(html.size() / 2);
+  size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] != '<') {
+      const size_t next = std::min(html.find('<', i), html.size());
+      out.append(html.substr(i, next - i));
+      i = next;
+      continue;
+    }
+    for (std::string_view hidden : {std::string_view("script"), std::string_view("style")}) {
+      if (StartsWithCaseless(html, i + 1, hidden)) {
+        const size_t close = html.find(std::string("</") + std::string(hidden), i + 1);
+        i = close == std::string_view::npos ? html.size() : close;
+      }
+    }
+    const size_t end = html.find('>', i);
+    i = end == std::string_view::npos ? html.size() : end + 1;
+    out.push_back(' ');
+  }
+  for (auto [entity, replacement] : {std::pair{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+                                     {"&nbsp;", " "}}) {
+    for (size_t at = out.find(entity); at != std::string::npos; at = out.find(entity, at + 1)) {
+      out.replace(at, std::strlen(entity), replacement);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 HtmlText ExtractHtmlText(std::string_view html, std::vector<Diagnostic>& warnings) {
   HtmlText result;
+  if (const size_t depth = EstimateNestingDepth(html); depth > kMaxParseDepth) {
+    warnings.push_back({"HTML nested " + std::to_string(depth) + " levels deep; tags stripped without parsing"});
+    result.text = StripTags(html);
+    return result;
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());

@@ -14,7 +14,7 @@ namespace lagebild {
 namespace {
 
 // Paragraphs shorter than this (in bytes) inherit the document language: CLD2 needs some text.
-constexpr size_t kMinParagraphBytes = 200;
+constexpr size_t kMinParagraphBytes = 80;
 // Only the first megabyte decides a document's language; that is plenty and bounds the cost.
 constexpr size_t kMaxDetectBytes = size_t{1} << 20;
 

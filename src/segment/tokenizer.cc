@@ -30,7 +30,8 @@ bool IsUrlTrailer(char c) {
 }
 
 bool IsEmailChar(UChar32 c) {
-  return c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-');
+  return c < 0x80 && (chars::IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '%' ||
+                      c == '+' || c == '-');
 }
 
 // The state of one tokenizer pass over a paragraph.
@@ -189,8 +190,6 @@ class TokenizerPass {
         }
         p = acronym_end;
         has_letter = true;
-      } else if (ScanEmail()) {
-        return;
       }
     }
     uint32_t clitic_start = 0;
@@ -222,6 +221,7 @@ class TokenizerPass {
       break;
     }
     if (clitic_start != 0) return EmitWordAndClitic(begin, clitic_start);
+    if (begin == pos_ && MayContinueAsEmail(CharAt(p)) && ScanEmail()) return;
     pos_ = p;
     FinishWord(begin, p, has_letter, has_digit);
   }
@@ -287,6 +287,8 @@ class TokenizerPass {
     }
     return segments < 2 ? 0 : p;
   }
+
+  static bool MayContinueAsEmail(char c) { return c == '@' || c == '.' || c == '_' || c == '+' || c == '-'; }
 
   bool ScanEmail() {
     uint32_t p = pos_;

@@ -1,0 +1,97 @@
+// Whole-pipeline run over a corpus: raw text in, annotated documents out.
+//
+//   pipeline_benchmark [--corpus reuters|gnad|agnews|all] [--jobs N] [--repeat R] [--image FILE]
+//
+// Prints MB/s (of input), documents/s, sentences/s, wall time and peak RSS. Loading the corpus
+// is not timed; creating the pipeline (mapping the image) is reported apart as start-up.
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+#include "corpus.h"
+#include "lagebild/pipeline.h"
+
+namespace lagebild::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::duration duration) { return std::chrono::duration<double>(duration).count(); }
+
+double PeakRssMb() {
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+struct RunTotals {
+  std::atomic<size_t> sentences{0};
+  std::atomic<size_t> tokens{0};
+};
+
+void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vector<RawDocument>& docs,
+               int jobs, int repeat) {
+  size_t bytes = 0;
+  for (const RawDocument& doc : docs) bytes += doc.content.size();
+  RunTotals totals;
+  std::atomic<size_t> next{0};
+  const size_t total = docs.size() * static_cast<size_t>(repeat);
+  const auto start = Clock::now();
+  std::vector<std::thread> workers;
+  for (int j = 0; j < jobs; ++j) {
+    workers.emplace_back([&] {
+      for (size_t i = next++; i < total; i = next++) {
+        const Document doc = pipeline.Process(docs[i % docs.size()]);
+        totals.sentences += doc.sentences.size();
+        totals.tokens += doc.tokens.size();
+      }
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+  const double seconds = Seconds(Clock::now() - start);
+  const double megabytes = static_cast<double>(bytes) * repeat / 1e6;
+  fmt::print("{:<8} jobs={} docs={} input={:.1f} MB  time={:.2f} s  {:.1f} MB/s  {:.0f} docs/s  {:.0f} sentences/s  "
+             "{:.0f} tokens/s\n",
+             name, jobs, total, megabytes, seconds, megabytes / seconds, static_cast<double>(total) / seconds,
+             static_cast<double>(totals.sentences) / seconds, static_cast<double>(totals.tokens) / seconds);
+}
+
+}  // namespace
+}  // namespace lagebild::bench
+
+int main(int argc, char** argv) {
+  using namespace lagebild;
+  std::string corpus = "all";
+  std::string image = DefaultResourceImagePath();
+  int jobs = 1, repeat = 1;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--corpus")) corpus = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--jobs")) jobs = std::max(1, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
+    else if (!std::strcmp(argv[i], "--image")) image = argv[i + 1];
+  }
+  const auto start = bench::Clock::now();
+  Status status;
+  const std::unique_ptr<Pipeline> pipeline = Pipeline::Create(image, status);
+  if (!pipeline) {
+    fmt::print(stderr, "pipeline_benchmark: {}\n", status.message());
+    return 1;
+  }
+  fmt::print("start-up (image mapped, stages built): {:.1f} ms\n", 1000 * bench::Seconds(bench::Clock::now() - start));
+  const std::vector<std::string> names =
+      corpus == "all" ? std::vector<std::string>{"reuters", "gnad", "agnews"} : std::vector<std::string>{corpus};
+  for (const std::string& name : names) {
+    const std::vector<RawDocument> docs = bench::LoadCorpus(name, bench::CorporaDir());
+    if (docs.empty()) {
+      fmt::print("{:<8} skipped: corpus not found under {}\n", name, bench::CorporaDir());
+      continue;
+    }
+    bench::RunCorpus(*pipeline, name, docs, jobs, repeat);
+  }
+  fmt::print("peak RSS: {:.1f} MB\n", bench::PeakRssMb());
+  return 0;
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Behaviour of `lagebild extract` as a user sees it: output formats, exit codes and messages for
+# bad input. Usage: cli_test.sh PATH/TO/lagebild SOURCE_DIR
+set -u
+lagebild=$1
+source_dir=$2
+sample=$source_dir/examples/kim-putin-de.txt
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-COMMAND...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+    echo "  stdout: $(head -c 400 "$work/out")"
+    echo "  stderr: $(head -c 400 "$work/err")"
+  fi
+}
+
+run() {  # run ARGS... ; stores stdout, stderr, exit code
+  "$lagebild" "$@" >"$work/out" 2>"$work/err"
+  code=$?
+}
+
+json_field() {  # json_field PYTHON-EXPRESSION-ON-d
+  python3 -c "import json,sys; d=json.load(open('$work/out')); print($1)"
+}
+
+run extract --published 2023-09-05 "$sample"
+check "sample: exit 0" test "$code" -eq 0
+check "sample: one JSON object, German, 58 sentences" \
+  test "$(json_field 'd["doc"]["lang"], d["doc"]["published"], len(d["sentences"])')" = "de 2023-09-05 58"
+check "sample: offsets point at the sentence" \
+  test "$(python3 -c "
+import json; d=json.load(open('$work/out')); t=open('$sample',encoding='utf-8').read()
+s=d['sentences'][8]; print(t.encode()[s['begin']:s['end']].decode())")" = "Nordkorea feiert am 9. September den Jahrestag seiner Gründung."
+
+run extract --with-text --format jsonl "$sample" "$sample"
+check "two inputs: two JSON lines with text" test "$(python3 -c "
+import json; rows=[json.loads(l) for l in open('$work/out')]; print(len(rows), all('text' in r['doc'] for r in rows))")" = "2 True"
+
+run extract --format tsv "$sample"
+check "tsv: header and one row per sentence" test "$(head -1 "$work/out" | cut -f1-3)" = "$(printf 'doc_id\ttype\tindex')"
+check "tsv: 58 sentence rows" test "$(grep -c $'\tsentence\t' "$work/out")" -eq 58
+
+run extract --format pretty "$sample"
+check "pretty: names the language and counts" grep -q "language de" "$work/out"
+
+printf 'Kim reist nach Moskau. Putin wartet.' | "$lagebild" extract --lang de - >"$work/out" 2>"$work/err"
+check "stdin: two sentences" test "$(json_field 'len(d["sentences"])')" = "2"
+
+run extract "$work/missing.txt"
+check "missing file: exit 1" test "$code" -eq 1
+check "missing file: message names it" grep -q "missing.txt: No such file" "$work/err"
+
+printf '\x7fELF\x00\x00\x01' >"$work/binary.bin"
+: >"$work/empty.txt"
+run extract "$work/binary.bin" "$work/empty.txt" "$sample"
+check "bad inputs: exit 1" test "$code" -eq 1
+check "binary input: skipped with a reason" grep -q "binary.bin: binary data" "$work/err"
+check "empty input: skipped with a reason" grep -q "empty.txt: empty input" "$work/err"
+check "bad inputs: the good document is still processed" test "$(json_field 'd["doc"]["lang"]')" = "de"
+
+printf '{"id":"a","text":"Kim reist."}\n{broken\n{"id":"b","text":"Putin wartet."}\n' >"$work/docs.jsonl"
+run extract "$work/docs.jsonl"
+check "jsonl: bad line reported with its number" grep -q "docs.jsonl:2: malformed JSON" "$work/err"
+check "jsonl: other lines processed" test "$(wc -l <"$work/out")" -eq 2
+
+printf 'Gr\xfc\xdfe aus K\xf6ln.' >"$work/latin1.txt"
+run extract "$work/latin1.txt"
+check "latin-1: decoded with a warning" grep -q "decoded as windows-1252" "$work/err"
+check "latin-1: text repaired" test "$(json_field 'd["doc"]["warnings"][0]')" = "input is not UTF-8; decoded as windows-1252"
+
+run extract --published 5.9.2023 "$sample"
+check "bad --published: usage error" test "$code" -ne 0 -a "$code" -ne 1
+run extract --format xml "$sample"
+check "bad --format: usage error" test "$code" -ne 0
+run extract --help
+check "extract --help" grep -q -- "--with-text" "$work/out"
+
+run extract --image "$work/none.img" "$sample"
+check "missing image: exit 3 with message" test "$code" -eq 3 -a -n "$(grep 'none.img' "$work/err")"
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0

@@ -1,0 +1,63 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "lagebild/output.h"
+#include "langid/language_identifier.h"
+#include "test_support.h"
+
+namespace lagebild {
+namespace {
+
+using testing_support::Analyse;
+
+TEST(LanguageIdentifierTest, DetectsGermanAndEnglishPerParagraph) {
+  const std::string german =
+      "Der russische Verteidigungsminister ist nach Nordkorea gereist, um Pjöngjang davon zu überzeugen, "
+      "Artilleriemunition an Russland zu verkaufen, teilte eine Sprecherin des Weißen Hauses mit.";
+  const std::string english =
+      "The Russian defence minister travelled to North Korea to persuade Pyongyang to sell artillery "
+      "ammunition to Russia, a spokeswoman for the White House said in a statement on Wednesday.";
+  const Document doc = Analyse(german + "\n\n" + english + "\n\n" + german);
+  EXPECT_EQ(doc.lang, "de");
+  ASSERT_EQ(doc.paragraphs.size(), 3u);
+  EXPECT_EQ(doc.paragraphs[0].lang, "de");
+  EXPECT_EQ(doc.paragraphs[1].lang, "en");
+  EXPECT_EQ(doc.paragraphs[2].lang, "de");
+  EXPECT_EQ(LanguageIdentifier::Detect(english), "en");
+}
+
+TEST(LanguageIdentifierTest, GivenLanguageWinsAndShortTextIsUndetermined) {
+  EXPECT_EQ(Analyse("Hello world, this is clearly English text of some length.", "de").lang, "de");
+  EXPECT_EQ(LanguageIdentifier::Detect("ok"), "und");
+}
+
+TEST(OutputTest, JsonFollowsTheContract) {
+  RawDocument raw;
+  raw.meta.id = "doc-1";
+  raw.meta.published = "2023-09-05";
+  raw.content = "Kim reist nach Russland. Putin wartet in Wladiwostok.";
+  raw.meta.lang = "de";
+  const Document doc = testing_support::TestPipeline().Process(std::move(raw));
+  const auto json = nlohmann::json::parse(ToJson(doc, {.with_text = true}));
+  EXPECT_EQ(json["doc"]["id"], "doc-1");
+  EXPECT_EQ(json["doc"]["lang"], "de");
+  EXPECT_EQ(json["doc"]["published"], "2023-09-05");
+  EXPECT_TRUE(json["doc"]["url"].is_null());
+  EXPECT_EQ(json["doc"]["text"], doc.text);
+  ASSERT_EQ(json["sentences"].size(), 2u);
+  const int begin = json["sentences"][1]["begin"], end = json["sentences"][1]["end"];
+  EXPECT_EQ(doc.text.substr(begin, end - begin), "Putin wartet in Wladiwostok.");
+  for (const char* key : {"entities", "times", "places", "events"}) EXPECT_TRUE(json[key].is_array()) << key;
+  EXPECT_FALSE(json.contains("tokens"));
+}
+
+TEST(OutputTest, InvalidInputNeverBreaksJson) {
+  const Document doc = Analyse("Ung\xC3ltig \xFF\xFE und \x01 Steuerzeichen.", "de");
+  const auto json = nlohmann::json::parse(ToJson(doc, {.with_text = true, .with_tokens = true}));
+  EXPECT_EQ(json["doc"]["warnings"].size(), 1u);
+  EXPECT_GT(json["tokens"].size(), 3u);
+}
+
+}  // namespace
+}  // namespace lagebild

@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include "lagebild/reader.h"
+#include "read/format_sniffer.h"
+
+namespace lagebild {
+namespace {
+
+std::vector<RawDocument> ReadAll(Reader& reader, std::vector<ReadIssue>& issues) {
+  std::vector<RawDocument> docs;
+  while (auto doc = reader.Next(issues)) docs.push_back(std::move(*doc));
+  return docs;
+}
+
+TEST(JsonlReaderTest, ReadsFieldsAndSkipsBadLinesWithTheirLineNumber) {
+  const std::string input =
+      R"({"id": "a", "url": "https://x.org", "title": "T", "text": "Hallo.", "published": "2023-09-05T10:00:00Z", "lang": "de"})" "\n"
+      "{not json\n"
+      "\n"
+      R"({"id": 7, "html": "<p>Hi</p>"})" "\n"
+      R"({"id": "c"})" "\n"
+      R"([1, 2])" "\n"
+      R"({"id": "d", "text": "x", "published": "5. September"})" "\n";
+  auto reader = MakeReader(InputFormat::kJsonl, "in.jsonl", input);
+  std::vector<ReadIssue> issues;
+  const std::vector<RawDocument> docs = ReadAll(*reader, issues);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].meta.id, "a");
+  EXPECT_EQ(docs[0].meta.url, "https://x.org");
+  EXPECT_EQ(docs[0].meta.title, "T");
+  EXPECT_EQ(docs[0].meta.published, "2023-09-05");
+  EXPECT_EQ(docs[0].meta.lang, "de");
+  EXPECT_EQ(docs[0].content, "Hallo.");
+  EXPECT_EQ(docs[1].meta.id, "7");
+  EXPECT_EQ(docs[1].type, ContentType::kHtml);
+  EXPECT_EQ(docs[2].meta.published, std::nullopt);
+  ASSERT_EQ(issues.size(), 4u);
+  EXPECT_EQ(issues[0].location, "in.jsonl:2");
+  EXPECT_NE(issues[0].message.find("malformed JSON"), std::string::npos);
+  EXPECT_EQ(issues[1].location, "in.jsonl:5");
+  EXPECT_EQ(issues[2].location, "in.jsonl:6");
+  EXPECT_EQ(issues[3].location, "in.jsonl:7");
+}
+
+TEST(WholeInputReaderTest, EmptyAndBinaryInputAreSkippedWithAReason) {
+  std::vector<ReadIssue> issues;
+  EXPECT_FALSE(MakeReader(InputFormat::kText, "empty.txt", "")->Next(issues));
+  EXPECT_FALSE(MakeReader(InputFormat::kText, "bin", std::string("\x7F" "ELF\0\0\0", 7))->Next(issues));
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_NE(issues[0].message.find("empty"), std::string::npos);
+  EXPECT_NE(issues[1].message.find("binary"), std::string::npos);
+}
+
+TEST(WholeInputReaderTest, AutoDetectsHtml) {
+  std::vector<ReadIssue> issues;
+  auto doc = MakeReader(InputFormat::kAuto, "page", "  <!DOCTYPE html><p>x</p>")->Next(issues);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->type, ContentType::kHtml);
+  EXPECT_EQ(doc->meta.id, "page");
+}
+
+TEST(OpenReaderTest, MissingFileIsAnErrorNamingTheFile) {
+  Status status;
+  EXPECT_EQ(OpenReader("/nonexistent/article.txt", InputFormat::kAuto, status), nullptr);
+  EXPECT_NE(status.message().find("/nonexistent/article.txt"), std::string::npos);
+}
+
+TEST(FormatSnifferTest, NameThenContent) {
+  EXPECT_EQ(FormatFromFileName("a/b.HTML"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromFileName("x.ndjson"), InputFormat::kJsonl);
+  EXPECT_EQ(FormatFromFileName("x.txt"), InputFormat::kText);
+  EXPECT_EQ(FormatFromFileName("README"), InputFormat::kAuto);
+  EXPECT_EQ(FormatFromContent("{\"text\": 1}"), InputFormat::kJsonl);
+  EXPECT_EQ(FormatFromContent("\xEF\xBB\xBF<html><body>"), InputFormat::kHtml);
+  EXPECT_EQ(FormatFromContent("<3 Berlin"), InputFormat::kText);
+  EXPECT_EQ(FormatFromContent("Nachricht"), InputFormat::kText);
+}
+
+}  // namespace
+}  // namespace lagebild

@@ -1,0 +1,90 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "compile/image_writer.h"
+#include "compile/word_list.h"
+#include "resources/resource_image.h"
+#include "util/iso_date.h"
+
+namespace lagebild {
+namespace {
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("lagebild_test_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+TEST(ResourceImageTest, RoundTripsSections) {
+  const std::string path = TempPath("good.img");
+  ImageWriter writer;
+  writer.AddSection("a", "alpha");
+  writer.AddSection("segment/de/b", std::string(1000, 'b'));
+  ASSERT_TRUE(writer.Write(path).ok());
+  Status status;
+  auto image = ResourceImage::Open(path, status);
+  ASSERT_NE(image, nullptr) << status.message();
+  EXPECT_EQ(image->Section("a"), "alpha");
+  EXPECT_EQ(image->Section("segment/de/b")->size(), 1000u);
+  EXPECT_EQ(image->Section("missing"), std::nullopt);
+  std::filesystem::remove(path);
+}
+
+TEST(ResourceImageTest, RefusesForeignTruncatedAndMissingFiles) {
+  Status status;
+  const std::string foreign = TempPath("foreign.img");
+  WriteFile(foreign, std::string(100, 'x'));
+  EXPECT_EQ(ResourceImage::Open(foreign, status), nullptr);
+  EXPECT_NE(status.message().find("bad magic"), std::string::npos);
+
+  const std::string truncated = TempPath("truncated.img");
+  ImageWriter writer;
+  writer.AddSection("a", std::string(64, 'a'));
+  ASSERT_TRUE(writer.Write(truncated).ok());
+  std::filesystem::resize_file(truncated, 80);
+  EXPECT_EQ(ResourceImage::Open(truncated, status), nullptr);
+  EXPECT_NE(status.message().find("truncated"), std::string::npos);
+
+  EXPECT_EQ(ResourceImage::Open(TempPath("nope.img"), status), nullptr);
+  EXPECT_NE(status.message().find("nope.img"), std::string::npos);
+  std::filesystem::remove(foreign);
+  std::filesystem::remove(truncated);
+}
+
+TEST(WordListTest, ErrorsNameFileAndLine) {
+  const std::string path = TempPath("list.txt");
+  std::vector<WordListEntry> entries;
+  WriteFile(path, "# comment\nDr\nusw\tfinal\n\nDr\n");
+  Status status = ReadWordList(path, {"final"}, entries);
+  EXPECT_EQ(status.message(), path + ":5: 'Dr' is already listed on line 2");
+
+  entries.clear();
+  WriteFile(path, "Dr\nusw\tfinl\n");
+  status = ReadWordList(path, {"final"}, entries);
+  EXPECT_EQ(status.message(), path + ":2: unknown flag 'finl'");
+
+  entries.clear();
+  WriteFile(path, "Dr\nusw\tfinal\n");
+  ASSERT_TRUE(ReadWordList(path, {"final"}, entries).ok());
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[1].flags, std::vector<std::string>{"final"});
+  std::filesystem::remove(path);
+}
+
+TEST(IsoDateTest, AcceptsRealDatesOnly) {
+  EXPECT_EQ(ParseIsoDate("2023-09-05"), "2023-09-05");
+  EXPECT_EQ(ParseIsoDate("2023-09-05T10:00:00+02:00"), "2023-09-05");
+  EXPECT_EQ(ParseIsoDate("2024-02-29"), "2024-02-29");
+  EXPECT_EQ(ParseIsoDate("2023-02-29"), std::nullopt);
+  EXPECT_EQ(ParseIsoDate("2023-13-01"), std::nullopt);
+  EXPECT_EQ(ParseIsoDate("2023-9-5"), std::nullopt);
+  EXPECT_EQ(ParseIsoDate("2023-09-05x"), std::nullopt);
+  EXPECT_EQ(ParseIsoDate(""), std::nullopt);
+}
+
+}  // namespace
+}  // namespace lagebild
