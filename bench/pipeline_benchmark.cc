@@ -66,7 +66,7 @@ void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vec
 int main(int argc, char** argv) {
   using namespace lagebild;
   std::string corpus = "all";
-  std::string image = DefaultResourceImagePath();
+  std::string image = LAGEBILD_IMAGE_PATH;
   int jobs = 1, repeat = 1;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--corpus")) corpus = argv[i + 1];

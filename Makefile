@@ -1,0 +1,53 @@
+# Entry points for users and CI. Every target installs what is missing first (scripts/setup.sh).
+#   make demo   analyse the bundled sample article: readable table + JSON beside it
+#   make test   everything: unit, golden, CLI tests; then again under ASan/UBSan with fuzz runs
+#   make bench  segmentation and whole-pipeline benchmarks over ../shared/data/corpora
+
+SAMPLE := examples/kim-putin-de.txt
+SAMPLE_DATE := 2023-09-05
+LAGEBILD := build/release/bin/lagebild
+FUZZ_SECONDS ?= 1800
+
+.PHONY: all setup build build-sanitize demo test test-release test-sanitize bench fuzz-long clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+build-sanitize: setup
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize
+
+demo: build
+	@$(LAGEBILD) extract --published $(SAMPLE_DATE) --format pretty $(SAMPLE)
+	@$(LAGEBILD) extract --published $(SAMPLE_DATE) --format json $(SAMPLE) > examples/kim-putin-de.lagebild.json
+	@echo "JSON written to examples/kim-putin-de.lagebild.json"
+
+test: test-release test-sanitize
+
+test-release: build
+	@ctest --preset release -j2
+
+test-sanitize: build-sanitize
+	@ctest --preset sanitize -j2
+
+bench: build
+	@build/release/bench/segment_benchmark
+	@build/release/bench/pipeline_benchmark --jobs 1
+	@build/release/bench/pipeline_benchmark --jobs 2
+
+# Long fuzzing runs (default 30 minutes per target); findings land in fuzz/ as crash-* files.
+fuzz-long: build-sanitize
+	@for target in text html jsonl; do \
+	  mkdir -p fuzz/corpus-$$target; \
+	  build/sanitize/fuzz/fuzz_$${target}_reader -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    -timeout=10 -artifact_prefix=fuzz/ fuzz/corpus-$$target fuzz/seeds/$$target || exit 1; \
+	done
+
+clean:
+	rm -rf build
