@@ -93,7 +93,7 @@ std::vector<RawDocument> LoadReuters(const std::string& corpora_dir) {
       if (body.empty()) continue;
       RawDocument doc;
       doc.meta.id = "reuters:" + std::to_string(docs.size());
-      doc.meta.lang = "en";
+
       doc.content = UnescapeSgml(Element(block, "TITLE")) + "\n\n" + UnescapeSgml(Element(block, "DATELINE")) +
                     UnescapeSgml(body);
       docs.push_back(std::move(doc));
@@ -113,7 +113,7 @@ std::vector<RawDocument> LoadGnad(const std::string& corpora_dir) {
     if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'') text = text.substr(1, text.size() - 2);
     RawDocument doc;
     doc.meta.id = "10kgnad:" + std::to_string(docs.size());
-    doc.meta.lang = "de";
+
     doc.content = std::move(text);
     docs.push_back(std::move(doc));
   }
@@ -137,7 +137,7 @@ std::vector<RawDocument> LoadAgNews(const std::string& corpora_dir) {
     }
     RawDocument doc;
     doc.meta.id = "agnews:" + std::to_string(docs.size());
-    doc.meta.lang = "en";
+
     doc.content = std::move(text);
     docs.push_back(std::move(doc));
   }

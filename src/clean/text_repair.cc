@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace lagebild {
@@ -35,15 +36,43 @@ struct Utf8Scan {
   size_t valid_multibyte = 0;
 };
 
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+
+uint64_t Load8(const uint8_t* s) {
+  uint64_t chunk;
+  std::memcpy(&chunk, s, sizeof chunk);
+  return chunk;
+}
+
+// Index of the first byte at or after `i` that is not ASCII.
+size_t SkipAscii(const uint8_t* s, size_t i, size_t n) {
+  while (i + 8 <= n && (Load8(s + i) & kHighBits) == 0) i += 8;
+  while (i < n && s[i] < 0x80) ++i;
+  return i;
+}
+
+// Index of the first byte at or after `i` that is not printable ASCII (0x20..0x7E).
+size_t SkipPrintableAscii(const uint8_t* s, size_t i, size_t n) {
+  while (i + 8 <= n) {
+    const uint64_t x = Load8(s + i);
+    const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHighBits;
+    const uint64_t y = x ^ (kOnes * 0x7F);
+    const uint64_t is_delete = (y - kOnes) & ~y & kHighBits;
+    if ((x & kHighBits) | below_space | is_delete) break;
+    i += 8;
+  }
+  while (i < n && s[i] >= 0x20 && s[i] < 0x7F) ++i;
+  return i;
+}
+
 Utf8Scan ScanUtf8(std::string_view bytes) {
   Utf8Scan scan;
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const int32_t length = static_cast<int32_t>(std::min<size_t>(bytes.size(), INT32_MAX));
   for (int32_t i = 0; i < length;) {
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
+    i = static_cast<int32_t>(SkipAscii(s, static_cast<size_t>(i), static_cast<size_t>(length)));
+    if (i >= length) break;
     UChar32 c;
     U8_NEXT(s, i, length, c);
     if (c < 0) ++scan.invalid_sequences;
@@ -120,30 +149,46 @@ CharAction ClassifyCodePoint(UChar32 c) {
   return CharAction::kKeep;
 }
 
-// Step 2: one pass over valid UTF-8 that maps characters to spaces and line breaks.
+// Step 2: one pass over valid UTF-8 that maps characters to spaces and line breaks. No mapping
+// makes the text longer, so the output is written into a buffer of the input's size.
 std::string MapCharacters(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
+  std::string out(utf8.size(), '\0');
+  char* w = out.data();
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t length = static_cast<int32_t>(std::min<size_t>(utf8.size(), INT32_MAX));
-  for (int32_t i = 0; i < length;) {
-    const int32_t start = i;
+  const size_t n = std::min<size_t>(utf8.size(), INT32_MAX);
+  size_t i = 0;
+  while (i < n) {
+    const size_t plain_end = SkipPrintableAscii(s, i, n);
+    std::memcpy(w, s + i, plain_end - i);
+    w += plain_end - i;
+    i = plain_end;
+    if (i >= n) break;
+    const size_t start = i;
     UChar32 c;
-    if (s[i] < 0x80) c = s[i++];
-    else U8_NEXT(s, i, length, c);
+    if (s[i] < 0x80) {
+      c = s[i++];
+    } else {
+      int32_t at = static_cast<int32_t>(i);
+      U8_NEXT(s, at, static_cast<int32_t>(n), c);
+      i = static_cast<size_t>(at);
+    }
     if (c == '\r') {
-      if (i < length && s[i] == '\n') ++i;
-      out.push_back('\n');
+      if (i < n && s[i] == '\n') ++i;
+      *w++ = '\n';
       continue;
     }
     switch (ClassifyCodePoint(c)) {
-      case CharAction::kKeep: out.append(utf8.data() + start, static_cast<size_t>(i - start)); break;
+      case CharAction::kKeep:
+        std::memcpy(w, s + start, i - start);
+        w += i - start;
+        break;
       case CharAction::kDrop: break;
-      case CharAction::kSpace: out.push_back(' '); break;
-      case CharAction::kLineBreak: out.push_back('\n'); break;
-      case CharAction::kParagraphBreak: out.append("\n\n"); break;
+      case CharAction::kSpace: *w++ = ' '; break;
+      case CharAction::kLineBreak: *w++ = '\n'; break;
+      case CharAction::kParagraphBreak: *w++ = '\n'; *w++ = '\n'; break;
     }
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 
@@ -173,17 +218,19 @@ std::vector<Line> SplitLines(std::string_view text) {
   return lines;
 }
 
-void AppendCollapsingSpaces(std::string_view line, std::string& out) {
-  bool previous_space = false;
-  for (char c : line) {
-    if (c == ' ') {
-      if (!previous_space) out.push_back(' ');
-      previous_space = true;
-    } else {
-      out.push_back(c);
-      previous_space = false;
-    }
+// Copies `line` to `w` with runs of spaces collapsed; returns the new write position.
+char* CopyCollapsingSpaces(std::string_view line, char* w) {
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t space = line.find(' ', i);
+    if (space == std::string_view::npos) space = line.size();
+    else ++space;  // keep one space
+    std::memcpy(w, line.data() + i, space - i);
+    w += space - i;
+    i = space;
+    while (i < line.size() && line[i] == ' ') ++i;
   }
+  return w;
 }
 
 // Step 3: paragraphs separated by exactly one blank line, spaces collapsed.
@@ -197,28 +244,30 @@ std::string LayOutParagraphs(std::string_view text) {
   }
   const bool indent_starts_paragraph = indented > 0 && indented * 2 < non_blank;
 
-  std::string out;
-  out.reserve(text.size());
+  // Separators replace at least as many bytes (a line break plus a blank line or indentation),
+  // so the output never outgrows the input.
+  std::string out(text.size(), '\0');
+  char* w = out.data();
   bool pending_break = false;  // a blank line was seen since the last content line
   for (const Line& line : lines) {
     if (line.content.empty()) {
       pending_break = true;
       continue;
     }
-    if (!out.empty()) {
-      const bool new_paragraph = pending_break || (indent_starts_paragraph && line.indented);
-      out.append(new_paragraph ? "\n\n" : "\n");
+    if (w != out.data()) {
+      *w++ = '\n';
+      if (pending_break || (indent_starts_paragraph && line.indented)) *w++ = '\n';
     }
     pending_break = false;
-    AppendCollapsingSpaces(line.content, out);
+    w = CopyCollapsingSpaces(line.content, w);
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 
 std::string ToNfc(std::string text) {
-  const bool ascii = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return text;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  if (SkipAscii(bytes, 0, text.size()) == text.size()) return text;
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
   if (U_FAILURE(error)) return text;
