@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lagebild/output.h"
+#include "segment/typography.h"
 
 namespace lagebild {
 namespace {
@@ -63,7 +64,10 @@ json SentencesJson(const Document& doc, const OutputOptions& options) {
 json TokensJson(const Document& doc) {
   json tokens = json::array();
   for (const Token& token : doc.tokens) {
-    tokens.push_back({{"begin", token.span.begin}, {"end", token.span.end}, {"kind", TokenKindName(token.kind)}});
+    json item = {{"begin", token.span.begin}, {"end", token.span.end}, {"kind", TokenKindName(token.kind)}};
+    const std::string_view surface = doc.Surface(token.span);
+    if (std::string folded = FoldTypography(surface); folded != surface) item["norm"] = std::move(folded);
+    tokens.push_back(std::move(item));
   }
   return tokens;
 }

@@ -1,0 +1,18 @@
+// A matching key for text as articles write it: typographic variants folded to one plain form,
+// so that dictionaries match "Iran’s", "Iran's" and "Iran`s" alike, or "US‐Beamte" (U+2010) and
+// "US-Beamte". The document text itself is never changed, so offsets stay valid; stages compare
+// folded keys and report the original spans.
+//
+// Folds: apostrophes and single quotes → ', double quotes and guillemets → ", hyphens, dashes
+// and minus → -, ellipsis → ..., and Unicode compatibility forms (ligatures, full-width Latin,
+// superscript digits) by NFKC. Case is kept.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lagebild {
+
+std::string FoldTypography(std::string_view text);
+
+}  // namespace lagebild
