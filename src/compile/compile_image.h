@@ -1,13 +1,31 @@
-// Compiles the human-readable sources under a data/ folder into one resource image.
+// Compiles the human-readable sources under data/ (plus the npm data packages) into one
+// resource image, or only checks them.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "lagebild/status.h"
 
 namespace lagebild {
 
-// Reads every known source below `data_dir` and writes the image to `out_path`.
-Status CompileImage(const std::string& data_dir, const std::string& out_path);
+struct CompileOptions {
+  std::string data_dir;      // the project's data/ folder
+  std::string packages_dir;  // node_modules with the npm data packages
+};
+
+struct CheckReport {
+  std::vector<std::string> problems;  // each names file and line
+  size_t actors = 0;                  // written by us (people, organisations …)
+  size_t countries = 0;               // generated
+  size_t agents = 0;
+  size_t names = 0;
+};
+
+// Reads and validates every source; never stops at the first problem.
+CheckReport CheckSources(const CompileOptions& options);
+
+// Checks, then writes the image to `out_path`. Fails with the problems found, if any.
+Status CompileImage(const CompileOptions& options, const std::string& out_path);
 
 }  // namespace lagebild

@@ -16,5 +16,6 @@ inline constexpr int kExitSetupError = 3;    // resources missing or broken
 using CommandRunner = std::function<int()>;
 
 CommandRunner RegisterExtract(CLI::App& app);
+CommandRunner RegisterDict(CLI::App& app);
 
 }  // namespace lagebild::cli

@@ -14,10 +14,12 @@ int main(int argc, char** argv) {
   app.footer("Run `lagebild SUBCOMMAND --help` for the options of one subcommand.");
 
   const lagebild::cli::CommandRunner extract = lagebild::cli::RegisterExtract(app);
+  const lagebild::cli::CommandRunner dict = lagebild::cli::RegisterDict(app);
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (app.got_subcommand("extract")) return extract();
+    if (app.got_subcommand("dict")) return dict();
   } catch (const std::exception& error) {
     std::fprintf(stderr, "lagebild: %s\n", error.what());
     return 1;

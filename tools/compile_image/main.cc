@@ -7,17 +7,19 @@
 #include "compile/compile_image.h"
 
 int main(int argc, char** argv) {
-  std::string data_dir, out_path;
+  lagebild::CompileOptions options;
+  std::string out_path;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string_view flag = argv[i];
-    if (flag == "--data") data_dir = argv[i + 1];
+    if (flag == "--data") options.data_dir = argv[i + 1];
+    else if (flag == "--packages") options.packages_dir = argv[i + 1];
     else if (flag == "--out") out_path = argv[i + 1];
   }
-  if (data_dir.empty() || out_path.empty()) {
-    std::fprintf(stderr, "usage: lagebild-compile-image --data DIR --out FILE\n");
+  if (options.data_dir.empty() || options.packages_dir.empty() || out_path.empty()) {
+    std::fprintf(stderr, "usage: lagebild-compile-image --data DIR --packages NODE_MODULES --out FILE\n");
     return 2;
   }
-  const lagebild::Status status = lagebild::CompileImage(data_dir, out_path);
+  const lagebild::Status status = lagebild::CompileImage(options, out_path);
   if (!status.ok()) {
     std::fprintf(stderr, "lagebild-compile-image: %s\n", status.message().c_str());
     return 1;

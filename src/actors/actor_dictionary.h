@@ -1,0 +1,76 @@
+// The actors, agents and country adjectives of the resource image, with codes over dates.
+// Built once from the image; immutable and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actors/name_key.h"
+#include "lagebild/status.h"
+#include "resources/resource_image.h"
+
+namespace lagebild {
+
+// A calendar date as YYYYMMDD.
+using DateNumber = int32_t;
+
+struct ActorPeriod {
+  DateNumber from = 0;
+  DateNumber to = 0;  // exclusive
+  std::string_view code;
+  std::string_view role;
+};
+
+struct Actor {
+  std::string_view id;
+  std::string_view kind;
+  std::string_view country;
+  char gender = '-';
+  std::vector<ActorPeriod> periods;
+};
+
+struct NameMatch {
+  uint32_t actor = 0;   // index into actors()
+  bool alias = false;   // a short form that identifies the actor on its own
+  char language = '*';  // 'd', 'e' or '*'
+};
+
+struct AgentForm {
+  std::string_view lemma;
+  std::string_view sector;
+  bool person = false;
+  std::string_view role;
+};
+
+class ActorDictionary {
+ public:
+  static std::unique_ptr<ActorDictionary> Load(const ResourceImage& image, Status& status);
+
+  const std::vector<Actor>& actors() const { return actors_; }
+  // Actors whose name has the same key as `name`.
+  const std::vector<NameMatch>* FindName(std::string_view name) const;
+  // The CAMEO code of `actor` on `date` (YYYYMMDD): the role valid then; outside all roles a
+  // person is <COUNTRY>ELI; other actors keep their nearest code. `role` receives the role, if any.
+  std::string CodeOn(const Actor& actor, DateNumber date, std::string_view* role = nullptr) const;
+  // The country a nationality adjective or demonym stands for ("nordkoreanischen" → PRK).
+  std::string_view CountryOfAdjective(std::string_view word, std::string_view lang) const;
+  // Agent word forms ("Beamten" → Beamter, GOV).
+  const AgentForm* FindAgent(std::string_view word, std::string_view lang) const;
+  const NameKeyer& keyer() const { return keyer_; }
+
+ private:
+  NameKeyer keyer_;
+  std::vector<Actor> actors_;
+  std::unordered_map<std::string, std::vector<NameMatch>> names_;
+  std::unordered_map<std::string, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
+  std::unordered_map<std::string_view, AgentForm> agents_[2];
+};
+
+// "2023-09-05" → 20230905; 0 when not a date.
+DateNumber ToDateNumber(std::string_view iso_date);
+
+}  // namespace lagebild

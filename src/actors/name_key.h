@@ -1,0 +1,38 @@
+// The key under which names are matched: one spelling for the many ways German and English
+// news write a name. Built with ICU transliteration rules (any script to Latin, diacritics to
+// ASCII, lower case) and our rules that fold German and English transliteration conventions:
+//   Schoigu / Shoigu / Shoygu        → shoigu
+//   Selenskyj / Zelensky / Zelenskyy → selenski
+//   Lawrow / Lavrov                  → lavrov
+//   Kim Jong-un / Kim Jong Un        → kimiongun
+// Spaces, hyphens, apostrophes and periods are dropped, so multi-token names compare as one key.
+// Equal keys mean "may be the same name"; dictionaries keep full names to stay precise.
+#pragma once
+
+#include <unicode/uversion.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+U_NAMESPACE_BEGIN
+class Transliterator;
+U_NAMESPACE_END
+
+namespace lagebild {
+
+class NameKeyer {
+ public:
+  NameKeyer();
+  ~NameKeyer();
+  NameKeyer(const NameKeyer&) = delete;
+  NameKeyer& operator=(const NameKeyer&) = delete;
+
+  // Thread-safe: each thread uses its own clone of the transliterator.
+  std::string Key(std::string_view name) const;
+
+ private:
+  std::unique_ptr<icu::Transliterator> prototype_;
+};
+
+}  // namespace lagebild
