@@ -71,6 +71,40 @@ struct Sentence {
   bool forced_split = false; // cut at the length limit, not at punctuation
 };
 
+enum class EntityKind : uint8_t {
+  kPerson,
+  kOrganisation,
+  kCountry,
+  kCapital,      // a capital standing for its government ("Moskau warnte")
+  kArmedGroup,
+  kParty,
+  kMedia,
+  kAgent,        // a generic role word with its country: "US-Beamte", "der russische Präsident"
+};
+
+// How an entity was recognised.
+enum class EntitySource : uint8_t {
+  kDictionary,   // a name in the actor dictionary
+  kCue,          // a person not in the dictionary, found from a title, role word or apposition
+  kCoreference,  // a short reference ("Herr Kim") to an entity named earlier in the document
+  kAgent,        // an agent word with a country word, a genitive or the document's context
+};
+
+// An actor mentioned in the text, coded for the document's date (the publication date; event
+// grounding may recode it for the event's date).
+struct Entity {
+  Span span;
+  uint32_t sentence = 0;
+  EntityKind kind = EntityKind::kPerson;
+  EntitySource source = EntitySource::kDictionary;
+  std::string code;      // CAMEO actor code, e.g. "PRKGOV"; empty when the country is unknown
+  std::string actor_id;  // dictionary id ("kim-jong-un"); empty for agents and unlisted people
+  std::string country;   // ISO 3166-1 alpha-3 or an international code; empty when unknown
+  std::string role;      // the role held on the date ("defence-minister"), when known
+  std::string sector;    // for agents: GOV, MIL, …
+  int32_t antecedent = -1;  // for coreference: index of the entity referred to
+};
+
 struct Document {
   DocumentMeta meta;
   std::string text;   // cleaned, NFC-normalised UTF-8; immutable after the clean stage
@@ -80,6 +114,7 @@ struct Document {
   std::vector<Paragraph> paragraphs;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  std::vector<Entity> entities;  // in text order
   std::vector<Diagnostic> warnings;
 
   std::string_view Surface(Span span) const { return span.In(text); }

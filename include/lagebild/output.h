@@ -27,6 +27,10 @@ std::string ToJson(const Document& doc, const OutputOptions& options, int indent
 std::string TsvHeader();
 void WriteTsv(std::ostream& out, const Document& doc);
 
+// Names used in the output for entity kinds and sources.
+const char* EntityKindName(EntityKind kind);
+const char* EntitySourceName(EntitySource source);
+
 // A human-readable table of what was found.
 void WritePretty(std::ostream& out, const Document& doc);
 

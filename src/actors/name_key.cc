@@ -75,4 +75,39 @@ std::string NameKeyer::Key(std::string_view name) const {
   return CollapseDoubles(key);
 }
 
+std::string StemWordKey(std::string key) {
+  constexpr size_t kMinStem = 4;
+  for (std::string_view ending : {"es", "en", "er", "em", "e", "s", "n"}) {
+    if (key.size() >= kMinStem + ending.size() && key.ends_with(ending)) {
+      key.resize(key.size() - ending.size());
+      return key;
+    }
+  }
+  return key;
+}
+
+void AppendWordKey(std::string& name_key, std::string_view word_key) {
+  if (!name_key.empty() && !word_key.empty() && name_key.back() == word_key.front()) word_key.remove_prefix(1);
+  name_key.append(word_key);
+}
+
+NameKeys ComputeNameKeys(const NameKeyer& keyer, std::string_view name) {
+  NameKeys keys;
+  keys.key = keyer.Key(name);
+  size_t words = 0;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find_first_of(" -", start);
+    if (end == std::string_view::npos) end = name.size();
+    const std::string word_key = keyer.Key(name.substr(start, end - start));
+    if (!word_key.empty()) {
+      if (words++ == 0) keys.first_word_key = word_key;
+      AppendWordKey(keys.stem_key, StemWordKey(word_key));
+    }
+    start = end + 1;
+  }
+  if (words < 2) keys.stem_key.clear();
+  return keys;
+}
+
 }  // namespace lagebild

@@ -35,4 +35,22 @@ class NameKeyer {
   std::unique_ptr<icu::Transliterator> prototype_;
 };
 
+// The keys a dictionary name is indexed under.
+struct NameKeys {
+  std::string key;             // the whole name
+  std::string stem_key;        // each word's key without German inflection endings, for
+                               // names of two or more words ("Weißen Hauses" ~ "Weißes Haus")
+  std::string first_word_key;  // the first word's key: which tokens may start a name
+};
+
+NameKeys ComputeNameKeys(const NameKeyer& keyer, std::string_view name);
+
+// The key of one word without a German inflection ending (-es, -en, -er, -em, -e, -s, -n) when
+// enough of it remains.
+std::string StemWordKey(std::string key);
+
+// Appends a word's key to a name key, as the key of the joined words would be (a letter
+// doubled across the boundary counts once).
+void AppendWordKey(std::string& name_key, std::string_view word_key);
+
 }  // namespace lagebild

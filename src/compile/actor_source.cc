@@ -10,7 +10,7 @@
 namespace lagebild {
 namespace {
 
-constexpr const char* kActorKinds[] = {"person", "organisation", "armed-group", "party", "media", "country"};
+constexpr const char* kActorKinds[] = {"person", "organisation", "armed-group", "party", "media", "country", "capital"};
 constexpr const char* kOwnerPrefixes[] = {"IGO", "NGO", "IMG", "MNC"};
 constexpr const char* kSectors[] = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "REB", "BUS", "MED", "CVL",
                                     "EDU", "HLH", "REF", "LAB", "ELI", "PTY", "NGO", "SEP", "UAF", "CRM", "REL",

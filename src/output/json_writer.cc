@@ -72,7 +72,53 @@ json TokensJson(const Document& doc) {
   return tokens;
 }
 
+json NullIfEmpty(const std::string& value) { return value.empty() ? json(nullptr) : json(value); }
+
+json EntitiesJson(const Document& doc) {
+  json entities = json::array();
+  for (const Entity& entity : doc.entities) {
+    json item = {{"begin", entity.span.begin},
+                 {"end", entity.span.end},
+                 {"text", doc.Surface(entity.span)},
+                 {"kind", EntityKindName(entity.kind)},
+                 {"actor", NullIfEmpty(entity.code)},
+                 {"actor_id", NullIfEmpty(entity.actor_id)},
+                 {"country", NullIfEmpty(entity.country)},
+                 {"sentence", entity.sentence},
+                 {"source", EntitySourceName(entity.source)}};
+    if (!entity.role.empty()) item["role"] = entity.role;
+    if (!entity.sector.empty()) item["sector"] = entity.sector;
+    if (entity.antecedent >= 0) item["antecedent"] = entity.antecedent;
+    entities.push_back(std::move(item));
+  }
+  return entities;
+}
+
 }  // namespace
+
+const char* EntityKindName(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kPerson: return "person";
+    case EntityKind::kOrganisation: return "organisation";
+    case EntityKind::kCountry: return "country";
+    case EntityKind::kCapital: return "capital";
+    case EntityKind::kArmedGroup: return "armed-group";
+    case EntityKind::kParty: return "party";
+    case EntityKind::kMedia: return "media";
+    case EntityKind::kAgent: return "agent";
+  }
+  return "organisation";
+}
+
+const char* EntitySourceName(EntitySource source) {
+  switch (source) {
+    case EntitySource::kDictionary: return "dictionary";
+    case EntitySource::kCue: return "cue";
+    case EntitySource::kCoreference: return "coreference";
+    case EntitySource::kAgent: return "agent";
+  }
+  return "dictionary";
+}
 
 std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
   if (name == "json") return OutputFormat::kJson;
@@ -85,8 +131,9 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
 std::string ToJson(const Document& doc, const OutputOptions& options, int indent) {
   json out = {{"doc", DocJson(doc, options)}, {"sentences", SentencesJson(doc, options)}};
   if (options.with_tokens) out["tokens"] = TokensJson(doc);
-  // Filled by later stages; present now so consumers can rely on the shape.
-  out["entities"] = json::array();
+  // Times, places and events are filled by later stages; present now so consumers can rely on
+  // the shape.
+  out["entities"] = EntitiesJson(doc);
   out["times"] = json::array();
   out["places"] = json::array();
   out["events"] = json::array();

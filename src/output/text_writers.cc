@@ -49,6 +49,12 @@ std::string OneLine(std::string_view text) {
 std::string TsvHeader() { return "doc_id\ttype\tindex\tbegin\tend\tlabel\ttext\n"; }
 
 void WriteTsv(std::ostream& out, const Document& doc) {
+  for (size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& entity = doc.entities[i];
+    out << TsvField(doc.meta.id) << "\tentity\t" << i << '\t' << entity.span.begin << '\t' << entity.span.end << '\t'
+        << EntityKindName(entity.kind) << ':' << (entity.code.empty() ? "-" : entity.code) << ':'
+        << (entity.actor_id.empty() ? "-" : entity.actor_id) << '\t' << TsvField(doc.Surface(entity.span)) << '\n';
+  }
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& sentence = doc.sentences[i];
     out << TsvField(doc.meta.id) << "\tsentence\t" << i << '\t' << sentence.span.begin << '\t'
@@ -69,6 +75,14 @@ void WritePretty(std::ostream& out, const Document& doc) {
     const Sentence& sentence = doc.sentences[i];
     out << fmt::format("  {:<4} {:<5} {}\n", i, doc.paragraphs[sentence.paragraph].lang,
                        Shorten(OneLine(doc.Surface(sentence.span)), kPrettyTextColumns));
+  }
+  out << fmt::format("\n  Actors ({})\n  {:<4} {:<34} {:<12} {:<11} {:<24} {}\n", doc.entities.size(), "s#", "text",
+                     "kind", "code", "actor", "how");
+  for (const Entity& entity : doc.entities) {
+    out << fmt::format("  {:<4} {:<34} {:<12} {:<11} {:<24} {}{}\n", entity.sentence,
+                       Shorten(OneLine(doc.Surface(entity.span)), 33), EntityKindName(entity.kind),
+                       entity.code.empty() ? "?" : entity.code, entity.actor_id.empty() ? "-" : entity.actor_id,
+                       EntitySourceName(entity.source), entity.role.empty() ? "" : " (" + entity.role + ")");
   }
   out << '\n';
 }

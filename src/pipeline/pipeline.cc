@@ -1,5 +1,6 @@
 #include "lagebild/pipeline.h"
 
+#include "actors/actor_recognizer.h"
 #include "clean/cleaner.h"
 #include "langid/language_identifier.h"
 #include "resources/resource_image.h"
@@ -12,6 +13,7 @@ struct Pipeline::Stages {
   Cleaner cleaner;
   LanguageIdentifier language_identifier;
   std::unique_ptr<Segmenter> segmenter;
+  std::unique_ptr<ActorRecognizer> actor_recognizer;
 };
 
 Pipeline::Pipeline() : stages_(std::make_unique<Stages>()) {}
@@ -24,6 +26,8 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& image_path, Status
   if (!stages.image) return nullptr;
   stages.segmenter = Segmenter::Create(*stages.image, status);
   if (!stages.segmenter) return nullptr;
+  stages.actor_recognizer = ActorRecognizer::Create(*stages.image, status);
+  if (!stages.actor_recognizer) return nullptr;
   return pipeline;
 }
 
@@ -31,6 +35,7 @@ Document Pipeline::Process(RawDocument raw) const {
   Document doc = stages_->cleaner.Clean(std::move(raw));
   stages_->language_identifier.Identify(doc);
   stages_->segmenter->Segment(doc);
+  stages_->actor_recognizer->Recognize(doc);
   return doc;
 }
 

@@ -8,6 +8,7 @@ namespace {
 
 constexpr const char* kSeparator = "----";
 constexpr const char* kParagraphMark = "\u00B6";
+constexpr const char* kPendingMark = "# pending: ";
 
 std::vector<std::string> SplitWords(const std::string& line) {
   std::istringstream in(line);
@@ -28,6 +29,7 @@ Status ReadGoldenFile(const std::string& path, std::vector<GoldenCase>& cases) {
   if (!in) return Status::Error(path + ": cannot open");
   enum class State { kBetween, kInput, kExpected } state = State::kBetween;
   GoldenCase current;
+  std::string pending;
   std::string line;
   int number = 0;
   auto finish = [&] {
@@ -40,6 +42,10 @@ Status ReadGoldenFile(const std::string& path, std::vector<GoldenCase>& cases) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     switch (state) {
       case State::kBetween: {
+        if (line.rfind(kPendingMark, 0) == 0) {
+          pending = line.substr(std::string_view(kPendingMark).size());
+          continue;
+        }
         if (line.empty() || line[0] == '#') continue;
         const std::vector<std::string> words = SplitWords(line);
         if (words.size() < 2 || words.size() > 3) {
@@ -50,6 +56,8 @@ Status ReadGoldenFile(const std::string& path, std::vector<GoldenCase>& cases) {
         current.kind = words[0];
         current.lang = words[1];
         if (words.size() == 3) current.published = words[2];
+        current.pending = std::move(pending);
+        pending.clear();
         state = State::kInput;
         break;
       }

@@ -16,6 +16,7 @@ struct GoldenCase {
   std::string published;  // optional YYYY-MM-DD
   std::string input;      // lines joined with '\n'; a "¶" line becomes a blank line
   std::vector<std::string> expected;
+  std::string pending;  // why the case does not pass yet ("# pending: …" above its header)
 };
 
 // Appends the cases of `path` to `cases`; a malformed file gives an error naming file and line.

@@ -1,6 +1,6 @@
 // golden_runner: runs golden test files (docs/golden-tests.md) through the library.
 //
-//   golden_runner [--image FILE] PATH...
+//   golden_runner [--image FILE] [--verbose] PATH...
 //
 // PATH is a .test file or a folder searched recursively. Prints each failing case with its file
 // and line, then "N passed, N failed". Exit code 1 when any case fails or a file is malformed.
@@ -68,10 +68,12 @@ void PrintFailure(const GoldenCase& test_case, const std::vector<std::string>& a
 
 int Main(int argc, char** argv) {
   std::string image = DefaultResourceImagePath();
+  bool verbose = false;  // also show the output of pending cases
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--image" && i + 1 < argc) image = argv[++i];
+    else if (arg == "--verbose") verbose = true;
     else paths.push_back(arg);
   }
   Status status;
@@ -81,7 +83,7 @@ int Main(int argc, char** argv) {
     return 2;
   }
   const std::map<std::string, Handler> handlers = Handlers();
-  int passed = 0, failed = 0;
+  int passed = 0, failed = 0, pending = 0;
   for (const std::string& file : CollectFiles(paths)) {
     std::vector<GoldenCase> cases;
     if (Status read = ReadGoldenFile(file, cases); !read.ok()) {
@@ -99,7 +101,17 @@ int Main(int argc, char** argv) {
       }
       const Document doc = pipeline->Process(ToRawDocument(test_case));
       const std::vector<std::string> actual = handler->second(*pipeline, doc);
-      if (actual == test_case.expected) {
+      const bool matches = actual == test_case.expected;
+      if (!test_case.pending.empty()) {
+        // A pending case documents behaviour still to be built; once it passes, its mark must go.
+        if (matches) {
+          std::cout << "FAIL " << test_case.file << ":" << test_case.line << ": passes now; remove its pending mark\n";
+          ++failed;
+        } else {
+          if (verbose) PrintFailure(test_case, actual);
+          ++pending;
+        }
+      } else if (matches) {
         ++passed;
       } else {
         PrintFailure(test_case, actual);
@@ -107,7 +119,9 @@ int Main(int argc, char** argv) {
       }
     }
   }
-  std::cout << passed << " passed, " << failed << " failed\n";
+  std::cout << passed << " passed, " << failed << " failed";
+  if (pending > 0) std::cout << " (" << pending << " pending, not counted)";
+  std::cout << '\n';
   return failed == 0 && passed > 0 ? 0 : 1;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lagebild/output.h"
 #include "lagebild/pipeline.h"
 
 namespace lagebild::golden {
@@ -31,12 +32,25 @@ std::vector<std::string> TokenLines(const Pipeline&, const Document& doc) {
   return lines;
 }
 
+std::string OrDash(const std::string& value) { return value.empty() ? "-" : value; }
+
+// One line per entity: text, kind, code, actor id.
+std::vector<std::string> EntityLines(const Pipeline&, const Document& doc) {
+  std::vector<std::string> lines;
+  for (const Entity& entity : doc.entities) {
+    lines.push_back(std::string(doc.Surface(entity.span)) + '\t' + EntityKindName(entity.kind) + '\t' +
+                    OrDash(entity.code) + '\t' + OrDash(entity.actor_id));
+  }
+  return lines;
+}
+
 }  // namespace
 
 std::map<std::string, Handler> Handlers() {
   return {
       {"sentences", SentenceLines},
       {"tokens", TokenLines},
+      {"entities", EntityLines},
   };
 }
 

@@ -17,5 +17,6 @@ using CommandRunner = std::function<int()>;
 
 CommandRunner RegisterExtract(CLI::App& app);
 CommandRunner RegisterDict(CLI::App& app);
+CommandRunner RegisterEval(CLI::App& app);
 
 }  // namespace lagebild::cli

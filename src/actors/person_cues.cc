@@ -1,0 +1,216 @@
+// People the dictionary does not know, and short references to people named before.
+#include <algorithm>
+
+#include "actors/recognizer_pass.h"
+#include "segment/char_class.h"
+
+namespace lagebild {
+namespace {
+
+constexpr uint32_t kMaxNameShapeTokens = 4;
+constexpr uint32_t kMaxAppositionTokens = 14;
+constexpr uint32_t kMaxPostOffset = 5;  // ", eine hochrangige frühere Sprecherin"
+constexpr uint32_t kMaxPostDistanceBytes = 60;  // "Sprecher des Nationalen Sicherheitsrats, X"
+
+bool IsArticle(std::string_view word) {
+  static constexpr std::string_view kArticles[] = {"ein", "eine", "einer", "eines", "der", "die", "das", "dem",
+                                                   "den", "the", "a", "an", "kürzlich", "former", "ehemalige",
+                                                   "ehemaliger", "früherer", "frühere"};
+  return std::find(std::begin(kArticles), std::end(kArticles), word) != std::end(kArticles);
+}
+
+bool IsAllCaps(std::string_view word) {
+  return std::none_of(word.begin(), word.end(), [](unsigned char c) { return std::islower(c); });
+}
+
+}  // namespace
+
+// A word that can be part of a personal name: capitalised, and in German not a common noun.
+bool RecognizerPass::LooksLikeNameWord(uint32_t i) const {
+  if (i >= last_) return false;
+  const Token& token = TokenAt(i);
+  if (token.kind == TokenKind::kInitial) return true;
+  if (token.kind != TokenKind::kWord || !token.capitalized) return false;
+  const std::string_view surface = Surface(i);
+  if (AgentAt(surface) != nullptr || dictionary_.PersonCue(surface, Lang()) != CueKind::kNone) return false;
+  if (dictionary_.IsFunctionWord(surface, Lang())) return false;
+  if (Lang() == "de" && dictionary_.IsGermanNoun(surface)) return false;
+  // A country, capital or organisation is not part of a person's name ("Gräberfeld Dänemarks").
+  if (auto name = LongestName(i); name && dictionary_.actors()[name->actor].kind != "person") return false;
+  return true;
+}
+
+// One past the last token of a name shape starting at i (i itself when there is none):
+// capitalised name words and initials, two to four of them, not ending in an initial.
+uint32_t RecognizerPass::NameShapeEnd(uint32_t i) const {
+  uint32_t j = i;
+  while (j < last_ && j < i + kMaxNameShapeTokens && (LooksLikeNameWord(j) || (j > i && dictionary_.IsNameParticle(Surface(j))))) {
+    ++j;
+  }
+  while (j > i && (TokenAt(j - 1).kind == TokenKind::kInitial || dictionary_.IsNameParticle(Surface(j - 1)))) --j;
+  return j;
+}
+
+// "Herr Kim", "Herrn Putin", "Frau Watson", "Mr. Kirby": a reference to someone named before,
+// or a person of their own.
+bool RecognizerPass::TryTitledPerson(uint32_t i) {
+  if (dictionary_.PersonCue(Surface(i), Lang()) != CueKind::kTitle || i + 1 >= last_) return false;
+  const uint32_t name = i + 1;
+  if (!TokenAt(name).capitalized || TryName(name) || TryReference(name)) return true;
+  const uint32_t end = std::max(NameShapeEnd(name), name + 1);
+  const int32_t entity = AddCuePerson(name, end);
+  CodeFromApposition(entity, end);
+  return true;
+}
+
+// A name word of someone named before ("Kim" for Kim Jong-un, "Kims" in "Herr Kims Vater").
+bool RecognizerPass::TryReference(uint32_t i) {
+  const Token& token = TokenAt(i);
+  if (token.kind != TokenKind::kWord || !token.capitalized) return false;
+  int32_t referent = references_.Resolve(WordKey(i));
+  Span span = token.span;
+  if (referent < 0) {
+    const std::string stripped = GenitiveStripped(Surface(i));
+    if (stripped.empty()) return false;
+    referent = references_.Resolve(KeyOf(stripped));
+    span.end -= 1;
+  }
+  if (referent < 0) return false;
+  AddReference(span, referent);
+  return true;
+}
+
+// A person not in the dictionary, recognised from the shape of the name and a cue: an initial
+// inside it ("Jean H. Lee"), a role word or reporting verb before it ("Sprecherin Adrienne
+// Watson", "sagte Jean H. Lee"), or an apposition after it ("Adrienne Watson, eine Sprecherin …").
+bool RecognizerPass::TryNameShape(uint32_t i) {
+  if (!LooksLikeNameWord(i) || TokenAt(i).kind == TokenKind::kInitial) return false;
+  if (i == first_ && !LooksLikeNameWord(i + 1)) return false;
+  const uint32_t end = NameShapeEnd(i);
+  if (end < i + 2) return false;
+  bool has_initial = false;
+  for (uint32_t j = i; j < end; ++j) has_initial |= TokenAt(j).kind == TokenKind::kInitial;
+  const bool after_cue = i > first_ && (AgentAt(Surface(i - 1)) != nullptr ||
+                                        dictionary_.PersonCue(Surface(i - 1), Lang()) == CueKind::kReporting);
+  const bool apposition = AppositionNamesAPost(end);
+  // "Ein Sprecher des Weißen Hauses, John F. Kirby, sagte": the post stands before the name.
+  const int32_t post = i >= first_ + 2 && Surface(i - 1) == "," ? PostBefore(i - 1) : -1;
+  const bool post_before = post >= 0;
+  // In German every noun is capitalised, so two capitalised words that the noun lexicon does not
+  // know, inside a sentence, are a name ("… sagte Angela Merkel …").
+  // The pair must be the whole run of such words, and not follow an article: "das Kosmodrom
+  // Wostotschny" and "der Far Eastern Federal University" are no people.
+  const bool unknown_pair = Lang() == "de" && i > first_ && end == i + 2 && !IsAllCaps(Surface(i)) &&
+                            !IsAllCaps(Surface(i + 1)) && !TokenAt(i).line_start && !LooksLikeNameWord(i - 1) &&
+                            !IsArticle(Surface(i - 1)) && !LooksLikeNameWord(end);
+  if (!has_initial && !after_cue && !apposition && !post_before && !unknown_pair) return false;
+  const int32_t entity = AddCuePerson(i, end);
+  if (post_before) {
+    const Entity& role_word = doc_.entities[post];
+    doc_.entities[entity].code = role_word.code;
+    doc_.entities[entity].country = role_word.country;
+    doc_.entities[entity].role = role_word.role;
+  }
+  // A role word right before names the person's post: "Sprecherin Adrienne Watson".
+  if (after_cue && doc_.entities.size() >= 2) {
+    const Entity& previous = doc_.entities[entity - 1];
+    if (previous.kind == EntityKind::kAgent && previous.span.end == TokenAt(i - 1).span.end) {
+      doc_.entities[entity].code = previous.code;
+      doc_.entities[entity].country = previous.country;
+      doc_.entities[entity].role = previous.role;
+    }
+  }
+  CodeFromApposition(entity, end);
+  return true;
+}
+
+// The person agent with a code that a name after `comma` stands in apposition to: the last agent
+// of the sentence, with only its genitive or "of" phrase between it and the comma.
+int32_t RecognizerPass::PostBefore(uint32_t comma) const {
+  for (int32_t e = static_cast<int32_t>(doc_.entities.size()) - 1; e >= 0; --e) {
+    const Entity& entity = doc_.entities[e];
+    if (entity.sentence != sentence_) return -1;
+    if (entity.kind == EntityKind::kAgent) {
+      const bool near = TokenAt(comma).span.begin - entity.span.end < kMaxPostDistanceBytes;
+      return near && !entity.code.empty() && AgentAt(doc_.Surface(entity.span)) != nullptr &&
+                     AgentAt(doc_.Surface(entity.span))->person ? e : -1;
+    }
+  }
+  return -1;
+}
+
+// ", eine Sprecherin …", ", der Präsident …": an apposition after `end` that names a post.
+bool RecognizerPass::AppositionNamesAPost(uint32_t end) const {
+  if (end + 1 >= last_ || Surface(end) != "," || !IsArticle(Surface(end + 1))) return false;
+  for (uint32_t j = end + 2; j < last_ && j <= end + kMaxPostOffset; ++j) {
+    if (const AgentForm* agent = AgentAt(Surface(j)); agent != nullptr && agent->person) return true;
+  }
+  return false;
+}
+
+int32_t RecognizerPass::AddCuePerson(uint32_t first, uint32_t last) {
+  Entity entity;
+  entity.span = {TokenAt(first).span.begin, TokenAt(last - 1).span.end};
+  entity.sentence = sentence_;
+  entity.kind = EntityKind::kPerson;
+  entity.source = EntitySource::kCue;
+  doc_.entities.push_back(std::move(entity));
+  const auto index = static_cast<int32_t>(doc_.entities.size() - 1);
+  RegisterPerson(index, first, last);
+  references_.CountMention(index);
+  return index;
+}
+
+void RecognizerPass::AddReference(Span span, int32_t referent) {
+  Entity entity = doc_.entities[referent];
+  entity.span = span;
+  entity.sentence = sentence_;
+  entity.source = EntitySource::kCoreference;
+  entity.antecedent = referent;
+  doc_.entities.push_back(std::move(entity));
+  references_.CountMention(referent);
+}
+
+// The words of a person's name become short forms pointing to the person.
+void RecognizerPass::RegisterPerson(int32_t entity, uint32_t first, uint32_t last) {
+  for (uint32_t j = first; j < last; ++j) {
+    if (TokenAt(j).kind == TokenKind::kInitial || dictionary_.IsNameParticle(Surface(j))) continue;
+    if (dictionary_.PersonCue(Surface(j), Lang()) == CueKind::kTitle) continue;
+    references_.Register(WordKey(j), entity);
+  }
+}
+
+// "Adrienne Watson, eine Sprecherin des Nationalen Sicherheitsrats": the person takes the code
+// of the role the apposition gives; "Jean H. Lee, … am Wilson Center" that of the organisation.
+// The apposition's words are recognised as the pass goes on, so this looks ahead with the same
+// dictionary lookups the pass will make.
+void RecognizerPass::CodeFromApposition(int32_t entity, uint32_t after) {
+  if (!doc_.entities[entity].code.empty() || after + 1 >= last_ || Surface(after) != ",") return;
+  std::optional<Country> organisation;
+  for (uint32_t j = after + 1; j < last_ && j < after + 1 + kMaxAppositionTokens; ++j) {
+    if (Surface(j) == "," || Surface(j) == ";") break;
+    if (const AgentForm* agent = AgentAt(Surface(j))) {
+      if (auto country = CountryAfter(j)) {
+        Entity& person = doc_.entities[entity];
+        person.code = country->code.size() > 3 ? country->code : country->country + std::string(agent->sector);
+        person.country = country->country;
+        person.role = std::string(agent->role);
+        return;
+      }
+    }
+    if (!organisation && IsWordToken(j) && TokenAt(j).capitalized) {
+      if (auto name = LongestName(j)) {
+        const Actor& actor = dictionary_.actors()[name->actor];
+        if (actor.kind != "person" && actor.kind != "country" && actor.kind != "capital") {
+          organisation = Country{dictionary_.CodeOn(actor, date_), std::string(actor.country)};
+        }
+      }
+    }
+  }
+  if (organisation) {
+    doc_.entities[entity].code = organisation->code;
+    doc_.entities[entity].country = organisation->country;
+  }
+}
+
+}  // namespace lagebild

@@ -1,0 +1,393 @@
+// Names from the dictionary and agents with their country.
+#include "actors/recognizer_pass.h"
+
+#include <algorithm>
+
+#include "actors/name_key.h"
+#include "segment/char_class.h"
+
+namespace lagebild {
+namespace {
+
+constexpr uint32_t kMaxNameTokens = 7;
+constexpr uint32_t kMaxAdjectivesBeforeAgent = 2;
+constexpr uint32_t kMaxLinkedTokens = 4;
+// A bare "Beamte" takes the country of the same word at most this many sentences back.
+constexpr uint32_t kContextSentences = 3;
+constexpr size_t kMinGenitiveWord = 4;
+constexpr DateNumber kLatestDate = 99991230;
+
+EntityKind KindOf(std::string_view kind) {
+  if (kind == "person") return EntityKind::kPerson;
+  if (kind == "country") return EntityKind::kCountry;
+  if (kind == "capital") return EntityKind::kCapital;
+  if (kind == "armed-group") return EntityKind::kArmedGroup;
+  if (kind == "party") return EntityKind::kParty;
+  if (kind == "media") return EntityKind::kMedia;
+  return EntityKind::kOrganisation;
+}
+
+// Preference among actors sharing a name: people, then organisations, then places.
+int KindRank(std::string_view kind) {
+  if (kind == "person") return 0;
+  if (kind == "country") return 2;
+  if (kind == "capital") return 3;
+  return 1;
+}
+
+std::string LowerFirst(std::string_view word) {
+  std::string out(word);
+  if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+std::string UpperFirst(std::string_view word) {
+  std::string out(word);
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+}  // namespace
+
+RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
+    : dictionary_(dictionary), doc_(doc) {
+  date_ = doc.meta.published ? ToDateNumber(*doc.meta.published) : 0;
+  if (date_ == 0) date_ = kLatestDate;
+}
+
+void RecognizerPass::Run() {
+  for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+    const Sentence& sentence = doc_.sentences[s];
+    sentence_ = s;
+    first_ = sentence.first_token;
+    last_ = sentence.last_token;
+    lang_ = doc_.paragraphs[sentence.paragraph].lang == "de" ? "de" : "en";
+    for (uint32_t i = first_; i < last_;) {
+      const size_t before = doc_.entities.size();
+      const uint32_t start = i;
+      if (TryAgentWithAdjective(i) || TryName(i) || TryCompoundToken(i) || TryAgent(i) || TryTitledPerson(i) ||
+          TryReference(i) || TryNameShape(i)) {
+        // The entity's last token decides where to go on.
+        i = start + 1;
+        while (i < last_ && doc_.entities.size() > before && TokenAt(i).span.begin < doc_.entities.back().span.end) ++i;
+      } else {
+        ++i;
+      }
+    }
+  }
+}
+
+// --- tokens ---------------------------------------------------------------------------------
+
+const std::string& RecognizerPass::WordKey(uint32_t i) const {
+  const std::string_view surface = Surface(i);
+  auto found = key_cache_.find(surface);
+  if (found == key_cache_.end()) found = key_cache_.emplace(surface, KeyOf(surface)).first;
+  return found->second;
+}
+
+bool RecognizerPass::IsWordToken(uint32_t i) const {
+  const TokenKind kind = TokenAt(i).kind;
+  return kind == TokenKind::kWord || kind == TokenKind::kAbbreviation || kind == TokenKind::kInitial;
+}
+
+std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
+  if (Lang() != "de" || word.size() < kMinGenitiveWord || !word.ends_with('s')) return {};
+  return std::string(word.substr(0, word.size() - 1));
+}
+
+const AgentForm* RecognizerPass::AgentAt(std::string_view word) const {
+  if (const AgentForm* agent = dictionary_.FindAgent(word, Lang())) return agent;
+  if (Lang() == "en") return dictionary_.FindAgent(LowerFirst(word), Lang());
+  return nullptr;
+}
+
+// --- names ----------------------------------------------------------------------------------
+
+std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const {
+  const char language = Lang() == "de" ? 'd' : 'e';
+  const bool capitals = std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
+  const NameMatch* best = nullptr;
+  auto rank = [&](const NameMatch& match) {
+    const int language_rank = match.language == language || match.language == '*' ? 0 : 1;
+    return KindRank(dictionary_.actors()[match.actor].kind) * 2 + language_rank;
+  };
+  for (const NameMatch& match : matches) {
+    if (match.acronym && !capitals) continue;
+    if (best == nullptr || rank(match) < rank(*best)) best = &match;
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->actor;
+}
+
+// The longest dictionary name starting at token i: exact keys, keys without initials
+// ("John F. Kirby" ~ "John Kirby"), a German genitive on the last word ("Putins"), and stem
+// keys for inflected multi-word names ("des Weißen Hauses").
+std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) const {
+  const bool starts = dictionary_.IsNameStart(WordKey(i)) || dictionary_.IsNameStart(StemWordKey(WordKey(i))) ||
+                      dictionary_.IsNameStart(KeyOf(GenitiveStripped(Surface(i))));
+  if (!starts) return std::nullopt;
+  std::optional<NameSpan> best;
+  std::string key, key_without_initials, stem_key;
+  for (uint32_t j = i; j < last_ && j < i + kMaxNameTokens && IsWordToken(j); ++j) {
+    const Token& token = TokenAt(j);
+    if (j > i && !token.capitalized && !dictionary_.IsNameParticle(Surface(j)) && token.kind != TokenKind::kAbbreviation) break;
+    const std::string& word_key = WordKey(j);
+    AppendWordKey(key, word_key);
+    if (token.kind != TokenKind::kInitial) AppendWordKey(key_without_initials, word_key);
+    std::string_view surface = Surface(j);
+    for (size_t start = 0; start < surface.size();) {
+      size_t end = surface.find('-', start);
+      if (end == std::string_view::npos) end = surface.size();
+      AppendWordKey(stem_key, StemWordKey(KeyOf(surface.substr(start, end - start))));
+      start = end + 1;
+    }
+    auto consider = [&](const std::vector<NameMatch>* matches, uint32_t end_byte) {
+      if (matches == nullptr) return;
+      const std::string_view text(doc_.text.data() + TokenAt(i).span.begin, end_byte - TokenAt(i).span.begin);
+      if (auto actor = ChooseActor(*matches, text)) best = NameSpan{i, j + 1, *actor, end_byte};
+    };
+    consider(dictionary_.FindKey(key), token.span.end);
+    if (!best || best->last <= j) consider(dictionary_.FindKey(key_without_initials), token.span.end);
+    if ((!best || best->last <= j) && j > i) consider(dictionary_.FindStemKey(stem_key), token.span.end);
+    if (!best || best->last <= j) {
+      const std::string stripped = GenitiveStripped(surface);
+      if (!stripped.empty()) {
+        std::string genitive_key = key.substr(0, key.size() - word_key.size());
+        AppendWordKey(genitive_key, KeyOf(stripped));
+        consider(dictionary_.FindKey(genitive_key), token.span.end - 1);
+      }
+    }
+  }
+  return best;
+}
+
+bool RecognizerPass::TryName(uint32_t i) {
+  if (!IsWordToken(i)) return false;
+  const Token& token = TokenAt(i);
+  if (!token.capitalized && !dictionary_.IsNameParticle(Surface(i))) return false;
+  const std::optional<NameSpan> name = LongestName(i);
+  if (!name) return false;
+  const int32_t entity = AddActor({token.span.begin, name->end_byte}, name->actor, EntitySource::kDictionary);
+  if (doc_.entities[entity].kind == EntityKind::kPerson) {
+    RegisterPerson(entity, name->first, name->last);
+    references_.CountMention(entity);
+  }
+  return true;
+}
+
+int32_t RecognizerPass::AddActor(Span span, uint32_t actor_index, EntitySource source) {
+  const Actor& actor = dictionary_.actors()[actor_index];
+  Entity entity;
+  entity.span = span;
+  entity.sentence = sentence_;
+  entity.kind = KindOf(actor.kind);
+  entity.source = source;
+  std::string_view role;
+  entity.code = dictionary_.CodeOn(actor, date_, &role);
+  entity.role = std::string(role);
+  entity.actor_id = std::string(actor.id);
+  entity.country = std::string(actor.country);
+  // Other names of a country ("DVRK", "Weißrussland") are written as entries with a bare code.
+  if (entity.kind == EntityKind::kOrganisation && entity.code == entity.country) entity.kind = EntityKind::kCountry;
+  doc_.entities.push_back(std::move(entity));
+  return static_cast<int32_t>(doc_.entities.size() - 1);
+}
+
+// --- agents ---------------------------------------------------------------------------------
+
+// What a word says about a country: a nationality adjective ("nordkoreanische"), a country,
+// capital or seat of government ("Kreml" → RUSGOV), or an organisation with a country code.
+std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string_view word) const {
+  for (const std::string& form : {std::string(word), LowerFirst(word)}) {
+    if (const std::string_view country = dictionary_.CountryOfAdjective(form, Lang()); !country.empty()) {
+      return Country{std::string(country), std::string(country)};
+    }
+  }
+  const std::vector<NameMatch>* matches = dictionary_.FindName(word);
+  const std::string stripped = GenitiveStripped(word);
+  if (matches == nullptr && !stripped.empty()) matches = dictionary_.FindName(stripped);
+  if (matches == nullptr) return std::nullopt;
+  const auto actor = ChooseActor(*matches, word);
+  if (!actor) return std::nullopt;
+  const Actor& found = dictionary_.actors()[*actor];
+  if (found.kind == "person") return std::nullopt;
+  return Country{dictionary_.CodeOn(found, date_), std::string(found.country)};
+}
+
+// "nordkoreanische Beamte", "der russische Verteidigungsminister", "the Iranian military",
+// "North Korean officials", "US officials".
+bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
+  if (!IsWordToken(i)) return false;
+  std::optional<Country> country;
+  uint32_t next = i + 1;
+  if (i + 1 < last_ && Lang() == "en") {  // two-word demonyms: "North Korean", "Saudi Arabian"
+    const std::string two_words = std::string(Surface(i)) + " " + std::string(Surface(i + 1));
+    if (const std::string_view code = dictionary_.CountryOfAdjective(two_words, "en"); !code.empty()) {
+      country = Country{std::string(code), std::string(code)};
+      next = i + 2;
+    }
+  }
+  if (!country) {
+    for (const std::string& form : {std::string(Surface(i)), LowerFirst(Surface(i))}) {
+      if (const std::string_view code = dictionary_.CountryOfAdjective(form, Lang()); !code.empty()) {
+        country = Country{std::string(code), std::string(code)};
+        break;
+      }
+    }
+  }
+  if (!country) return false;
+  for (uint32_t j = next; j < last_ && j <= next + kMaxAdjectivesBeforeAgent && IsWordToken(j); ++j) {
+    if (const AgentForm* agent = AgentAt(Surface(j))) {
+      AddAgent({TokenAt(i).span.begin, TokenAt(j).span.end}, *agent, country, EntitySource::kAgent);
+      return true;
+    }
+    if (TokenAt(j).capitalized && Lang() == "de") break;  // a noun that is no agent
+  }
+  return false;
+}
+
+// Hyphenated and closed compounds: "US-Beamte", "Kreml-Sprecher", "Kremlsprecher"; and country
+// words inside compounds: "Russland-Besuch", "Russland-Nordkorea-Bündnis".
+bool RecognizerPass::TryCompoundToken(uint32_t i) {
+  const Token& token = TokenAt(i);
+  if (token.kind != TokenKind::kWord || !token.capitalized) return false;
+  const std::string_view surface = Surface(i);
+  const size_t hyphen = surface.rfind('-');
+  if (hyphen != std::string_view::npos && hyphen > 0) {
+    const std::string_view head = surface.substr(0, hyphen);
+    const std::string_view tail = surface.substr(hyphen + 1);
+    if (const AgentForm* agent = AgentAt(tail)) {
+      if (auto country = CountryOfWord(head)) {
+        AddAgent(token.span, *agent, country, EntitySource::kAgent);
+        return true;
+      }
+    }
+    // Country words as parts of a compound become entities of their own sub-spans.
+    bool found = false;
+    for (size_t start = 0; start < hyphen;) {
+      const size_t end = surface.find('-', start);
+      const std::string_view part = surface.substr(start, end - start);
+      if (auto matches = dictionary_.FindName(part)) {
+        if (auto actor = ChooseActor(*matches, part); actor && dictionary_.actors()[*actor].kind == "country") {
+          const uint32_t begin = token.span.begin + static_cast<uint32_t>(start);
+          AddActor({begin, begin + static_cast<uint32_t>(end - start)}, *actor, EntitySource::kDictionary);
+          found = true;
+        }
+      }
+      start = end + 1;
+    }
+    return found;
+  }
+  if (Lang() != "de") return false;
+  // "Kremlsprecher": a known prefix and an agent as the last part.
+  for (uint32_t split = 3; split + 3 <= surface.size(); split = chars::DecodeAt(surface, split).next) {
+    if ((static_cast<uint8_t>(surface[split]) & 0xC0) == 0x80) continue;
+    const AgentForm* agent = AgentAt(UpperFirst(surface.substr(split)));
+    if (agent == nullptr) continue;
+    if (auto country = CountryOfWord(surface.substr(0, split))) {
+      AddAgent(token.span, *agent, country, EntitySource::kAgent);
+      return true;
+    }
+  }
+  return false;
+}
+
+// A bare agent word: its country from a genitive or "of" phrase after it ("Sprecher des Weißen
+// Hauses", "officials of Iran"), an adjacent name before it ("White House officials"), or the
+// last agent with a country in the document ("die Beamten" after "US-Beamte").
+bool RecognizerPass::TryAgent(uint32_t i) {
+  if (!IsWordToken(i)) return false;
+  const AgentForm* agent = AgentAt(Surface(i));
+  if (agent == nullptr) return false;
+  // "Präsident Wladimir V. Putin", "Sprecherin Adrienne Watson": the name is the actor.
+  if (agent->person && i + 1 < last_ && TokenAt(i + 1).capitalized && IsWordToken(i + 1)) {
+    if (auto name = LongestName(i + 1); name && dictionary_.actors()[name->actor].kind == "person") return false;
+    if (NameShapeEnd(i + 1) >= i + 3) return false;
+  }
+  std::optional<Country> country = CountryAfter(i);
+  if (!country) country = CountryBefore(i);
+  // "die Beamten" after "US-Beamte": officials, soldiers, diplomats of the country last named
+  // with the same word. Posts ("Präsident") and bodies ("Botschaft") are not guessed.
+  const bool may_take_context = agent->person && agent->role.empty();
+  if (!country && may_take_context) {
+    // The same word first ("die Beamten" after "US-Beamte"), else the same sector ("alliierte
+    // Beamte" right after "die amerikanische Regierung").
+    for (const auto& [table, key] : {std::pair{&countries_by_lemma_, agent->lemma}, {&countries_by_sector_, agent->sector}}) {
+      const auto previous = table->find(key);
+      if (previous != table->end() && sentence_ - previous->second.sentence <= kContextSentences) {
+        country = Country{previous->second.country, previous->second.country};
+        break;
+      }
+    }
+  }
+  AddAgent(TokenAt(i).span, *agent, country, EntitySource::kAgent);
+  return true;
+}
+
+std::optional<RecognizerPass::Country> RecognizerPass::CountryAfter(uint32_t i) const {
+  static constexpr std::string_view kLinks[] = {"des", "der", "von", "vom", "of", "in", "aus"};
+  uint32_t j = i + 1;
+  if (j >= last_ || std::find(std::begin(kLinks), std::end(kLinks), Surface(j)) == std::end(kLinks)) {
+    // German genitive without article: "die Regierung Nordkoreas".
+    if (Lang() == "de" && j < last_ && TokenAt(j).capitalized) return CountryOfWord(Surface(j));
+    return std::nullopt;
+  }
+  // The first country word within a few tokens: "des Weißen Hauses", "von etwa 20
+  // nordkoreanischen Beamten", "of the Iranian government".
+  for (uint32_t k = j + 1; k < last_ && k <= j + kMaxLinkedTokens; ++k) {
+    if (!IsWordToken(k) && TokenAt(k).kind != TokenKind::kNumber) break;
+    if (!IsWordToken(k)) continue;
+    if (TokenAt(k).capitalized) {
+      if (auto name = LongestName(k)) {
+        const Actor& actor = dictionary_.actors()[name->actor];
+        if (actor.kind == "person") return std::nullopt;
+        return Country{dictionary_.CodeOn(actor, date_), std::string(actor.country)};
+      }
+    }
+    if (auto country = CountryOfWord(Surface(k))) return country;
+  }
+  return std::nullopt;
+}
+
+std::optional<RecognizerPass::Country> RecognizerPass::CountryBefore(uint32_t i) const {
+  if (doc_.entities.empty() || i == first_) return std::nullopt;
+  const Entity& previous = doc_.entities.back();
+  // Adjacent, or inside the token before ("Chinas Führer": the entity is "China").
+  if (previous.sentence != sentence_ || previous.span.begin < TokenAt(i - 1).span.begin) return std::nullopt;
+  if (previous.kind == EntityKind::kPerson || previous.country.empty()) return std::nullopt;
+  return Country{previous.code, previous.country};
+}
+
+void RecognizerPass::AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country,
+                              EntitySource source) {
+  // A post held by one person on the date names that person: "der russische Präsident".
+  if (country && !agent.role.empty()) {
+    const std::vector<uint32_t> holders = dictionary_.HoldersOf(country->country, agent.role, date_);
+    if (holders.size() == 1) {
+      const int32_t entity = AddActor(span, holders[0], EntitySource::kAgent);
+      references_.CountMention(entity);
+      return;
+    }
+  }
+  Entity entity;
+  entity.span = span;
+  entity.sentence = sentence_;
+  entity.kind = EntityKind::kAgent;
+  entity.source = source;
+  entity.sector = std::string(agent.sector);
+  entity.role = std::string(agent.role);
+  if (country) {
+    entity.country = country->country;
+    // A seat of government or an organisation with a sector keeps it ("Sprecher des Weißen
+    // Hauses" is USAGOV); a plain country takes the agent's sector.
+    entity.code = country->code.size() > 3 ? country->code : country->country + std::string(agent.sector);
+  }
+  doc_.entities.push_back(std::move(entity));
+  if (country) {
+    countries_by_lemma_[agent.lemma] = {country->country, sentence_};
+    countries_by_sector_[agent.sector] = {country->country, sentence_};
+  }
+}
+
+}  // namespace lagebild

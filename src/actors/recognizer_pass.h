@@ -1,0 +1,90 @@
+// One pass of the actor stage over one document (see actor_recognizer.h). Internal.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "actors/actor_dictionary.h"
+#include "actors/coreference.h"
+#include "actors/name_key.h"
+#include "lagebild/document.h"
+
+namespace lagebild {
+
+class RecognizerPass {
+ public:
+  RecognizerPass(const ActorDictionary& dictionary, Document& doc);
+  void Run();
+
+ private:
+  // A dictionary match over tokens [first, last).
+  struct NameSpan {
+    uint32_t first = 0;
+    uint32_t last = 0;
+    uint32_t actor = 0;
+    uint32_t end_byte = 0;  // may stop short of the last token's end (genitive "Putins")
+  };
+  struct Country {
+    std::string code;  // the code the country word stands for: "PRK", "USAGOV" (metonym) …
+    std::string country;
+  };
+
+  // recognizer_pass.cc: names and agents.
+  bool TryAgentWithAdjective(uint32_t i);
+  bool TryName(uint32_t i);
+  bool TryCompoundToken(uint32_t i);
+  bool TryAgent(uint32_t i);
+  std::optional<NameSpan> LongestName(uint32_t i) const;
+  // The best of the actors sharing a name, for `text` as written (acronyms need capitals).
+  std::optional<uint32_t> ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const;
+  std::optional<Country> CountryOfWord(std::string_view word) const;
+  std::optional<Country> CountryAfter(uint32_t i) const;
+  std::optional<Country> CountryBefore(uint32_t i) const;
+  void AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country, EntitySource source);
+  int32_t AddActor(Span span, uint32_t actor_index, EntitySource source);
+
+  // person_cues.cc: people not in the dictionary, short references, appositions.
+  bool TryTitledPerson(uint32_t i);
+  bool TryReference(uint32_t i);
+  bool TryNameShape(uint32_t i);
+  uint32_t NameShapeEnd(uint32_t i) const;
+  bool AppositionNamesAPost(uint32_t end) const;
+  int32_t PostBefore(uint32_t comma) const;
+  bool LooksLikeNameWord(uint32_t i) const;
+  int32_t AddCuePerson(uint32_t first, uint32_t last);
+  void AddReference(Span span, int32_t referent);
+  void RegisterPerson(int32_t entity, uint32_t first, uint32_t last);
+  void CodeFromApposition(int32_t entity, uint32_t after);
+
+  // Helpers over tokens.
+  std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
+  const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
+  const std::string& WordKey(uint32_t i) const;
+  std::string KeyOf(std::string_view text) const { return dictionary_.keyer().Key(text); }
+  std::string_view Lang() const { return lang_; }
+  bool IsWordToken(uint32_t i) const;
+  std::string GenitiveStripped(std::string_view word) const;
+  const AgentForm* AgentAt(std::string_view word) const;
+
+  const ActorDictionary& dictionary_;
+  Document& doc_;
+  DateNumber date_;
+  ReferenceRegistry references_;
+  mutable std::unordered_map<std::string_view, std::string> key_cache_;
+  // The sentence being processed.
+  uint32_t sentence_ = 0;
+  uint32_t first_ = 0;
+  uint32_t last_ = 0;
+  std::string lang_;
+  struct LemmaCountry {
+    std::string country;
+    uint32_t sentence = 0;
+  };
+  std::unordered_map<std::string_view, LemmaCountry> countries_by_lemma_;   // agent lemma → last country
+  std::unordered_map<std::string_view, LemmaCountry> countries_by_sector_;  // sector → last country
+};
+
+}  // namespace lagebild
