@@ -1,5 +1,6 @@
 #include "actors/actor_dictionary.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "util/iso_date.h"
@@ -90,11 +91,17 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
       });
     }
   }
+  if (const auto prefixes = image.Section("actors/name_prefixes")) {
+    ForEachLine(*prefixes, [&](const std::vector<std::string_view>& fields) {
+      dictionary->name_prefixes_.insert(fields[0]);
+    });
+  }
   if (const auto nouns = image.Section("lexicon/de/nouns")) {
-    ForEachLine(*nouns, [&](const std::vector<std::string_view>& fields) { dictionary->german_nouns_.insert(fields[0]); });
+    // Sorted by the compiler; looked up by binary search, without building a hash table.
+    ForEachLine(*nouns, [&](const std::vector<std::string_view>& fields) { dictionary->german_nouns_.push_back(fields[0]); });
   }
   ForEachLine(*adjectives, [&](const std::vector<std::string_view>& fields) {
-    if (fields.size() == 3) dictionary->adjectives_[LanguageSlot(fields[1])].emplace(std::string(fields[0]), fields[2]);
+    if (fields.size() == 3) dictionary->adjectives_[LanguageSlot(fields[1])].emplace(fields[0], fields[2]);
   });
   for (const char* lang : {"de", "en"}) {
     const auto agents = image.Section(std::string("agents/") + lang);
@@ -103,6 +110,9 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
       if (fields.size() != 5) return;
       dictionary->agents_[LanguageSlot(lang)].emplace(
           fields[0], AgentForm{fields[1], fields[2], fields[3] == "person", fields[4] == "-" ? std::string_view() : fields[4]});
+      if (std::string_view(lang) == "de" && fields[0].size() >= kAgentEndingBytes) {
+        dictionary->german_agent_endings_.insert(fields[0].substr(fields[0].size() - kAgentEndingBytes));
+      }
     });
   }
   return dictionary;
@@ -114,6 +124,7 @@ void AddMatch(std::vector<NameMatch>& matches, const NameMatch& match) {
   for (NameMatch& existing : matches) {
     if (existing.actor != match.actor) continue;
     existing.acronym &= match.acronym;  // also written as a word: matches any case
+    if (existing.language != match.language) existing.language = '*';  // a name in both languages
     return;
   }
   matches.push_back(match);
@@ -128,10 +139,8 @@ void ActorDictionary::LoadNames(std::string_view section) {
     if (actor >= actors_.size()) return;
     const char language = fields[3] == "de" ? 'd' : fields[3] == "en" ? 'e' : '*';
     const NameMatch match{actor, fields[4] == "alias", fields[5] == "acronym", language};
-    AddMatch(names_[std::string(fields[0])], match);
-    if (!fields[1].empty()) AddMatch(stem_names_[std::string(fields[1])], match);
-    name_starts_.emplace(fields[2]);
-    name_starts_.emplace(StemWordKey(std::string(fields[2])));
+    AddMatch(names_[fields[0]], match);
+    if (!fields[1].empty()) AddMatch(stem_names_[fields[1]], match);
   });
 }
 
@@ -162,19 +171,23 @@ std::vector<uint32_t> ActorDictionary::HoldersOf(std::string_view country, std::
   return holders;
 }
 
+bool ActorDictionary::IsKnownNoun(std::string_view word) const {
+  return std::binary_search(german_nouns_.begin(), german_nouns_.end(), word);
+}
+
 bool ActorDictionary::IsGermanNoun(std::string_view word) const {
   constexpr size_t kMinLastPart = 4;
   constexpr size_t kMinHead = 3;  // "Eastern" is no compound of "Ea" and "Stern"
-  if (german_nouns_.contains(word)) return true;
+  if (IsKnownNoun(word)) return true;
   if (const size_t hyphen = word.rfind('-'); hyphen != std::string_view::npos) word = word.substr(hyphen + 1);
-  if (word.empty() || german_nouns_.contains(word)) return !word.empty();
+  if (word.empty() || IsKnownNoun(word)) return !word.empty();
   // A closed compound: its last part, capitalised, is a noun ("…anstalt" → "Anstalt").
-  std::string part;
+  thread_local std::string part;
   for (size_t split = kMinHead; split + kMinLastPart <= word.size(); ++split) {
     if ((static_cast<unsigned char>(word[split]) & 0xC0) == 0x80) continue;
     part.assign(word.substr(split));
     part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
-    if (german_nouns_.contains(part)) return true;
+    if (IsKnownNoun(part)) return true;
   }
   return false;
 }
@@ -193,12 +206,12 @@ const std::vector<NameMatch>* ActorDictionary::FindName(std::string_view name) c
   return FindKey(keyer_.Key(name));
 }
 
-const std::vector<NameMatch>* ActorDictionary::FindKey(const std::string& key) const {
+const std::vector<NameMatch>* ActorDictionary::FindKey(std::string_view key) const {
   const auto found = names_.find(key);
   return found == names_.end() ? nullptr : &found->second;
 }
 
-const std::vector<NameMatch>* ActorDictionary::FindStemKey(const std::string& stem_key) const {
+const std::vector<NameMatch>* ActorDictionary::FindStemKey(std::string_view stem_key) const {
   const auto found = stem_names_.find(stem_key);
   return found == stem_names_.end() ? nullptr : &found->second;
 }
@@ -217,9 +230,13 @@ std::string ActorDictionary::CodeOn(const Actor& actor, DateNumber date, std::st
   return std::string(nearest->code);
 }
 
+bool ActorDictionary::MayEndWithGermanAgent(std::string_view word) const {
+  return word.size() >= kAgentEndingBytes && german_agent_endings_.contains(word.substr(word.size() - kAgentEndingBytes));
+}
+
 std::string_view ActorDictionary::CountryOfAdjective(std::string_view word, std::string_view lang) const {
   const auto& table = adjectives_[LanguageSlot(lang)];
-  const auto found = table.find(std::string(word));
+  const auto found = table.find(word);
   return found == table.end() ? std::string_view() : found->second;
 }
 

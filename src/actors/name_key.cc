@@ -5,62 +5,100 @@
 
 #include <stdexcept>
 
+#include "segment/char_class.h"
 #include "segment/typography.h"
 
 namespace lagebild {
 namespace {
 
-// Passes run in order; each sees the output of the one before.
-constexpr const char16_t* kNameKeyRules = uR"(
+// The script part of the key, done by ICU: any script to Latin, diacritics to ASCII, lower
+// case, and nothing but letters and digits left.
+constexpr const char16_t* kScriptRules = uR"(
 :: Any-Latin ;
 :: Latin-ASCII ;
 :: Lower ;
 [^a-z0-9] > ;
-:: Null ;
-tsch > ch ;
-dsch > j ;
-dzh > j ;
-sch > sh ;
-zh > sh ;
-kh > ch ;
-ph > f ;
-ck > k ;
-ae > a ;
-oe > o ;
-ue > u ;
-:: Null ;
-w > v ;
-j > i ;
-y > i ;
-z > s ;
 )";
 
-// Doubled letters count once ("Mueller" / "Muller", "Selenskyy" / "Selensky"); ICU rules have
-// no back-references on the source side, so this step is ours.
-std::string CollapseDoubles(const std::string& key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char c : key) {
-    if (out.empty() || out.back() != c) out.push_back(c);
+// Our rules on top, folding German and English transliteration conventions. Pass 1 rewrites
+// letter groups left to right, trying the groups in this order at each position.
+constexpr std::pair<std::string_view, std::string_view> kLetterGroups[] = {
+    {"tsch", "ch"}, {"dsch", "j"}, {"dzh", "j"}, {"sch", "sh"}, {"zh", "sh"}, {"kh", "ch"},
+    {"ph", "f"},    {"ck", "k"},   {"ae", "a"},  {"oe", "o"},   {"ue", "u"}};
+
+// Pass 2 maps single letters: w → v, j → i, y → i, z → s. Then doubled letters count once
+// ("Mueller" / "Muller", "Selenskyy" / "Selensky").
+char FoldLetter(char c) {
+  switch (c) {
+    case 'w': return 'v';
+    case 'j': return 'i';
+    case 'y': return 'i';
+    case 'z': return 's';
+    default: return c;
   }
-  return out;
 }
+
+std::string FoldConventions(std::string_view ascii) {
+  std::string grouped;
+  grouped.reserve(ascii.size());
+  for (size_t i = 0; i < ascii.size();) {
+    bool rewritten = false;
+    for (const auto& [group, replacement] : kLetterGroups) {
+      if (ascii.compare(i, group.size(), group) == 0) {
+        grouped += replacement;
+        i += group.size();
+        rewritten = true;
+        break;
+      }
+    }
+    if (!rewritten) grouped.push_back(ascii[i++]);
+  }
+  std::string key;
+  key.reserve(grouped.size());
+  for (char c : grouped) {
+    const char folded = FoldLetter(c);
+    if (key.empty() || key.back() != folded) key.push_back(folded);
+  }
+  return key;
+}
+
+// General punctuation (dashes, quotes, spaces): the script rules drop it anyway.
+bool IsGeneralPunctuation(UChar32 c) { return c >= 0x2000 && c < 0x2070; }
 
 }  // namespace
 
 NameKeyer::NameKeyer() {
   UParseError parse_error;
   UErrorCode error = U_ZERO_ERROR;
-  prototype_.reset(icu::Transliterator::createFromRules("lagebild-name-key", icu::UnicodeString(kNameKeyRules),
+  prototype_.reset(icu::Transliterator::createFromRules("lagebild-name-key", icu::UnicodeString(kScriptRules),
                                                         UTRANS_FORWARD, parse_error, error));
   if (U_FAILURE(error) || !prototype_) {
     throw std::runtime_error(std::string("name key rules do not compile: ") + u_errorName(error));
+  }
+  // What ICU makes of each Latin character on its own, so that Latin text needs no ICU call.
+  latin_table_.resize(kLatinTableSize);
+  for (UChar32 c = 0; c < static_cast<UChar32>(kLatinTableSize); ++c) {
+    icu::UnicodeString text(c);
+    prototype_->transliterate(text);
+    text.toUTF8String(latin_table_[static_cast<size_t>(c)]);
   }
 }
 
 NameKeyer::~NameKeyer() = default;
 
 std::string NameKeyer::Key(std::string_view name) const {
+  std::string ascii;
+  ascii.reserve(name.size());
+  for (uint32_t pos = 0; pos < name.size();) {
+    const auto [c, next] = chars::DecodeAt(name, pos);
+    pos = next;
+    if (static_cast<size_t>(c) < kLatinTableSize) ascii += latin_table_[static_cast<size_t>(c)];
+    else if (!IsGeneralPunctuation(c)) return KeyWithIcu(name);
+  }
+  return FoldConventions(ascii);
+}
+
+std::string NameKeyer::KeyWithIcu(std::string_view name) const {
   thread_local const icu::Transliterator* cached_for = nullptr;
   thread_local std::unique_ptr<icu::Transliterator> local;
   if (cached_for != prototype_.get()) {
@@ -70,9 +108,9 @@ std::string NameKeyer::Key(std::string_view name) const {
   const std::string folded = FoldTypography(name);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(folded);
   local->transliterate(text);
-  std::string key;
-  text.toUTF8String(key);
-  return CollapseDoubles(key);
+  std::string ascii;
+  text.toUTF8String(ascii);
+  return FoldConventions(ascii);
 }
 
 std::string StemWordKey(std::string key) {
@@ -96,6 +134,7 @@ NameKeys ComputeNameKeys(const NameKeyer& keyer, std::string_view name) {
   keys.key = keyer.Key(name);
   size_t words = 0;
   size_t start = 0;
+  std::string whole;
   while (start < name.size()) {
     size_t end = name.find_first_of(" -", start);
     if (end == std::string_view::npos) end = name.size();
@@ -103,6 +142,9 @@ NameKeys ComputeNameKeys(const NameKeyer& keyer, std::string_view name) {
     if (!word_key.empty()) {
       if (words++ == 0) keys.first_word_key = word_key;
       AppendWordKey(keys.stem_key, StemWordKey(word_key));
+      AppendWordKey(whole, word_key);
+      keys.prefixes.push_back(whole);
+      keys.prefixes.push_back(keys.stem_key);
     }
     start = end + 1;
   }

@@ -1,6 +1,6 @@
 // The key under which names are matched: one spelling for the many ways German and English
-// news write a name. Built with ICU transliteration rules (any script to Latin, diacritics to
-// ASCII, lower case) and our rules that fold German and English transliteration conventions:
+// news write a name. ICU transliteration does the script part (any script to Latin, diacritics
+// to ASCII, lower case); our rules then fold German and English transliteration conventions:
 //   Schoigu / Shoigu / Shoygu        → shoigu
 //   Selenskyj / Zelensky / Zelenskyy → selenski
 //   Lawrow / Lavrov                  → lavrov
@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 U_NAMESPACE_BEGIN
 class Transliterator;
@@ -28,11 +29,16 @@ class NameKeyer {
   NameKeyer(const NameKeyer&) = delete;
   NameKeyer& operator=(const NameKeyer&) = delete;
 
-  // Thread-safe: each thread uses its own clone of the transliterator.
+  // Thread-safe. Latin-script text is keyed through a table of ICU's per-character results;
+  // anything else goes through ICU (each thread uses its own clone of the transliterator).
   std::string Key(std::string_view name) const;
+  // The same key always computed by ICU: the reference the table path is tested against.
+  std::string KeyWithIcu(std::string_view name) const;
 
  private:
+  static constexpr size_t kLatinTableSize = 0x250;  // up to the end of Latin Extended-B
   std::unique_ptr<icu::Transliterator> prototype_;
+  std::vector<std::string> latin_table_;
 };
 
 // The keys a dictionary name is indexed under.
@@ -41,6 +47,9 @@ struct NameKeys {
   std::string stem_key;        // each word's key without German inflection endings, for
                                // names of two or more words ("Weißen Hauses" ~ "Weißes Haus")
   std::string first_word_key;  // the first word's key: which tokens may start a name
+  // The keys and stem keys of the name's first one, two, … words (and the stem of the first
+  // word): a token sequence whose key is none of these cannot continue into a name.
+  std::vector<std::string> prefixes;
 };
 
 NameKeys ComputeNameKeys(const NameKeyer& keyer, std::string_view name);

@@ -28,11 +28,17 @@ bool IsAllCaps(std::string_view word) {
 // A word that can be part of a personal name: capitalised, and in German not a common noun.
 bool RecognizerPass::LooksLikeNameWord(uint32_t i) const {
   if (i >= last_) return false;
+  if (looks_like_name_.size() != doc_.tokens.size()) looks_like_name_.assign(doc_.tokens.size(), -1);
+  if (looks_like_name_[i] < 0) looks_like_name_[i] = ComputeLooksLikeNameWord(i) ? 1 : 0;
+  return looks_like_name_[i] == 1;
+}
+
+bool RecognizerPass::ComputeLooksLikeNameWord(uint32_t i) const {
   const Token& token = TokenAt(i);
   if (token.kind == TokenKind::kInitial) return true;
   if (token.kind != TokenKind::kWord || !token.capitalized) return false;
   const std::string_view surface = Surface(i);
-  if (AgentAt(surface) != nullptr || dictionary_.PersonCue(surface, Lang()) != CueKind::kNone) return false;
+  if (AgentOfToken(i) != nullptr || dictionary_.PersonCue(surface, Lang()) != CueKind::kNone) return false;
   if (dictionary_.IsFunctionWord(surface, Lang())) return false;
   if (Lang() == "de" && dictionary_.IsGermanNoun(surface)) return false;
   // A country, capital or organisation is not part of a person's name ("Gräberfeld Dänemarks").
@@ -54,7 +60,8 @@ uint32_t RecognizerPass::NameShapeEnd(uint32_t i) const {
 // "Herr Kim", "Herrn Putin", "Frau Watson", "Mr. Kirby": a reference to someone named before,
 // or a person of their own.
 bool RecognizerPass::TryTitledPerson(uint32_t i) {
-  if (dictionary_.PersonCue(Surface(i), Lang()) != CueKind::kTitle || i + 1 >= last_) return false;
+  if (!TokenAt(i).capitalized || i + 1 >= last_) return false;
+  if (dictionary_.PersonCue(Surface(i), Lang()) != CueKind::kTitle) return false;
   const uint32_t name = i + 1;
   if (!TokenAt(name).capitalized || TryName(name) || TryReference(name)) return true;
   const uint32_t end = std::max(NameShapeEnd(name), name + 1);
@@ -84,44 +91,62 @@ bool RecognizerPass::TryReference(uint32_t i) {
 // inside it ("Jean H. Lee"), a role word or reporting verb before it ("Sprecherin Adrienne
 // Watson", "sagte Jean H. Lee"), or an apposition after it ("Adrienne Watson, eine Sprecherin …").
 bool RecognizerPass::TryNameShape(uint32_t i) {
-  if (!LooksLikeNameWord(i) || TokenAt(i).kind == TokenKind::kInitial) return false;
-  if (i == first_ && !LooksLikeNameWord(i + 1)) return false;
-  const uint32_t end = NameShapeEnd(i);
+  if (TokenAt(i).kind == TokenKind::kInitial) return false;
+  // After a title or a post set off by a comma, the cue is strong enough for name words that are
+  // also nouns ("Sprecher …, Park Min-seo").
+  const bool after_title = title_role_ && title_role_->token == i;
+  const int32_t post = i >= first_ + 2 && Surface(i - 1) == "," ? PostBefore(i - 1) : -1;
+  // An apposition naming a post is as strong: "Park Min-seo, ein Sprecher des …".
+  const bool apposition_after = MayBeNameWord(i) && AppositionNamesAPost(StrongCueNameEnd(i));
+  const bool strong_cue = after_title || post >= 0 || apposition_after;
+  if (!(strong_cue ? MayBeNameWord(i) : LooksLikeNameWord(i))) return false;
+  if (i == first_ && !strong_cue && !LooksLikeNameWord(i + 1)) return false;
+  const uint32_t end = strong_cue ? std::max(NameShapeEnd(i), StrongCueNameEnd(i)) : NameShapeEnd(i);
   if (end < i + 2) return false;
   bool has_initial = false;
   for (uint32_t j = i; j < end; ++j) has_initial |= TokenAt(j).kind == TokenKind::kInitial;
-  const bool after_cue = i > first_ && (AgentAt(Surface(i - 1)) != nullptr ||
+  const bool after_cue = i > first_ && (AgentOfToken(i - 1) != nullptr ||
                                         dictionary_.PersonCue(Surface(i - 1), Lang()) == CueKind::kReporting);
   const bool apposition = AppositionNamesAPost(end);
-  // "Ein Sprecher des Weißen Hauses, John F. Kirby, sagte": the post stands before the name.
-  const int32_t post = i >= first_ + 2 && Surface(i - 1) == "," ? PostBefore(i - 1) : -1;
-  const bool post_before = post >= 0;
   // In German every noun is capitalised, so two capitalised words that the noun lexicon does not
-  // know, inside a sentence, are a name ("… sagte Angela Merkel …").
-  // The pair must be the whole run of such words, and not follow an article: "das Kosmodrom
-  // Wostotschny" and "der Far Eastern Federal University" are no people.
+  // know, inside a sentence, are a name ("… sagte Angela Merkel …"). The pair must be the whole
+  // run of such words, and not follow an article: "das Kosmodrom Wostotschny" and "der Far
+  // Eastern Federal University" are no people.
   const bool unknown_pair = Lang() == "de" && i > first_ && end == i + 2 && !IsAllCaps(Surface(i)) &&
                             !IsAllCaps(Surface(i + 1)) && !TokenAt(i).line_start && !LooksLikeNameWord(i - 1) &&
                             !IsArticle(Surface(i - 1)) && !LooksLikeNameWord(end);
-  if (!has_initial && !after_cue && !apposition && !post_before && !unknown_pair) return false;
+  if (!has_initial && !after_cue && !apposition && !strong_cue && !unknown_pair) return false;
   const int32_t entity = AddCuePerson(i, end);
-  if (post_before) {
+  Entity& person = doc_.entities[entity];
+  if (after_title) {  // "US-Regierungssprecherin Megan Castellano"
+    person.code = title_role_->code;
+    person.country = title_role_->country;
+    person.role = title_role_->role;
+  } else if (post >= 0) {  // "Ein Sprecher des Weißen Hauses, John F. Kirby"
     const Entity& role_word = doc_.entities[post];
-    doc_.entities[entity].code = role_word.code;
-    doc_.entities[entity].country = role_word.country;
-    doc_.entities[entity].role = role_word.role;
-  }
-  // A role word right before names the person's post: "Sprecherin Adrienne Watson".
-  if (after_cue && doc_.entities.size() >= 2) {
-    const Entity& previous = doc_.entities[entity - 1];
-    if (previous.kind == EntityKind::kAgent && previous.span.end == TokenAt(i - 1).span.end) {
-      doc_.entities[entity].code = previous.code;
-      doc_.entities[entity].country = previous.country;
-      doc_.entities[entity].role = previous.role;
-    }
+    person.code = role_word.code;
+    person.country = role_word.country;
+    person.role = role_word.role;
   }
   CodeFromApposition(entity, end);
   return true;
+}
+
+// Capitalised, and neither a function word, a role word, nor the name of a place or organisation.
+bool RecognizerPass::MayBeNameWord(uint32_t i) const {
+  if (i >= last_ || TokenAt(i).kind != TokenKind::kWord || !TokenAt(i).capitalized) return false;
+  if (AgentOfToken(i) != nullptr || dictionary_.IsFunctionWord(Surface(i), Lang())) return false;
+  auto name = LongestName(i);
+  return !name || dictionary_.actors()[name->actor].kind == "person";
+}
+
+// Name words after a strong cue: up to four, noun or not ("Park Min-seo"), until a comma, a
+// lower-case word or a non-name.
+uint32_t RecognizerPass::StrongCueNameEnd(uint32_t i) const {
+  uint32_t j = i;
+  while (j < last_ && j < i + kMaxNameShapeTokens && (MayBeNameWord(j) || TokenAt(j).kind == TokenKind::kInitial)) ++j;
+  while (j > i && TokenAt(j - 1).kind == TokenKind::kInitial) --j;
+  return j;
 }
 
 // The person agent with a code that a name after `comma` stands in apposition to: the last agent
@@ -130,11 +155,11 @@ int32_t RecognizerPass::PostBefore(uint32_t comma) const {
   for (int32_t e = static_cast<int32_t>(doc_.entities.size()) - 1; e >= 0; --e) {
     const Entity& entity = doc_.entities[e];
     if (entity.sentence != sentence_) return -1;
-    if (entity.kind == EntityKind::kAgent) {
-      const bool near = TokenAt(comma).span.begin - entity.span.end < kMaxPostDistanceBytes;
-      return near && !entity.code.empty() && AgentAt(doc_.Surface(entity.span)) != nullptr &&
-                     AgentAt(doc_.Surface(entity.span))->person ? e : -1;
-    }
+    if (TokenAt(comma).span.begin - entity.span.end >= kMaxPostDistanceBytes) return -1;
+    if (entity.kind != EntityKind::kAgent) continue;  // the post's genitive: "des Weißen Hauses"
+    const uint32_t last_token = TokenIndexEndingAt(entity.span.end);
+    const AgentForm* agent = AgentOfToken(last_token);
+    if (agent != nullptr && agent->person) return entity.code.empty() ? -1 : e;
   }
   return -1;
 }

@@ -35,16 +35,20 @@ int KindRank(std::string_view kind) {
   return 1;
 }
 
-std::string LowerFirst(std::string_view word) {
-  std::string out(word);
-  if (!out.empty()) out[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(out[0])));
-  return out;
+// The word with its first letter in lower (upper) case, in a buffer reused by the thread: the
+// view stays valid until the next call on the same thread.
+std::string_view LowerFirst(std::string_view word) {
+  thread_local std::string buffer;
+  buffer.assign(word);
+  if (!buffer.empty()) buffer[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(buffer[0])));
+  return buffer;
 }
 
-std::string UpperFirst(std::string_view word) {
-  std::string out(word);
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
-  return out;
+std::string_view UpperFirst(std::string_view word) {
+  thread_local std::string buffer;
+  buffer.assign(word);
+  if (!buffer.empty()) buffer[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(buffer[0])));
+  return buffer;
 }
 
 }  // namespace
@@ -96,10 +100,40 @@ std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
   return std::string(word.substr(0, word.size() - 1));
 }
 
+const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
+  if (token_agents_.size() != doc_.tokens.size()) token_agents_.assign(doc_.tokens.size(), kUnknownAgent);
+  if (token_agents_[i] == kUnknownAgent) {
+    // German agents are nouns, so capitalised; English ones may be any case.
+    const bool possible = IsWordToken(i) && (Lang() != "de" || TokenAt(i).capitalized);
+    token_agents_[i] = possible ? AgentAt(Surface(i)) : nullptr;
+  }
+  return token_agents_[i];
+}
+
 const AgentForm* RecognizerPass::AgentAt(std::string_view word) const {
   if (const AgentForm* agent = dictionary_.FindAgent(word, Lang())) return agent;
   if (Lang() == "en") return dictionary_.FindAgent(LowerFirst(word), Lang());
   return nullptr;
+}
+
+uint32_t RecognizerPass::TokenIndexEndingAt(uint32_t end_byte) const {
+  for (uint32_t i = first_; i < last_; ++i) {
+    if (TokenAt(i).span.end >= end_byte) return i;
+  }
+  return last_ - 1;
+}
+
+uint32_t RecognizerPass::TokenIndexStartingAt(uint32_t begin_byte) const {
+  for (uint32_t i = first_; i < last_; ++i) {
+    if (TokenAt(i).span.end > begin_byte) return i;
+  }
+  return last_ - 1;
+}
+
+bool RecognizerPass::IsIndefiniteArticle(std::string_view word) {
+  static constexpr std::string_view kIndefinite[] = {"ein", "eine", "einen", "einem", "einer", "eines", "Ein", "Eine",
+                                                     "a", "an", "A", "An", "another"};
+  return std::find(std::begin(kIndefinite), std::end(kIndefinite), word) != std::end(kIndefinite);
 }
 
 // --- names ----------------------------------------------------------------------------------
@@ -124,8 +158,9 @@ std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>
 // ("John F. Kirby" ~ "John Kirby"), a German genitive on the last word ("Putins"), and stem
 // keys for inflected multi-word names ("des Weißen Hauses").
 std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) const {
-  const bool starts = dictionary_.IsNameStart(WordKey(i)) || dictionary_.IsNameStart(StemWordKey(WordKey(i))) ||
-                      dictionary_.IsNameStart(KeyOf(GenitiveStripped(Surface(i))));
+  const std::string genitive_first = KeyOf(GenitiveStripped(Surface(i)));
+  const bool starts = dictionary_.IsNamePrefix(WordKey(i)) || dictionary_.IsNamePrefix(StemKey(i)) ||
+                      (!genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first));
   if (!starts) return std::nullopt;
   std::optional<NameSpan> best;
   std::string key, key_without_initials, stem_key;
@@ -133,15 +168,10 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) 
     const Token& token = TokenAt(j);
     if (j > i && !token.capitalized && !dictionary_.IsNameParticle(Surface(j)) && token.kind != TokenKind::kAbbreviation) break;
     const std::string& word_key = WordKey(j);
+    const std::string key_before = key;
     AppendWordKey(key, word_key);
     if (token.kind != TokenKind::kInitial) AppendWordKey(key_without_initials, word_key);
-    std::string_view surface = Surface(j);
-    for (size_t start = 0; start < surface.size();) {
-      size_t end = surface.find('-', start);
-      if (end == std::string_view::npos) end = surface.size();
-      AppendWordKey(stem_key, StemWordKey(KeyOf(surface.substr(start, end - start))));
-      start = end + 1;
-    }
+    AppendWordKey(stem_key, StemKey(j));
     auto consider = [&](const std::vector<NameMatch>* matches, uint32_t end_byte) {
       if (matches == nullptr) return;
       const std::string_view text(doc_.text.data() + TokenAt(i).span.begin, end_byte - TokenAt(i).span.begin);
@@ -151,29 +181,80 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) 
     if (!best || best->last <= j) consider(dictionary_.FindKey(key_without_initials), token.span.end);
     if ((!best || best->last <= j) && j > i) consider(dictionary_.FindStemKey(stem_key), token.span.end);
     if (!best || best->last <= j) {
-      const std::string stripped = GenitiveStripped(surface);
+      const std::string stripped = GenitiveStripped(Surface(j));
       if (!stripped.empty()) {
-        std::string genitive_key = key.substr(0, key.size() - word_key.size());
+        std::string genitive_key = key_before;
         AppendWordKey(genitive_key, KeyOf(stripped));
         consider(dictionary_.FindKey(genitive_key), token.span.end - 1);
       }
     }
+    const bool may_continue = dictionary_.IsNamePrefix(key) || dictionary_.IsNamePrefix(key_without_initials) ||
+                              dictionary_.IsNamePrefix(stem_key);
+    if (!may_continue) break;
   }
   return best;
+}
+
+// The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
+const std::string& RecognizerPass::StemKey(uint32_t i) const {
+  const std::string_view surface = Surface(i);
+  auto found = stem_cache_.find(surface);
+  if (found != stem_cache_.end()) return found->second;
+  std::string stem;
+  if (surface.find('-') == std::string_view::npos) {
+    stem = StemWordKey(WordKey(i));
+  } else {
+    for (size_t start = 0; start < surface.size();) {
+      size_t end = surface.find('-', start);
+      if (end == std::string_view::npos) end = surface.size();
+      AppendWordKey(stem, StemWordKey(KeyOf(surface.substr(start, end - start))));
+      start = end + 1;
+    }
+  }
+  return stem_cache_.emplace(surface, std::move(stem)).first->second;
 }
 
 bool RecognizerPass::TryName(uint32_t i) {
   if (!IsWordToken(i)) return false;
   const Token& token = TokenAt(i);
-  if (!token.capitalized && !dictionary_.IsNameParticle(Surface(i))) return false;
+  // A name may start with "von" or "al", but not with an article ("der Spiegel" is `Spiegel`).
+  const bool particle_start = dictionary_.IsNameParticle(Surface(i)) && !dictionary_.IsFunctionWord(UpperFirst(Surface(i)), Lang());
+  if (!token.capitalized && !particle_start) return false;
   const std::optional<NameSpan> name = LongestName(i);
-  if (!name) return false;
+  if (!name || IsDoubtfulSingleWord(*name) || IsFirstNameOfPerson(*name)) return false;
   const int32_t entity = AddActor({token.span.begin, name->end_byte}, name->actor, EntitySource::kDictionary);
   if (doc_.entities[entity].kind == EntityKind::kPerson) {
     RegisterPerson(entity, name->first, name->last);
     references_.CountMention(entity);
   }
   return true;
+}
+
+// One German word that is also a common noun or an English-only name is no media title, capital
+// or country on its own: "Bild", "Spiegel", "Liga" (~ Riga), "Georgia" (the US state).
+bool RecognizerPass::IsDoubtfulSingleWord(const NameSpan& name) const {
+  if (Lang() != "de" || name.last != name.first + 1) return false;
+  const Actor& actor = dictionary_.actors()[name.actor];
+  if (actor.kind == "person" || actor.kind == "organisation" || actor.kind == "armed-group" || actor.kind == "party") {
+    return false;
+  }
+  const std::string_view surface = doc_.Surface({TokenAt(name.first).span.begin, name.end_byte});
+  // The noun lexicon lists country names too, so only media titles and capitals (whose GeoNames
+  // names come in every language) are tested against it.
+  if (actor.kind != "country" && dictionary_.IsCommonNoun(surface)) return true;
+  if (actor.kind != "country") return false;
+  const auto* matches = dictionary_.FindKey(WordKey(name.first));
+  if (matches == nullptr) return false;
+  return std::all_of(matches->begin(), matches->end(), [&](const NameMatch& match) {
+    return match.actor != name.actor || match.language == 'e';
+  });
+}
+
+// A place name followed by a name word is a first name: "Sophie Lindqvist", "Georgia Meloni".
+bool RecognizerPass::IsFirstNameOfPerson(const NameSpan& name) const {
+  const std::string_view kind = dictionary_.actors()[name.actor].kind;
+  if (name.last != name.first + 1 || (kind != "country" && kind != "capital") || name.last >= last_) return false;
+  return LooksLikeNameWord(name.last) && TokenAt(name.last).kind == TokenKind::kWord;
 }
 
 int32_t RecognizerPass::AddActor(Span span, uint32_t actor_index, EntitySource source) {
@@ -189,7 +270,11 @@ int32_t RecognizerPass::AddActor(Span span, uint32_t actor_index, EntitySource s
   entity.actor_id = std::string(actor.id);
   entity.country = std::string(actor.country);
   // Other names of a country ("DVRK", "Weißrussland") are written as entries with a bare code.
-  if (entity.kind == EntityKind::kOrganisation && entity.code == entity.country) entity.kind = EntityKind::kCountry;
+  const bool international = entity.country == "IGO" || entity.country == "NGO" || entity.country == "IMG" ||
+                             entity.country == "MNC";
+  if (entity.kind == EntityKind::kOrganisation && entity.code == entity.country && !international) {
+    entity.kind = EntityKind::kCountry;
+  }
   doc_.entities.push_back(std::move(entity));
   return static_cast<int32_t>(doc_.entities.size() - 1);
 }
@@ -199,7 +284,7 @@ int32_t RecognizerPass::AddActor(Span span, uint32_t actor_index, EntitySource s
 // What a word says about a country: a nationality adjective ("nordkoreanische"), a country,
 // capital or seat of government ("Kreml" → RUSGOV), or an organisation with a country code.
 std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string_view word) const {
-  for (const std::string& form : {std::string(word), LowerFirst(word)}) {
+  for (const std::string_view form : {word, LowerFirst(word)}) {
     if (const std::string_view country = dictionary_.CountryOfAdjective(form, Lang()); !country.empty()) {
       return Country{std::string(country), std::string(country)};
     }
@@ -218,7 +303,12 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string
 // "nordkoreanische Beamte", "der russische Verteidigungsminister", "the Iranian military",
 // "North Korean officials", "US officials".
 bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
-  if (!IsWordToken(i)) return false;
+  if (TokenAt(i).kind != TokenKind::kWord) return false;
+  // German nationality adjectives are lower case ("nordkoreanische"), except at the start of a
+  // sentence or inside a name.
+  if (Lang() == "de" && TokenAt(i).capitalized && i != first_ && Surface(i).find('-') == std::string_view::npos) {
+    return false;
+  }
   std::optional<Country> country;
   uint32_t next = i + 1;
   if (i + 1 < last_ && Lang() == "en") {  // two-word demonyms: "North Korean", "Saudi Arabian"
@@ -229,7 +319,7 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
     }
   }
   if (!country) {
-    for (const std::string& form : {std::string(Surface(i)), LowerFirst(Surface(i))}) {
+    for (const std::string_view form : {Surface(i), LowerFirst(Surface(i))}) {
       if (const std::string_view code = dictionary_.CountryOfAdjective(form, Lang()); !code.empty()) {
         country = Country{std::string(code), std::string(code)};
         break;
@@ -238,7 +328,7 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
   }
   if (!country) return false;
   for (uint32_t j = next; j < last_ && j <= next + kMaxAdjectivesBeforeAgent && IsWordToken(j); ++j) {
-    if (const AgentForm* agent = AgentAt(Surface(j))) {
+    if (const AgentForm* agent = AgentOfToken(j)) {
       AddAgent({TokenAt(i).span.begin, TokenAt(j).span.end}, *agent, country, EntitySource::kAgent);
       return true;
     }
@@ -269,7 +359,9 @@ bool RecognizerPass::TryCompoundToken(uint32_t i) {
       const size_t end = surface.find('-', start);
       const std::string_view part = surface.substr(start, end - start);
       if (auto matches = dictionary_.FindName(part)) {
-        if (auto actor = ChooseActor(*matches, part); actor && dictionary_.actors()[*actor].kind == "country") {
+        const auto actor = ChooseActor(*matches, part);
+        const std::string_view kind = actor ? dictionary_.actors()[*actor].kind : std::string_view();
+        if (actor && kind != "person" && kind != "capital") {
           const uint32_t begin = token.span.begin + static_cast<uint32_t>(start);
           AddActor({begin, begin + static_cast<uint32_t>(end - start)}, *actor, EntitySource::kDictionary);
           found = true;
@@ -279,7 +371,7 @@ bool RecognizerPass::TryCompoundToken(uint32_t i) {
     }
     return found;
   }
-  if (Lang() != "de") return false;
+  if (Lang() != "de" || !dictionary_.MayEndWithGermanAgent(surface)) return false;
   // "Kremlsprecher": a known prefix and an agent as the last part.
   for (uint32_t split = 3; split + 3 <= surface.size(); split = chars::DecodeAt(surface, split).next) {
     if ((static_cast<uint8_t>(surface[split]) & 0xC0) == 0x80) continue;
@@ -297,8 +389,7 @@ bool RecognizerPass::TryCompoundToken(uint32_t i) {
 // Hauses", "officials of Iran"), an adjacent name before it ("White House officials"), or the
 // last agent with a country in the document ("die Beamten" after "US-Beamte").
 bool RecognizerPass::TryAgent(uint32_t i) {
-  if (!IsWordToken(i)) return false;
-  const AgentForm* agent = AgentAt(Surface(i));
+  const AgentForm* agent = AgentOfToken(i);
   if (agent == nullptr) return false;
   // "Präsident Wladimir V. Putin", "Sprecherin Adrienne Watson": the name is the actor.
   if (agent->person && i + 1 < last_ && TokenAt(i + 1).capitalized && IsWordToken(i + 1)) {
@@ -345,7 +436,13 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryAfter(uint32_t i) 
         return Country{dictionary_.CodeOn(actor, date_), std::string(actor.country)};
       }
     }
-    if (auto country = CountryOfWord(Surface(k))) return country;
+    if (auto country = CountryOfWord(Surface(k))) {
+      // "Sprecher der ukrainischen Polizei": the body's own sector makes the code.
+      if (k + 1 < last_ && country->code.size() == 3) {
+        if (const AgentForm* body = AgentOfToken(k + 1)) country->code = country->country + std::string(body->sector);
+      }
+      return country;
+    }
   }
   return std::nullopt;
 }
@@ -359,10 +456,34 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryBefore(uint32_t i)
   return Country{previous.code, previous.country};
 }
 
+// A name right after token i: a dictionary name, or the shape of a person's name.
+bool RecognizerPass::NameFollows(uint32_t i) const {
+  const uint32_t next = i + 1;
+  if (next >= last_ || !IsWordToken(next) || !TokenAt(next).capitalized) return false;
+  if (auto name = LongestName(next)) {
+    const std::string_view kind = dictionary_.actors()[name->actor].kind;
+    return kind != "country" && kind != "capital";
+  }
+  return NameShapeEnd(next) >= next + 2;
+}
+
 void RecognizerPass::AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country,
                               EntitySource source) {
+  // "US-Außenminister Antony Blinken", "Staatsagentur KCNA": the role word is part of the name;
+  // the person after it takes the role's code unless the dictionary knows better.
+  const uint32_t last_token = TokenIndexEndingAt(span.end);
+  if (NameFollows(last_token)) {
+    if (country) title_role_ = TitleRole{last_token + 1, country->code.size() > 3 ? country->code : country->country + std::string(agent.sector),
+                                         country->country, std::string(agent.role)};
+    return;
+  }
+  // A bare role word with no country is no actor: "der Präsident", "eine Reporterin".
+  if (!country) return;
+  // "eines russischen Verteidigungsministers": an indefinite post names nobody in particular.
+  const uint32_t first_token = TokenIndexStartingAt(span.begin);
+  const bool indefinite = first_token > first_ && IsIndefiniteArticle(Surface(first_token - 1));
   // A post held by one person on the date names that person: "der russische Präsident".
-  if (country && !agent.role.empty()) {
+  if (!indefinite && !agent.role.empty()) {
     const std::vector<uint32_t> holders = dictionary_.HoldersOf(country->country, agent.role, date_);
     if (holders.size() == 1) {
       const int32_t entity = AddActor(span, holders[0], EntitySource::kAgent);
@@ -377,17 +498,13 @@ void RecognizerPass::AddAgent(Span span, const AgentForm& agent, const std::opti
   entity.source = source;
   entity.sector = std::string(agent.sector);
   entity.role = std::string(agent.role);
-  if (country) {
-    entity.country = country->country;
-    // A seat of government or an organisation with a sector keeps it ("Sprecher des Weißen
-    // Hauses" is USAGOV); a plain country takes the agent's sector.
-    entity.code = country->code.size() > 3 ? country->code : country->country + std::string(agent.sector);
-  }
+  entity.country = country->country;
+  // A seat of government or an organisation with a sector keeps it ("Sprecher des Weißen
+  // Hauses" is USAGOV); a plain country takes the agent's sector.
+  entity.code = country->code.size() > 3 ? country->code : country->country + std::string(agent.sector);
   doc_.entities.push_back(std::move(entity));
-  if (country) {
-    countries_by_lemma_[agent.lemma] = {country->country, sentence_};
-    countries_by_sector_[agent.sector] = {country->country, sentence_};
-  }
+  countries_by_lemma_[agent.lemma] = {country->country, sentence_};
+  countries_by_sector_[agent.sector] = {country->country, sentence_};
 }
 
 }  // namespace lagebild

@@ -44,6 +44,12 @@ class RecognizerPass {
   std::optional<Country> CountryAfter(uint32_t i) const;
   std::optional<Country> CountryBefore(uint32_t i) const;
   void AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country, EntitySource source);
+  bool NameFollows(uint32_t i) const;
+  bool IsDoubtfulSingleWord(const NameSpan& name) const;
+  bool IsFirstNameOfPerson(const NameSpan& name) const;
+  uint32_t TokenIndexEndingAt(uint32_t end_byte) const;
+  uint32_t TokenIndexStartingAt(uint32_t begin_byte) const;
+  static bool IsIndefiniteArticle(std::string_view word);
   int32_t AddActor(Span span, uint32_t actor_index, EntitySource source);
 
   // person_cues.cc: people not in the dictionary, short references, appositions.
@@ -53,7 +59,10 @@ class RecognizerPass {
   uint32_t NameShapeEnd(uint32_t i) const;
   bool AppositionNamesAPost(uint32_t end) const;
   int32_t PostBefore(uint32_t comma) const;
-  bool LooksLikeNameWord(uint32_t i) const;
+  bool LooksLikeNameWord(uint32_t i) const;  // memoised
+  bool ComputeLooksLikeNameWord(uint32_t i) const;
+  bool MayBeNameWord(uint32_t i) const;
+  uint32_t StrongCueNameEnd(uint32_t i) const;
   int32_t AddCuePerson(uint32_t first, uint32_t last);
   void AddReference(Span span, int32_t referent);
   void RegisterPerson(int32_t entity, uint32_t first, uint32_t last);
@@ -63,17 +72,23 @@ class RecognizerPass {
   std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
+  const std::string& StemKey(uint32_t i) const;
   std::string KeyOf(std::string_view text) const { return dictionary_.keyer().Key(text); }
   std::string_view Lang() const { return lang_; }
   bool IsWordToken(uint32_t i) const;
   std::string GenitiveStripped(std::string_view word) const;
   const AgentForm* AgentAt(std::string_view word) const;
+  const AgentForm* AgentOfToken(uint32_t i) const;  // memoised per token
 
   const ActorDictionary& dictionary_;
   Document& doc_;
   DateNumber date_;
   ReferenceRegistry references_;
   mutable std::unordered_map<std::string_view, std::string> key_cache_;
+  mutable std::unordered_map<std::string_view, std::string> stem_cache_;
+  mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
+  inline static const AgentForm* const kUnknownAgent = reinterpret_cast<const AgentForm*>(1);
+  mutable std::vector<const AgentForm*> token_agents_;  // per token, kUnknownAgent until looked up
   // The sentence being processed.
   uint32_t sentence_ = 0;
   uint32_t first_ = 0;
@@ -83,6 +98,15 @@ class RecognizerPass {
     std::string country;
     uint32_t sentence = 0;
   };
+  // A role word standing as a title before a name ("US-Außenminister Blinken"): its code goes
+  // to the person whose name starts at `token`.
+  struct TitleRole {
+    uint32_t token = 0;
+    std::string code;
+    std::string country;
+    std::string role;
+  };
+  std::optional<TitleRole> title_role_;
   std::unordered_map<std::string_view, LemmaCountry> countries_by_lemma_;   // agent lemma → last country
   std::unordered_map<std::string_view, LemmaCountry> countries_by_sector_;  // sector → last country
 };

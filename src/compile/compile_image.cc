@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <tuple>
 
@@ -123,20 +124,23 @@ std::string SerializeActors(const std::vector<ActorEntry>& actors) {
 // index\tname". Keys are computed here, once, so that loading the image needs no transliteration.
 // A name written in capitals ("IAEA", "DVRK") is an acronym: it matches only text in capitals,
 // since its key can equal an ordinary word's ("IAEA" and German "ja" both fold to "ia").
-std::string SerializeNames(const std::vector<ActorEntry>& actors, size_t& count) {
+std::string SerializeNames(const std::vector<ActorEntry>& actors, size_t& count, std::string& prefixes) {
   const NameKeyer keyer;
+  std::set<std::string> prefix_set;
   std::string out;
   for (size_t index = 0; index < actors.size(); ++index) {
     for (const ActorName& name : actors[index].names) {
       const char* language = name.language == NameLanguage::kGerman ? "de" : name.language == NameLanguage::kEnglish ? "en" : "*";
       const NameKeys keys = ComputeNameKeys(keyer, name.text);
       if (keys.key.empty()) continue;
+      prefix_set.insert(keys.prefixes.begin(), keys.prefixes.end());
       out += keys.key + '\t' + keys.stem_key + '\t' + keys.first_word_key + '\t' + language + '\t' +
              (name.alias ? "alias" : "full") + '\t' + (IsAcronym(name.text) ? "acronym" : "word") + '\t' +
              std::to_string(index) + '\t' + name.text + '\n';
       ++count;
     }
   }
+  for (const std::string& prefix : prefix_set) prefixes += prefix + '\n';
   return out;
 }
 
@@ -216,7 +220,9 @@ Sources ReadAllSources(const CompileOptions& options, CheckReport& report) {
   ReadAdjectives(options.data_dir + "/actors/countries/adjectives.tsv", registry, sources, report);
   report.actors = sources.own_actor_count;
   sources.sections.emplace_back("actors/entries", SerializeActors(sources.actors));
-  sources.sections.emplace_back("actors/names", SerializeNames(sources.actors, report.names));
+  std::string prefixes;
+  sources.sections.emplace_back("actors/names", SerializeNames(sources.actors, report.names, prefixes));
+  sources.sections.emplace_back("actors/name_prefixes", std::move(prefixes));
   std::string adjectives;
   for (const std::string& line : sources.adjective_lines) adjectives += line + '\n';
   sources.sections.emplace_back("actors/adjectives", std::move(adjectives));
