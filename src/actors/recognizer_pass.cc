@@ -398,21 +398,22 @@ bool RecognizerPass::TryAgent(uint32_t i) {
   }
   std::optional<Country> country = CountryAfter(i);
   if (!country) country = CountryBefore(i);
+  const bool explicit_country = country.has_value();
   // "die Beamten" after "US-Beamte": officials, soldiers, diplomats of the country last named
   // with the same word. Posts ("Präsident") and bodies ("Botschaft") are not guessed.
   const bool may_take_context = agent->person && agent->role.empty();
   if (!country && may_take_context) {
-    // The same word first ("die Beamten" after "US-Beamte"), else the same sector ("alliierte
-    // Beamte" right after "die amerikanische Regierung").
-    for (const auto& [table, key] : {std::pair{&countries_by_lemma_, agent->lemma}, {&countries_by_sector_, agent->sector}}) {
-      const auto previous = table->find(key);
-      if (previous != table->end() && sentence_ - previous->second.sentence <= kContextSentences) {
-        country = Country{previous->second.country, previous->second.country};
-        break;
-      }
+    // The country this word was most often named with in the document ("die Beamten" in an
+    // article citing US officials throughout), else the sector's country of the last three
+    // sentences ("alliierte Beamte" right after "die amerikanische Regierung").
+    if (auto usual = UsualCountryOf(agent->lemma)) {
+      country = Country{*usual, *usual};
+    } else if (const auto previous = countries_by_sector_.find(agent->sector);
+               previous != countries_by_sector_.end() && sentence_ - previous->second.sentence <= kContextSentences) {
+      country = Country{previous->second.country, previous->second.country};
     }
   }
-  AddAgent(TokenAt(i).span, *agent, country, EntitySource::kAgent);
+  AddAgent(TokenAt(i).span, *agent, country, EntitySource::kAgent, explicit_country);
   return true;
 }
 
@@ -467,8 +468,16 @@ bool RecognizerPass::NameFollows(uint32_t i) const {
   return NameShapeEnd(next) >= next + 2;
 }
 
+std::optional<std::string> RecognizerPass::UsualCountryOf(std::string_view lemma) const {
+  const auto found = country_counts_by_lemma_.find(lemma);
+  if (found == country_counts_by_lemma_.end()) return std::nullopt;
+  const auto best = std::max_element(found->second.begin(), found->second.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; });
+  return best->first;
+}
+
 void RecognizerPass::AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country,
-                              EntitySource source) {
+                              EntitySource source, bool explicit_country) {
   // "US-Außenminister Antony Blinken", "Staatsagentur KCNA": the role word is part of the name;
   // the person after it takes the role's code unless the dictionary knows better.
   const uint32_t last_token = TokenIndexEndingAt(span.end);
@@ -503,7 +512,7 @@ void RecognizerPass::AddAgent(Span span, const AgentForm& agent, const std::opti
   // Hauses" is USAGOV); a plain country takes the agent's sector.
   entity.code = country->code.size() > 3 ? country->code : country->country + std::string(agent.sector);
   doc_.entities.push_back(std::move(entity));
-  countries_by_lemma_[agent.lemma] = {country->country, sentence_};
+  if (explicit_country) ++country_counts_by_lemma_[agent.lemma][country->country];
   countries_by_sector_[agent.sector] = {country->country, sentence_};
 }
 

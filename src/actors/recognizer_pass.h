@@ -1,6 +1,7 @@
 // One pass of the actor stage over one document (see actor_recognizer.h). Internal.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,7 +44,10 @@ class RecognizerPass {
   std::optional<Country> CountryOfWord(std::string_view word) const;
   std::optional<Country> CountryAfter(uint32_t i) const;
   std::optional<Country> CountryBefore(uint32_t i) const;
-  void AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country, EntitySource source);
+  // `explicit_country`: the text names the country (not taken from context).
+  void AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country, EntitySource source,
+                bool explicit_country = true);
+  std::optional<std::string> UsualCountryOf(std::string_view lemma) const;
   bool NameFollows(uint32_t i) const;
   bool IsDoubtfulSingleWord(const NameSpan& name) const;
   bool IsFirstNameOfPerson(const NameSpan& name) const;
@@ -107,7 +111,8 @@ class RecognizerPass {
     std::string role;
   };
   std::optional<TitleRole> title_role_;
-  std::unordered_map<std::string_view, LemmaCountry> countries_by_lemma_;   // agent lemma → last country
+  // Agent lemma → country → how often the text named them together.
+  std::unordered_map<std::string_view, std::map<std::string, uint32_t>> country_counts_by_lemma_;
   std::unordered_map<std::string_view, LemmaCountry> countries_by_sector_;  // sector → last country
 };
 

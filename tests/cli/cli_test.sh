@@ -87,5 +87,23 @@ check "extract --help" grep -q -- "--with-text" "$work/out"
 run extract --image "$work/none.img" "$sample"
 check "missing image: exit 3 with message" test "$code" -eq 3 -a -n "$(grep 'none.img' "$work/err")"
 
+# The actors of the sample article, coded for its date.
+run extract --published 2023-09-05 "$sample"
+check "sample: Kim Jong-un is PRKGOV" test "$(json_field '[e["actor"] for e in d["entities"] if e["actor_id"]=="kim-jong-un"][0]')" = "PRKGOV"
+check "sample: Trump is not in government in 2023" \
+  test "$(json_field '[e["actor"] for e in d["entities"] if e["actor_id"]=="donald-trump"][0]')" = "USAELI"
+check "sample: 'dem russischen Führer' is Putin" \
+  test "$(json_field '[e["actor_id"] for e in d["entities"] if e["text"]=="russischen Führer"][0]')" = "vladimir-putin"
+
+# Dictionaries: look-ups, and a broken source reported with file and line.
+run dict lookup Schoigu --date 2023-09-05
+check "dict lookup: Schoigu is Shoigu, RUSGOV in 2023" grep -q "sergei-shoigu .*RUSGOV" "$work/out"
+cp -r "$source_dir/data" "$work/data"
+printf '@broken-entry person RUS\n  en: Broken Entry\n  2020-01-01 2019-01-01 RUSGOV minister\n' >>"$work/data/actors/people/europe.txt"
+lines=$(wc -l <"$work/data/actors/people/europe.txt")
+run dict check --data "$work/data"
+check "dict check: exit 1 on a broken source" test "$code" -eq 1
+check "dict check: names file and line" grep -q "europe.txt:$lines: the role ends" "$work/err"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
