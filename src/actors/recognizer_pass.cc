@@ -146,9 +146,18 @@ std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>
     const int language_rank = match.language == language || match.language == '*' ? 0 : 1;
     return KindRank(dictionary_.actors()[match.actor].kind) * 2 + language_rank;
   };
+  // On a tie, the actor of the country the document has mentioned most: "der Nationale
+  // Sicherheitsrat" in an article about US policy is the American one.
+  auto salience = [&](const NameMatch& match) {
+    const auto found = country_mentions_.find(std::string(dictionary_.actors()[match.actor].country));
+    return found == country_mentions_.end() ? 0u : found->second;
+  };
   for (const NameMatch& match : matches) {
     if (match.acronym && !capitals) continue;
-    if (best == nullptr || rank(match) < rank(*best)) best = &match;
+    if (best == nullptr || rank(match) < rank(*best) ||
+        (rank(match) == rank(*best) && salience(match) > salience(*best))) {
+      best = &match;
+    }
   }
   if (best == nullptr) return std::nullopt;
   return best->actor;
@@ -158,6 +167,19 @@ std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>
 // ("John F. Kirby" ~ "John Kirby"), a German genitive on the last word ("Putins"), and stem
 // keys for inflected multi-word names ("des Weißen Hauses").
 std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) const {
+  // Asked for the same token by several tries; the answer depends only on the token.
+  if (longest_names_.size() != doc_.tokens.size()) {
+    longest_names_.assign(doc_.tokens.size(), std::nullopt);
+    longest_name_known_.assign(doc_.tokens.size(), false);
+  }
+  if (!longest_name_known_[i]) {
+    longest_names_[i] = ComputeLongestName(i);
+    longest_name_known_[i] = true;
+  }
+  return longest_names_[i];
+}
+
+std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint32_t i) const {
   const std::string genitive_first = KeyOf(GenitiveStripped(Surface(i)));
   const bool starts = dictionary_.IsNamePrefix(WordKey(i)) || dictionary_.IsNamePrefix(StemKey(i)) ||
                       (!genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first));
@@ -270,6 +292,7 @@ int32_t RecognizerPass::AddActor(Span span, uint32_t actor_index, EntitySource s
   entity.actor_id = std::string(actor.id);
   entity.country = std::string(actor.country);
   // Other names of a country ("DVRK", "Weißrussland") are written as entries with a bare code.
+  ++country_mentions_[entity.country];
   const bool international = entity.country == "IGO" || entity.country == "NGO" || entity.country == "IMG" ||
                              entity.country == "MNC";
   if (entity.kind == EntityKind::kOrganisation && entity.code == entity.country && !international) {
@@ -511,6 +534,7 @@ void RecognizerPass::AddAgent(Span span, const AgentForm& agent, const std::opti
   // A seat of government or an organisation with a sector keeps it ("Sprecher des Weißen
   // Hauses" is USAGOV); a plain country takes the agent's sector.
   entity.code = country->code.size() > 3 ? country->code : country->country + std::string(agent.sector);
+  ++country_mentions_[entity.country];
   doc_.entities.push_back(std::move(entity));
   if (explicit_country) ++country_counts_by_lemma_[agent.lemma][country->country];
   countries_by_sector_[agent.sector] = {country->country, sentence_};

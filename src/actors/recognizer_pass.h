@@ -38,7 +38,8 @@ class RecognizerPass {
   bool TryName(uint32_t i);
   bool TryCompoundToken(uint32_t i);
   bool TryAgent(uint32_t i);
-  std::optional<NameSpan> LongestName(uint32_t i) const;
+  std::optional<NameSpan> LongestName(uint32_t i) const;  // memoised per token
+  std::optional<NameSpan> ComputeLongestName(uint32_t i) const;
   // The best of the actors sharing a name, for `text` as written (acronyms need capitals).
   std::optional<uint32_t> ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const;
   std::optional<Country> CountryOfWord(std::string_view word) const;
@@ -91,6 +92,8 @@ class RecognizerPass {
   mutable std::unordered_map<std::string_view, std::string> key_cache_;
   mutable std::unordered_map<std::string_view, std::string> stem_cache_;
   mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
+  mutable std::vector<std::optional<NameSpan>> longest_names_;
+  mutable std::vector<bool> longest_name_known_;
   inline static const AgentForm* const kUnknownAgent = reinterpret_cast<const AgentForm*>(1);
   mutable std::vector<const AgentForm*> token_agents_;  // per token, kUnknownAgent until looked up
   // The sentence being processed.
@@ -111,6 +114,7 @@ class RecognizerPass {
     std::string role;
   };
   std::optional<TitleRole> title_role_;
+  std::unordered_map<std::string, uint32_t> country_mentions_;  // country → entities so far
   // Agent lemma → country → how often the text named them together.
   std::unordered_map<std::string_view, std::map<std::string, uint32_t>> country_counts_by_lemma_;
   std::unordered_map<std::string_view, LemmaCountry> countries_by_sector_;  // sector → last country
