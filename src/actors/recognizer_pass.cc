@@ -12,6 +12,8 @@ namespace {
 constexpr uint32_t kMaxNameTokens = 7;
 constexpr uint32_t kMaxAdjectivesBeforeAgent = 2;
 constexpr uint32_t kMaxLinkedTokens = 4;
+constexpr uint32_t kMaxAgentWords = 3;     // "secretary of state"
+constexpr size_t kMinPlainNameBytes = 3;  // shorter names must be written in capitals
 // A bare "Beamte" takes the country of the same word at most this many sentences back.
 constexpr uint32_t kContextSentences = 3;
 constexpr size_t kMinGenitiveWord = 4;
@@ -98,6 +100,31 @@ bool RecognizerPass::IsWordToken(uint32_t i) const {
 std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
   if (Lang() != "de" || word.size() < kMinGenitiveWord || !word.ends_with('s')) return {};
   return std::string(word.substr(0, word.size() - 1));
+}
+
+// An English role word of up to three words at token i ("foreign minister", "secretary of
+// state"); `end` receives one past its last token. German role words are single compounds.
+const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const {
+  end = i + 1;
+  if (Lang() == "en") {
+    std::string phrase;
+    for (uint32_t length = kMaxAgentWords; length >= 2; --length) {
+      if (i + length > last_) continue;
+      phrase.clear();
+      bool words_only = true;
+      for (uint32_t j = i; j < i + length && words_only; ++j) {
+        words_only = IsWordToken(j);
+        if (!phrase.empty()) phrase += ' ';
+        phrase += Surface(j);
+      }
+      if (!words_only) continue;
+      if (const AgentForm* agent = AgentAt(phrase)) {
+        end = i + length;
+        return agent;
+      }
+    }
+  }
+  return AgentOfToken(i);
 }
 
 const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
@@ -255,8 +282,14 @@ bool RecognizerPass::TryName(uint32_t i) {
 // One German word that is also a common noun or an English-only name is no media title, capital
 // or country on its own: "Bild", "Spiegel", "Liga" (~ Riga), "Georgia" (the US state).
 bool RecognizerPass::IsDoubtfulSingleWord(const NameSpan& name) const {
-  if (Lang() != "de" || name.last != name.first + 1) return false;
+  if (name.last != name.first + 1) return false;
   const Actor& actor = dictionary_.actors()[name.actor];
+  // Keys of very short words collide ("A" ~ "Aa"); short names need capitals ("US", "EU").
+  const std::string_view text = doc_.Surface({TokenAt(name.first).span.begin, name.end_byte});
+  const bool capitals = std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
+  if (text.size() < kMinPlainNameBytes && !capitals) return true;
+  if (text.size() < 2) return true;
+  if (Lang() != "de") return false;
   if (actor.kind == "person" || actor.kind == "organisation" || actor.kind == "armed-group" || actor.kind == "party") {
     return false;
   }
@@ -351,8 +384,9 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
   }
   if (!country) return false;
   for (uint32_t j = next; j < last_ && j <= next + kMaxAdjectivesBeforeAgent && IsWordToken(j); ++j) {
-    if (const AgentForm* agent = AgentOfToken(j)) {
-      AddAgent({TokenAt(i).span.begin, TokenAt(j).span.end}, *agent, country, EntitySource::kAgent);
+    uint32_t end = j + 1;
+    if (const AgentForm* agent = AgentPhraseAt(j, end)) {
+      AddAgent({TokenAt(i).span.begin, TokenAt(end - 1).span.end}, *agent, country, EntitySource::kAgent);
       return true;
     }
     if (TokenAt(j).capitalized && Lang() == "de") break;  // a noun that is no agent
@@ -412,15 +446,12 @@ bool RecognizerPass::TryCompoundToken(uint32_t i) {
 // Hauses", "officials of Iran"), an adjacent name before it ("White House officials"), or the
 // last agent with a country in the document ("die Beamten" after "US-Beamte").
 bool RecognizerPass::TryAgent(uint32_t i) {
-  const AgentForm* agent = AgentOfToken(i);
+  uint32_t end = i + 1;
+  const AgentForm* agent = AgentPhraseAt(i, end);
   if (agent == nullptr) return false;
-  // "Präsident Wladimir V. Putin", "Sprecherin Adrienne Watson": the name is the actor.
-  if (agent->person && i + 1 < last_ && TokenAt(i + 1).capitalized && IsWordToken(i + 1)) {
-    if (auto name = LongestName(i + 1); name && dictionary_.actors()[name->actor].kind == "person") return false;
-    if (NameShapeEnd(i + 1) >= i + 3) return false;
-  }
-  std::optional<Country> country = CountryAfter(i);
+  std::optional<Country> country = CountryAfter(end - 1);
   if (!country) country = CountryBefore(i);
+  if (!country) country = FederalCountry(Surface(i));
   const bool explicit_country = country.has_value();
   // "die Beamten" after "US-Beamte": officials, soldiers, diplomats of the country last named
   // with the same word. Posts ("Präsident") and bodies ("Botschaft") are not guessed.
@@ -436,7 +467,7 @@ bool RecognizerPass::TryAgent(uint32_t i) {
       country = Country{previous->second.country, previous->second.country};
     }
   }
-  AddAgent(TokenAt(i).span, *agent, country, EntitySource::kAgent, explicit_country);
+  AddAgent({TokenAt(i).span.begin, TokenAt(end - 1).span.end}, *agent, country, EntitySource::kAgent, explicit_country);
   return true;
 }
 
@@ -473,6 +504,8 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryAfter(uint32_t i) 
 
 std::optional<RecognizerPass::Country> RecognizerPass::CountryBefore(uint32_t i) const {
   if (doc_.entities.empty() || i == first_) return std::nullopt;
+  // "China's leader": the possessive clitic stands between the name and the role word.
+  if (TokenAt(i - 1).kind == TokenKind::kClitic && i - 1 > first_) --i;
   const Entity& previous = doc_.entities.back();
   // Adjacent, or inside the token before ("Chinas Führer": the entity is "China").
   if (previous.sentence != sentence_ || previous.span.begin < TokenAt(i - 1).span.begin) return std::nullopt;
@@ -488,7 +521,24 @@ bool RecognizerPass::NameFollows(uint32_t i) const {
     const std::string_view kind = dictionary_.actors()[name->actor].kind;
     return kind != "country" && kind != "capital";
   }
-  return NameShapeEnd(next) >= next + 2;
+  return StrongCueNameEnd(next) >= next + 2;
+}
+
+// "Bundesregierung", "Bundesaußenministerin": German federal bodies and posts are Germany's,
+// or Austria's or Switzerland's in a text that mentions those more.
+std::optional<RecognizerPass::Country> RecognizerPass::FederalCountry(std::string_view word) const {
+  if (Lang() != "de" || !word.starts_with("Bundes")) return std::nullopt;
+  std::string best = "DEU";
+  uint32_t best_count = 0;
+  for (const char* country : {"DEU", "AUT", "CHE"}) {
+    const auto found = country_mentions_.find(country);
+    const uint32_t count = found == country_mentions_.end() ? 0 : found->second;
+    if (count > best_count) {
+      best = country;
+      best_count = count;
+    }
+  }
+  return Country{best, best};
 }
 
 std::optional<std::string> RecognizerPass::UsualCountryOf(std::string_view lemma) const {

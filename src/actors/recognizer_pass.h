@@ -49,6 +49,7 @@ class RecognizerPass {
   void AddAgent(Span span, const AgentForm& agent, const std::optional<Country>& country, EntitySource source,
                 bool explicit_country = true);
   std::optional<std::string> UsualCountryOf(std::string_view lemma) const;
+  std::optional<Country> FederalCountry(std::string_view word) const;
   bool NameFollows(uint32_t i) const;
   bool IsDoubtfulSingleWord(const NameSpan& name) const;
   bool IsFirstNameOfPerson(const NameSpan& name) const;
@@ -84,6 +85,7 @@ class RecognizerPass {
   std::string GenitiveStripped(std::string_view word) const;
   const AgentForm* AgentAt(std::string_view word) const;
   const AgentForm* AgentOfToken(uint32_t i) const;  // memoised per token
+  const AgentForm* AgentPhraseAt(uint32_t i, uint32_t& end) const;
 
   const ActorDictionary& dictionary_;
   Document& doc_;
