@@ -40,7 +40,7 @@ bool RecognizerPass::ComputeLooksLikeNameWord(uint32_t i) const {
   const std::string_view surface = Surface(i);
   if (AgentOfToken(i) != nullptr || dictionary_.PersonCue(surface, Lang()) != CueKind::kNone) return false;
   if (dictionary_.IsFunctionWord(surface, Lang())) return false;
-  if (Lang() == "de" && dictionary_.IsGermanNoun(surface)) return false;
+  if (Lang() == "de" && IsGermanNounCached(surface)) return false;
   // A country, capital or organisation is not part of a person's name ("Gräberfeld Dänemarks").
   if (auto name = LongestName(i); name && dictionary_.actors()[name->actor].kind != "person") return false;
   return true;
@@ -130,6 +130,13 @@ bool RecognizerPass::TryNameShape(uint32_t i) {
   }
   CodeFromApposition(entity, end);
   return true;
+}
+
+// The compound test of the noun lexicon is costly and words repeat within a document.
+bool RecognizerPass::IsGermanNounCached(std::string_view word) const {
+  auto found = noun_cache_.find(word);
+  if (found == noun_cache_.end()) found = noun_cache_.emplace(word, dictionary_.IsGermanNoun(word)).first;
+  return found->second;
 }
 
 // Capitalised, and neither a function word, a role word, nor the name of a place or organisation.
