@@ -3,33 +3,11 @@
 #include <algorithm>
 #include <charconv>
 
+#include "resources/section_lines.h"
 #include "util/iso_date.h"
 
 namespace lagebild {
 namespace {
-
-std::vector<std::string_view> SplitView(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (true) {
-    const size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return parts;
-}
-
-template <typename Handler>
-void ForEachLine(std::string_view section, Handler&& handle) {
-  size_t start = 0;
-  while (start < section.size()) {
-    size_t end = section.find('\n', start);
-    if (end == std::string_view::npos) end = section.size();
-    if (end > start) handle(SplitView(section.substr(start, end - start), '\t'));
-    start = end + 1;
-  }
-}
 
 int32_t ToInt(std::string_view text) {
   int32_t value = 0;
@@ -40,8 +18,8 @@ int32_t ToInt(std::string_view text) {
 Actor ParseActor(const std::vector<std::string_view>& fields) {
   Actor actor{fields[0], fields[1], fields[2], fields[3].empty() ? '-' : fields[3][0], {}};
   if (fields.size() < 5 || fields[4].empty()) return actor;
-  for (std::string_view period : SplitView(fields[4], ',')) {
-    const std::vector<std::string_view> parts = SplitView(period, ':');
+  for (std::string_view period : SplitFields(fields[4], ',')) {
+    const std::vector<std::string_view> parts = SplitFields(period, ':');
     if (parts.size() != 4) continue;
     actor.periods.push_back({ToInt(parts[0]), ToInt(parts[1]), parts[2], parts[3] == "-" ? std::string_view() : parts[3]});
   }
@@ -67,14 +45,14 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
     return nullptr;
   }
   auto dictionary = std::make_unique<ActorDictionary>();
-  ForEachLine(*entries, [&](const std::vector<std::string_view>& fields) {
+  ForEachSectionLine(*entries, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() >= 4) dictionary->actors_.push_back(ParseActor(fields));
   });
   dictionary->LoadNames(*names);
   dictionary->IndexRoles();
   for (const char* lang : {"de", "en"}) {
     if (const auto cues = image.Section(std::string("actors/") + lang + "/person_cues")) {
-      ForEachLine(*cues, [&](const std::vector<std::string_view>& fields) {
+      ForEachSectionLine(*cues, [&](const std::vector<std::string_view>& fields) {
         if (fields.size() == 2) {
           dictionary->cues_[LanguageSlot(lang)].emplace(fields[0], fields[1] == "title" ? CueKind::kTitle : CueKind::kReporting);
         }
@@ -82,31 +60,31 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
     }
   }
   if (const auto particles = image.Section("actors/name_particles")) {
-    ForEachLine(*particles, [&](const std::vector<std::string_view>& fields) { dictionary->particles_.insert(fields[0]); });
+    ForEachSectionLine(*particles, [&](const std::vector<std::string_view>& fields) { dictionary->particles_.insert(fields[0]); });
   }
   for (const char* lang : {"de", "en"}) {
     if (const auto starters = image.Section(std::string("segment/") + lang + "/sentence_starters")) {
-      ForEachLine(*starters, [&](const std::vector<std::string_view>& fields) {
+      ForEachSectionLine(*starters, [&](const std::vector<std::string_view>& fields) {
         dictionary->function_words_[LanguageSlot(lang)].insert(fields[0]);
       });
     }
   }
   if (const auto prefixes = image.Section("actors/name_prefixes")) {
-    ForEachLine(*prefixes, [&](const std::vector<std::string_view>& fields) {
+    ForEachSectionLine(*prefixes, [&](const std::vector<std::string_view>& fields) {
       dictionary->name_prefixes_.insert(fields[0]);
     });
   }
   if (const auto nouns = image.Section("lexicon/de/nouns")) {
     // Sorted by the compiler; looked up by binary search, without building a hash table.
-    ForEachLine(*nouns, [&](const std::vector<std::string_view>& fields) { dictionary->german_nouns_.push_back(fields[0]); });
+    ForEachSectionLine(*nouns, [&](const std::vector<std::string_view>& fields) { dictionary->german_nouns_.push_back(fields[0]); });
   }
-  ForEachLine(*adjectives, [&](const std::vector<std::string_view>& fields) {
+  ForEachSectionLine(*adjectives, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() == 3) dictionary->adjectives_[LanguageSlot(fields[1])].emplace(fields[0], fields[2]);
   });
   for (const char* lang : {"de", "en"}) {
     const auto agents = image.Section(std::string("agents/") + lang);
     if (!agents) continue;
-    ForEachLine(*agents, [&](const std::vector<std::string_view>& fields) {
+    ForEachSectionLine(*agents, [&](const std::vector<std::string_view>& fields) {
       if (fields.size() != 5) return;
       dictionary->agents_[LanguageSlot(lang)].emplace(
           fields[0], AgentForm{fields[1], fields[2], fields[3] == "person", fields[4] == "-" ? std::string_view() : fields[4]});
@@ -133,7 +111,7 @@ void AddMatch(std::vector<NameMatch>& matches, const NameMatch& match) {
 }  // namespace
 
 void ActorDictionary::LoadNames(std::string_view section) {
-  ForEachLine(section, [&](const std::vector<std::string_view>& fields) {
+  ForEachSectionLine(section, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() != 8) return;
     const auto actor = static_cast<uint32_t>(ToInt(fields[6]));
     if (actor >= actors_.size()) return;

@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "compile/source_lines.h"
 #include "util/iso_date.h"
 
 namespace lagebild {
@@ -24,11 +25,7 @@ constexpr const char* kRoles[] = {
     "un-ambassador", "regional-governor", "mayor", "igo-leader", "igo-official", "armed-group-leader",
     "religious-leader", "business-leader", "journalist", "activist"};
 
-std::string Trim(const std::string& s) {
-  const size_t first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
+std::string Trim(const std::string& s) { return TrimSpaces(s); }
 
 std::vector<std::string> Split(const std::string& s, char separator) {
   std::vector<std::string> parts;
@@ -202,24 +199,14 @@ Status ParseActorFile(const std::string& path, std::vector<ActorEntry>& entries)
 }
 
 Status ParseAgentFile(const std::string& path, std::vector<AgentEntry>& entries) {
-  bool ok = false;
-  const std::string text = ReadWholeFile(path, ok);
-  if (!ok) return Status::Error(path + ": cannot open");
-  std::istringstream in(text);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    const std::string trimmed = Trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    const auto error = [&](const std::string& message) {
-      return Status::Error(path + ":" + std::to_string(number) + ": " + message);
-    };
+  return ForEachSourceLine(path, [&](int number, const std::string& line) {
     std::vector<std::string> fields;
-    for (const std::string& field : Split(trimmed, '\t')) {
+    for (const std::string& field : Split(line, '\t')) {
       if (!Trim(field).empty()) fields.push_back(Trim(field));
     }
-    if (fields.size() < 2) return error("an agent line is `LEMMA<TAB>SECTOR<TAB>[options]`");
+    if (fields.size() < 2) {
+      return Status::Error(AtLine(path, number) + "an agent line is `LEMMA<TAB>SECTOR<TAB>[options]`");
+    }
     AgentEntry entry{fields[0], fields[1], false, false, "", {}, {path, number}};
     for (size_t i = 2; i < fields.size(); ++i) {
       for (const std::string& option : Words(fields[i])) {
@@ -228,12 +215,14 @@ Status ParseAgentFile(const std::string& path, std::vector<AgentEntry>& entries)
         else if (option.starts_with("role=")) entry.role = option.substr(5);
         else if (option.starts_with("plural=")) {
           for (const std::string& plural : Split(option.substr(7), '|')) entry.plurals.push_back(plural);
-        } else return error("unknown option '" + option + "'");
+        } else {
+          return Status::Error(AtLine(path, number) + "unknown option '" + option + "'");
+        }
       }
     }
     entries.push_back(std::move(entry));
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 bool CodeRegistry::IsValidCode(const std::string& code) const {
@@ -267,23 +256,16 @@ CodeRegistry DefaultCodeRegistry() {
 }
 
 Status ReadSpecialCodes(const std::string& path, CodeRegistry& registry) {
-  std::ifstream in(path);
-  if (!in) return Status::Error(path + ": cannot open");
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    const std::string trimmed = Trim(line);
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    const std::vector<std::string> fields = Split(trimmed, '\t');
+  return ForEachSourceLine(path, [&](int number, const std::string& line) {
+    const std::vector<std::string> fields = Split(line, '\t');
     const std::string& code = fields[0];
     const bool upper = std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (fields.size() < 2 || !upper || code.size() < 3) {
-      return Status::Error(path + ":" + std::to_string(number) + ": expected `CODE<TAB>KIND<TAB>description`");
+      return Status::Error(AtLine(path, number) + "expected `CODE<TAB>KIND<TAB>description`");
     }
     registry.special_codes.insert(code);
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 std::vector<std::string> ValidateActors(const std::vector<ActorEntry>& entries, const CodeRegistry& registry) {

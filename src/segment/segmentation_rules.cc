@@ -5,22 +5,10 @@
 
 #include <cctype>
 
+#include "resources/section_lines.h"
+
 namespace lagebild {
 namespace {
-
-// Calls `line_handler(fields...)` for each line of a compiled word list section.
-template <typename Handler>
-void ForEachLine(std::string_view section, Handler&& line_handler) {
-  size_t start = 0;
-  while (start < section.size()) {
-    size_t end = section.find('\n', start);
-    if (end == std::string_view::npos) end = section.size();
-    const std::string_view line = section.substr(start, end - start);
-    const size_t tab = line.find('\t');
-    line_handler(line.substr(0, tab), tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1));
-    start = end + 1;
-  }
-}
 
 void AddMonthNames(const icu::UnicodeString* names, int32_t count, std::unordered_set<std::string>& out) {
   for (int32_t i = 0; i < count; ++i) {
@@ -59,10 +47,12 @@ std::unique_ptr<SegmentationRules> SegmentationRules::Load(const ResourceImage& 
   }
   auto rules = std::unique_ptr<SegmentationRules>(new SegmentationRules());
   rules->lang_ = lang;
-  ForEachLine(*abbreviations, [&](std::string_view word, std::string_view flags) {
-    rules->abbreviations_[word] = AbbreviationInfo{flags == "final"};
+  ForEachSectionLine(*abbreviations, [&](const std::vector<std::string_view>& fields) {
+    rules->abbreviations_[fields[0]] = AbbreviationInfo{fields.size() > 1 && fields[1] == "final"};
   });
-  ForEachLine(*starters, [&](std::string_view word, std::string_view) { rules->sentence_starters_.insert(word); });
+  ForEachSectionLine(*starters, [&](const std::vector<std::string_view>& fields) {
+    rules->sentence_starters_.insert(fields[0]);
+  });
   rules->month_names_ = MonthNamesFromCldr(lang);
   return rules;
 }

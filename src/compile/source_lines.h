@@ -1,0 +1,37 @@
+// The human-readable sources under data/ share their line conventions: `#` comments and blank
+// lines are skipped, and every error names the file and the line.
+#pragma once
+
+#include <fstream>
+#include <string>
+
+#include "lagebild/status.h"
+
+namespace lagebild {
+
+inline std::string TrimSpaces(const std::string& s) {
+  const size_t first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+}
+
+inline std::string AtLine(const std::string& path, int line) { return path + ":" + std::to_string(line) + ": "; }
+
+// Calls `handle(line_number, trimmed_line)` for every line that is neither blank nor a comment,
+// and stops at the first failing status.
+template <typename Handler>
+Status ForEachSourceLine(const std::string& path, Handler&& handle) {
+  std::ifstream in(path);
+  if (!in) return Status::Error(path + ": cannot open");
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    const std::string trimmed = TrimSpaces(line);
+    if (trimmed.empty() || trimmed[0] == '#') continue;
+    if (Status status = handle(number, trimmed); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+}  // namespace lagebild
