@@ -271,6 +271,7 @@ bool RecognizerPass::TryName(uint32_t i) {
   if (!token.capitalized && !particle_start) return false;
   const std::optional<NameSpan> name = LongestName(i);
   if (!name || IsDoubtfulSingleWord(*name) || IsFirstNameOfPerson(*name)) return false;
+  if (TryNamedBodyWithRole(*name)) return true;
   const int32_t entity = AddActor({token.span.begin, name->end_byte}, name->actor, EntitySource::kDictionary);
   if (doc_.entities[entity].kind == EntityKind::kPerson) {
     RegisterPerson(entity, name->first, name->last);
@@ -310,6 +311,21 @@ bool RecognizerPass::IsFirstNameOfPerson(const NameSpan& name) const {
   const std::string_view kind = dictionary_.actors()[name.actor].kind;
   if (name.last != name.first + 1 || (kind != "country" && kind != "capital") || name.last >= last_) return false;
   return LooksLikeNameWord(name.last) && TokenAt(name.last).kind == TokenKind::kWord;
+}
+
+// A seat of government or an organisation right before a role word is one agent: "a White House
+// spokesman", "Kremlin spokesman" (USAGOV, RUSGOV); before a name it is that person's title.
+bool RecognizerPass::TryNamedBodyWithRole(const NameSpan& name) {
+  const Actor& actor = dictionary_.actors()[name.actor];
+  if (actor.kind == "person" || actor.kind == "country" || name.last >= last_) return false;
+  if (name.end_byte != TokenAt(name.last - 1).span.end) return false;  // not after a genitive -s
+  uint32_t end = name.last + 1;
+  const AgentForm* agent = AgentPhraseAt(name.last, end);
+  if (agent == nullptr || !agent->person) return false;
+  const std::string code = dictionary_.CodeOn(actor, date_);
+  const Country country{code.size() > 3 ? code : code + std::string(agent->sector), std::string(actor.country)};
+  AddAgent({TokenAt(name.first).span.begin, TokenAt(end - 1).span.end}, *agent, country, EntitySource::kAgent);
+  return true;
 }
 
 int32_t RecognizerPass::AddActor(Span span, uint32_t actor_index, EntitySource source) {
@@ -359,7 +375,7 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string
 // "nordkoreanische Beamte", "der russische Verteidigungsminister", "the Iranian military",
 // "North Korean officials", "US officials".
 bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
-  if (TokenAt(i).kind != TokenKind::kWord) return false;
+  if (TokenAt(i).kind != TokenKind::kWord && TokenAt(i).kind != TokenKind::kAbbreviation) return false;
   // German nationality adjectives are lower case ("nordkoreanische"), except at the start of a
   // sentence or inside a name.
   if (Lang() == "de" && TokenAt(i).capitalized && i != first_ && Surface(i).find('-') == std::string_view::npos) {
@@ -383,6 +399,11 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
     }
   }
   if (!country) return false;
+  // A dictionary name that starts here and runs on wins: "U.S. Treasury", "Russian Defense
+  // Ministry" are organisations, not agents.
+  if (TokenAt(i).capitalized) {
+    if (auto name = LongestName(i); name && name->last > next) return false;
+  }
   for (uint32_t j = next; j < last_ && j <= next + kMaxAdjectivesBeforeAgent && IsWordToken(j); ++j) {
     uint32_t end = j + 1;
     if (const AgentForm* agent = AgentPhraseAt(j, end)) {
