@@ -69,6 +69,11 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
       });
     }
   }
+  if (const auto words = image.Section("actors/en/organisation_words")) {
+    ForEachSectionLine(*words, [&](const std::vector<std::string_view>& fields) {
+      dictionary->organisation_words_.insert(fields[0]);
+    });
+  }
   if (const auto prefixes = image.Section("actors/name_prefixes")) {
     ForEachSectionLine(*prefixes, [&](const std::vector<std::string_view>& fields) {
       dictionary->name_prefixes_.insert(fields[0]);

