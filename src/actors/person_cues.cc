@@ -118,7 +118,7 @@ bool RecognizerPass::TryNameShape(uint32_t i) {
   if (!has_initial && !after_cue && !apposition && !strong_cue && !unknown_pair) return false;
   const int32_t entity = AddCuePerson(i, end);
   Entity& person = doc_.entities[entity];
-  if (after_title) {  // "US-Regierungssprecherin Megan Castellano"
+  if (after_title && !title_role_->code.empty()) {  // "US-Regierungssprecherin Megan Castellano"
     person.code = title_role_->code;
     person.country = title_role_->country;
     person.role = title_role_->role;

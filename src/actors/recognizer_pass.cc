@@ -283,7 +283,7 @@ bool RecognizerPass::TryName(uint32_t i) {
   const bool particle_start = dictionary_.IsNameParticle(Surface(i)) && !dictionary_.IsFunctionWord(UpperFirst(Surface(i)), Lang());
   if (!token.capitalized && !particle_start) return false;
   const std::optional<NameSpan> name = LongestName(i);
-  if (!name || IsDoubtfulSingleWord(*name) || IsFirstNameOfPerson(*name)) return false;
+  if (!name || IsDoubtfulSingleWord(*name) || IsFirstNameOfPerson(*name) || IsOtherPersonsSurname(*name)) return false;
   if (TryNamedBodyWithRole(*name)) return true;
   const int32_t entity = AddActor({token.span.begin, name->end_byte}, name->actor, EntitySource::kDictionary);
   if (doc_.entities[entity].kind == EntityKind::kPerson) {
@@ -317,6 +317,18 @@ bool RecognizerPass::IsDoubtfulSingleWord(const NameSpan& name) const {
   return std::all_of(matches->begin(), matches->end(), [&](const NameMatch& match) {
     return match.actor != name.actor || match.language == 'e';
   });
+}
+
+// A surname alone that the document has already used for someone else named in full ("Wolfgang
+// Sobotka", then "Sobotkas"): the reference wins over the dictionary's namesake.
+bool RecognizerPass::IsOtherPersonsSurname(const NameSpan& name) const {
+  if (name.last != name.first + 1 || dictionary_.actors()[name.actor].kind != "person") return false;
+  int32_t referent = references_.Resolve(WordKey(name.first));
+  if (referent < 0) {
+    const std::string stripped = GenitiveStripped(Surface(name.first));
+    if (!stripped.empty()) referent = references_.Resolve(KeyOf(stripped));
+  }
+  return referent >= 0 && doc_.entities[referent].actor_id != dictionary_.actors()[name.actor].id;
 }
 
 // A place name followed by a name word is a first name: "Sophie Lindqvist", "Georgia Meloni".
@@ -589,8 +601,15 @@ void RecognizerPass::AddAgent(Span span, const AgentForm& agent, const std::opti
   // the person after it takes the role's code unless the dictionary knows better.
   const uint32_t last_token = TokenIndexEndingAt(span.end);
   if (NameFollows(last_token)) {
-    if (country) title_role_ = TitleRole{last_token + 1, country->code.size() > 3 ? country->code : country->country + std::string(agent.sector),
-                                         country->country, std::string(agent.role)};
+    TitleRole title{last_token + 1, "", "", std::string(agent.role)};
+    if (country) {
+      title.code = country->code.size() > 3 ? country->code : country->country + std::string(agent.sector);
+      title.country = country->country;
+    }
+    // "russische Vizeaußenminister Pawel Saizew" is seen from "russische" and again from the
+    // role word alone; the first, with its country, stays.
+    const bool keep = title_role_ && title_role_->token == title.token && !title_role_->code.empty();
+    if (!keep) title_role_ = std::move(title);
     return;
   }
   // A bare role word with no country is no actor: "der Präsident", "eine Reporterin".

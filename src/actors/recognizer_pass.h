@@ -54,6 +54,7 @@ class RecognizerPass {
   bool IsDoubtfulSingleWord(const NameSpan& name) const;
   bool IsFirstNameOfPerson(const NameSpan& name) const;
   bool TryNamedBodyWithRole(const NameSpan& name);
+  bool IsOtherPersonsSurname(const NameSpan& name) const;
   uint32_t TokenIndexEndingAt(uint32_t end_byte) const;
   uint32_t TokenIndexStartingAt(uint32_t begin_byte) const;
   static bool IsIndefiniteArticle(std::string_view word);
