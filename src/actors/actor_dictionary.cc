@@ -80,8 +80,12 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
     });
   }
   if (const auto nouns = image.Section("lexicon/de/nouns")) {
-    // Sorted by the compiler; looked up by binary search, without building a hash table.
-    ForEachSectionLine(*nouns, [&](const std::vector<std::string_view>& fields) { dictionary->german_nouns_.push_back(fields[0]); });
+    auto set = StaticStringSet::FromSection(*nouns, status);
+    if (!set) {
+      status = Status::Error("resource image " + image.path() + ": " + status.message());
+      return nullptr;
+    }
+    dictionary->german_nouns_ = *set;
   }
   ForEachSectionLine(*adjectives, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() == 3) dictionary->adjectives_[LanguageSlot(fields[1])].emplace(fields[0], fields[2]);
@@ -154,9 +158,7 @@ std::vector<uint32_t> ActorDictionary::HoldersOf(std::string_view country, std::
   return holders;
 }
 
-bool ActorDictionary::IsKnownNoun(std::string_view word) const {
-  return std::binary_search(german_nouns_.begin(), german_nouns_.end(), word);
-}
+bool ActorDictionary::IsKnownNoun(std::string_view word) const { return german_nouns_.Contains(word); }
 
 bool ActorDictionary::IsGermanNoun(std::string_view word) const {
   constexpr size_t kMinLastPart = 4;

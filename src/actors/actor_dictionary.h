@@ -13,6 +13,7 @@
 #include "actors/name_key.h"
 #include "lagebild/status.h"
 #include "resources/resource_image.h"
+#include "resources/static_string_set.h"
 
 namespace lagebild {
 
@@ -103,7 +104,7 @@ class ActorDictionary {
   std::unordered_map<std::string, std::vector<uint32_t>> role_holders_;  // "RUS head-of-state" → actors
   std::unordered_set<std::string_view> particles_;
   std::unordered_map<std::string_view, CueKind> cues_[2];
-  std::vector<std::string_view> german_nouns_;  // sorted
+  StaticStringSet german_nouns_;  // read in place from the image
   std::unordered_set<std::string_view> function_words_[2];
   std::unordered_set<std::string_view> organisation_words_;
   std::unordered_map<std::string_view, std::string_view> adjectives_[2];  // de, en: form → ALPHA3

@@ -12,6 +12,7 @@
 #include "compile/image_writer.h"
 #include "compile/package_sources.h"
 #include "compile/word_list.h"
+#include "resources/static_string_set.h"
 
 namespace lagebild {
 namespace {
@@ -202,9 +203,7 @@ void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, Sou
   GermanNounForms german;
   const Status loaded = german.Load(options.packages_dir);
   if (!loaded.ok()) report.problems.push_back(loaded.message());
-  std::string lexicon;
-  for (const std::string& form : german.AllForms()) lexicon += form + '\n';
-  sources.sections.emplace_back("lexicon/de/nouns", std::move(lexicon));
+  sources.sections.emplace_back("lexicon/de/nouns", BuildStringSet(german.AllForms()));
   for (size_t i = 0; i < 2; ++i) {
     const std::string path = options.data_dir + "/agents/" + kLanguages[i] + ".txt";
     if (!std::filesystem::exists(path)) continue;

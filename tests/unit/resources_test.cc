@@ -6,6 +6,7 @@
 #include "compile/image_writer.h"
 #include "compile/word_list.h"
 #include "resources/resource_image.h"
+#include "resources/static_string_set.h"
 #include "util/iso_date.h"
 
 namespace lagebild {
@@ -84,6 +85,40 @@ TEST(IsoDateTest, AcceptsRealDatesOnly) {
   EXPECT_EQ(ParseIsoDate("2023-9-5"), std::nullopt);
   EXPECT_EQ(ParseIsoDate("2023-09-05x"), std::nullopt);
   EXPECT_EQ(ParseIsoDate(""), std::nullopt);
+}
+
+}  // namespace
+}  // namespace lagebild
+
+namespace lagebild {
+namespace {
+
+TEST(StaticStringSetTest, FindsEveryWordAndNothingElse) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i) words.push_back("Wort" + std::to_string(i * 7));
+  words.push_back("Bundesregierung");
+  words.push_back("Ärztin");
+  words.push_back("");
+  const std::string section = BuildStringSet(words);
+  Status status;
+  const auto set = StaticStringSet::FromSection(section, status);
+  ASSERT_TRUE(set) << status.message();
+  EXPECT_EQ(set->size(), words.size());
+  for (const std::string& word : words) EXPECT_TRUE(set->Contains(word)) << word;
+  for (int i = 0; i < 5000; ++i) EXPECT_FALSE(set->Contains("Wort" + std::to_string(i * 7 + 1)));
+  EXPECT_FALSE(set->Contains("Bundesregierun"));
+  EXPECT_FALSE(set->Contains("Ärzti"));
+}
+
+TEST(StaticStringSetTest, DamagedSectionsAreRefused) {
+  const std::string section = BuildStringSet({"a", "b"});
+  Status status;
+  EXPECT_FALSE(StaticStringSet::FromSection(section.substr(0, section.size() - 1), status));
+  EXPECT_FALSE(StaticStringSet::FromSection("SSET", status));
+  std::string bad_magic = section;
+  bad_magic[0] = 'X';
+  EXPECT_FALSE(StaticStringSet::FromSection(bad_magic, status));
+  EXPECT_FALSE(StaticStringSet().Contains("a"));
 }
 
 }  // namespace

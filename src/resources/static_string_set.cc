@@ -1,0 +1,84 @@
+#include "resources/static_string_set.h"
+
+#include <cstring>
+
+namespace lagebild {
+namespace {
+
+constexpr uint32_t kMagic = 0x54455353;  // "SSET"
+constexpr size_t kHeaderWords = 4;
+
+uint32_t ReadU32(const uint8_t* at) {
+  uint32_t value;
+  std::memcpy(&value, at, sizeof value);
+  return value;
+}
+
+void AppendU32(std::string& out, uint32_t value) { out.append(reinterpret_cast<const char*>(&value), sizeof value); }
+
+}  // namespace
+
+std::string BuildStringSet(const std::vector<std::string>& words) {
+  uint32_t buckets = 16;
+  while (buckets < words.size() * 2) buckets *= 2;  // load factor at most 1/2
+  std::vector<uint32_t> table(buckets, 0);
+  std::string blob;
+  for (const std::string& word : words) {
+    const auto offset = static_cast<uint32_t>(blob.size());
+    const auto length = static_cast<uint16_t>(word.size());
+    blob.append(reinterpret_cast<const char*>(&length), sizeof length);
+    blob.append(word);
+    for (uint32_t slot = static_cast<uint32_t>(HashWord(word)) & (buckets - 1);; slot = (slot + 1) & (buckets - 1)) {
+      if (table[slot] == 0) {
+        table[slot] = offset + 1;
+        break;
+      }
+    }
+  }
+  std::string out;
+  AppendU32(out, kMagic);
+  AppendU32(out, buckets);
+  AppendU32(out, static_cast<uint32_t>(words.size()));
+  AppendU32(out, static_cast<uint32_t>(blob.size()));
+  for (uint32_t slot : table) AppendU32(out, slot);
+  out += blob;
+  return out;
+}
+
+std::optional<StaticStringSet> StaticStringSet::FromSection(std::string_view section, Status& status) {
+  const auto* data = reinterpret_cast<const uint8_t*>(section.data());
+  if (section.size() < kHeaderWords * 4 || ReadU32(data) != kMagic) {
+    status = Status::Error("string set section: bad header");
+    return std::nullopt;
+  }
+  const uint32_t buckets = ReadU32(data + 4), words = ReadU32(data + 8), blob_size = ReadU32(data + 12);
+  const size_t table_bytes = size_t{buckets} * 4;
+  if (buckets == 0 || (buckets & (buckets - 1)) != 0 || kHeaderWords * 4 + table_bytes + blob_size != section.size()) {
+    status = Status::Error("string set section: sizes do not match");
+    return std::nullopt;
+  }
+  StaticStringSet set;
+  set.buckets_ = data + kHeaderWords * 4;
+  set.mask_ = buckets - 1;
+  set.word_count_ = words;
+  set.blob_ = section.substr(kHeaderWords * 4 + table_bytes);
+  return set;
+}
+
+bool StaticStringSet::Contains(std::string_view word) const {
+  if (buckets_ == nullptr) return false;
+  for (uint32_t slot = static_cast<uint32_t>(HashWord(word)) & mask_, probes = 0; probes <= mask_;
+       slot = (slot + 1) & mask_, ++probes) {
+    const uint32_t entry = ReadU32(buckets_ + size_t{slot} * 4);
+    if (entry == 0) return false;
+    const size_t offset = entry - 1;
+    if (offset + 2 > blob_.size()) return false;
+    uint16_t length;
+    std::memcpy(&length, blob_.data() + offset, sizeof length);
+    if (offset + 2 + length > blob_.size()) return false;
+    if (blob_.substr(offset + 2, length) == word) return true;
+  }
+  return false;
+}
+
+}  // namespace lagebild
