@@ -75,9 +75,12 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
     });
   }
   if (const auto prefixes = image.Section("actors/name_prefixes")) {
-    ForEachSectionLine(*prefixes, [&](const std::vector<std::string_view>& fields) {
-      dictionary->name_prefixes_.insert(fields[0]);
-    });
+    auto set = StaticStringSet::FromSection(*prefixes, status);
+    if (!set) {
+      status = Status::Error("resource image " + image.path() + ": " + status.message());
+      return nullptr;
+    }
+    dictionary->name_prefixes_ = *set;
   }
   if (const auto nouns = image.Section("lexicon/de/nouns")) {
     auto set = StaticStringSet::FromSection(*nouns, status);

@@ -63,7 +63,7 @@ class ActorDictionary {
   const std::vector<NameMatch>* FindStemKey(std::string_view stem_key) const;
   // Whether some name's key or stem key starts with these words' key (cheap rejection of most
   // tokens, and the end of a name search as soon as no name can continue).
-  bool IsNamePrefix(std::string_view key) const { return name_prefixes_.contains(key); }
+  bool IsNamePrefix(std::string_view key) const { return name_prefixes_.Contains(key); }
   // People holding `role` for `country` on `date` ("der russische Präsident").
   std::vector<uint32_t> HoldersOf(std::string_view country, std::string_view role, DateNumber date) const;
 
@@ -100,7 +100,7 @@ class ActorDictionary {
   std::vector<Actor> actors_;
   std::unordered_map<std::string_view, std::vector<NameMatch>> names_;
   std::unordered_map<std::string_view, std::vector<NameMatch>> stem_names_;
-  std::unordered_set<std::string_view> name_prefixes_;
+  StaticStringSet name_prefixes_;  // read in place from the image
   std::unordered_map<std::string, std::vector<uint32_t>> role_holders_;  // "RUS head-of-state" → actors
   std::unordered_set<std::string_view> particles_;
   std::unordered_map<std::string_view, CueKind> cues_[2];

@@ -146,7 +146,7 @@ std::string SerializeNames(const std::vector<ActorEntry>& actors, size_t& count,
       ++count;
     }
   }
-  for (const std::string& prefix : prefix_set) prefixes += prefix + '\n';
+  prefixes = BuildStringSet({prefix_set.begin(), prefix_set.end()});
   return out;
 }
 
