@@ -28,6 +28,20 @@ Actor ParseActor(const std::vector<std::string_view>& fields) {
 
 size_t LanguageSlot(std::string_view lang) { return lang == "de" ? 0 : 1; }
 
+// A section laid out as a StaticStringSet; a missing section leaves the set empty, a damaged one
+// is an error naming the image.
+bool LoadStringSet(const ResourceImage& image, std::string_view name, StaticStringSet& out, Status& status) {
+  const auto section = image.Section(name);
+  if (!section) return true;
+  auto set = StaticStringSet::FromSection(*section, status);
+  if (!set) {
+    status = Status::Error("resource image " + image.path() + ": " + std::string(name) + ": " + status.message());
+    return false;
+  }
+  out = *set;
+  return true;
+}
+
 }  // namespace
 
 DateNumber ToDateNumber(std::string_view iso_date) {
@@ -74,21 +88,9 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
       dictionary->organisation_words_.insert(fields[0]);
     });
   }
-  if (const auto prefixes = image.Section("actors/name_prefixes")) {
-    auto set = StaticStringSet::FromSection(*prefixes, status);
-    if (!set) {
-      status = Status::Error("resource image " + image.path() + ": " + status.message());
-      return nullptr;
-    }
-    dictionary->name_prefixes_ = *set;
-  }
-  if (const auto nouns = image.Section("lexicon/de/nouns")) {
-    auto set = StaticStringSet::FromSection(*nouns, status);
-    if (!set) {
-      status = Status::Error("resource image " + image.path() + ": " + status.message());
-      return nullptr;
-    }
-    dictionary->german_nouns_ = *set;
+  if (!LoadStringSet(image, "actors/name_prefixes", dictionary->name_prefixes_, status) ||
+      !LoadStringSet(image, "lexicon/de/nouns", dictionary->german_nouns_, status)) {
+    return nullptr;
   }
   ForEachSectionLine(*adjectives, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() == 3) dictionary->adjectives_[LanguageSlot(fields[1])].emplace(fields[0], fields[2]);
@@ -102,6 +104,9 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
           fields[0], AgentForm{fields[1], fields[2], fields[3] == "person", fields[4] == "-" ? std::string_view() : fields[4]});
       if (std::string_view(lang) == "de" && fields[0].size() >= kAgentEndingBytes) {
         dictionary->german_agent_endings_.insert(fields[0].substr(fields[0].size() - kAgentEndingBytes));
+      }
+      if (const size_t space = fields[0].find(' '); space != std::string_view::npos) {
+        dictionary->agent_phrase_starts_.insert(fields[0].substr(0, space));
       }
     });
   }

@@ -89,6 +89,9 @@ class ActorDictionary {
   // test before looking for an agent at the end of a compound ("Kremlsprecher").
   bool MayEndWithGermanAgent(std::string_view word) const;
   static constexpr size_t kAgentEndingBytes = 4;
+  // Whether some agent phrase of several words starts with `word` ("foreign" in "foreign
+  // minister"): only then is a phrase worth building.
+  bool MayStartAgentPhrase(std::string_view word) const { return agent_phrase_starts_.contains(word); }
   const NameKeyer& keyer() const { return keyer_; }
 
  private:
@@ -110,6 +113,7 @@ class ActorDictionary {
   std::unordered_map<std::string_view, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
   std::unordered_map<std::string_view, AgentForm> agents_[2];
   std::unordered_set<std::string_view> german_agent_endings_;
+  std::unordered_set<std::string_view> agent_phrase_starts_;
 };
 
 // "2023-09-05" → 20230905; 0 when not a date.

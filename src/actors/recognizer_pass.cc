@@ -99,7 +99,8 @@ std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
 // state"); `end` receives one past its last token. German role words are single compounds.
 const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const {
   end = i + 1;
-  if (Lang() == "en") {
+  const bool may_start = dictionary_.MayStartAgentPhrase(Surface(i)) || dictionary_.MayStartAgentPhrase(LowerFirst(Surface(i)));
+  if (Lang() == "en" && IsWordToken(i) && may_start) {
     std::string phrase;
     for (uint32_t length = kMaxAgentWords; length >= 2; --length) {
       if (i + length > last_) continue;
