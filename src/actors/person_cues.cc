@@ -103,6 +103,8 @@ bool RecognizerPass::TryNameShape(uint32_t i) {
   if (i == first_ && !strong_cue && !LooksLikeNameWord(i + 1)) return false;
   const uint32_t end = strong_cue ? std::max(NameShapeEnd(i), StrongCueNameEnd(i)) : NameShapeEnd(i);
   if (end < i + 2) return false;
+  // "Eastern Economic Forum", "Wilson Center": the words name an organisation, not a person.
+  if (end < last_ && dictionary_.IsOrganisationWord(Surface(end))) return false;
   bool has_initial = false;
   for (uint32_t j = i; j < end; ++j) has_initial |= TokenAt(j).kind == TokenKind::kInitial;
   const bool after_cue = i > first_ && (AgentOfToken(i - 1) != nullptr ||
