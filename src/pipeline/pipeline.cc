@@ -2,6 +2,7 @@
 
 #include "actors/actor_recognizer.h"
 #include "clean/cleaner.h"
+#include "events/event_coder.h"
 #include "langid/language_identifier.h"
 #include "resources/resource_image.h"
 #include "segment/segmenter.h"
@@ -14,6 +15,7 @@ struct Pipeline::Stages {
   LanguageIdentifier language_identifier;
   std::unique_ptr<Segmenter> segmenter;
   std::unique_ptr<ActorRecognizer> actor_recognizer;
+  std::unique_ptr<EventCoder> event_coder;
 };
 
 Pipeline::Pipeline() : stages_(std::make_unique<Stages>()) {}
@@ -28,6 +30,8 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& image_path, Status
   if (!stages.segmenter) return nullptr;
   stages.actor_recognizer = ActorRecognizer::Create(*stages.image, status);
   if (!stages.actor_recognizer) return nullptr;
+  stages.event_coder = EventCoder::Create(*stages.image, status);
+  if (!stages.event_coder) return nullptr;
   return pipeline;
 }
 
@@ -36,8 +40,11 @@ Document Pipeline::Process(RawDocument raw) const {
   stages_->language_identifier.Identify(doc);
   stages_->segmenter->Segment(doc);
   stages_->actor_recognizer->Recognize(doc);
+  stages_->event_coder->Code(doc);
   return doc;
 }
+
+std::string Pipeline::ExplainEvents(const Document& doc) const { return stages_->event_coder->Explain(doc); }
 
 std::string DefaultResourceImagePath() { return DefaultImagePath(); }
 

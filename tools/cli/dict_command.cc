@@ -29,6 +29,10 @@ int RunCheck(const DictOptions& options) {
   for (const std::string& problem : report.problems) std::cerr << problem << '\n';
   std::cout << fmt::format("{} actors written by us, {} countries generated, {} names, {} agent words; {} problem(s)\n",
                            report.actors, report.countries, report.names, report.agents, report.problems.size());
+  std::cout << fmt::format("event patterns: German {} verb and {} noun lemmas ({} patterns; {} verbs inflected by rule), "
+                           "English {} verb and {} noun lemmas ({} patterns)\n",
+                           report.verb_lemmas[0], report.noun_lemmas[0], report.patterns[0], report.verbs_inflected_by_rule,
+                           report.verb_lemmas[1], report.noun_lemmas[1], report.patterns[1]);
   return report.problems.empty() ? kExitOk : kExitInputProblem;
 }
 

@@ -24,6 +24,7 @@ struct ExtractOptions {
   std::string image;
   bool with_text = false;
   bool with_tokens = false;
+  bool explain = false;
   std::vector<std::string> files;
 };
 
@@ -119,6 +120,10 @@ int RunExtract(const ExtractOptions& options) {
       ApplyOverrides(options, raw->meta);
       const Document doc = pipeline->Process(std::move(*raw));
       ReportWarnings(doc);
+      if (options.explain) {
+        std::cout << pipeline->ExplainEvents(doc);
+        continue;
+      }
       printer.Print(doc);
     }
     ReportIssues(issues, failed);
@@ -152,6 +157,8 @@ CommandRunner RegisterExtract(CLI::App& app) {
       ->capture_default_str();
   command->add_flag("--with-text", options->with_text, "Add doc.text, the cleaned text all offsets refer to");
   command->add_flag("--with-tokens", options->with_tokens, "Add the tokens and each sentence's token range");
+  command->add_flag("--explain", options->explain,
+                    "Instead of the output, show how each sentence was read: clauses, verbs, actors and their roles, candidate events");
   command->add_option("--image", options->image, "Resource image (default: beside the program)");
   command->add_option("files", options->files, "Input files; - reads standard input");
   return [options] { return RunExtract(*options); };

@@ -1,0 +1,869 @@
+#include "events/event_coder.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "events/clause_analysis.h"
+
+namespace lagebild {
+namespace {
+
+constexpr uint32_t kNounArgumentReach = 10;  // words after a noun trigger that its arguments may stand
+
+// "am" → "an", "zum" → "zu": prepositions as patterns write them.
+std::string_view BasePreposition(std::string_view p) {
+  if (p == "am" || p == "ans") return "an";
+  if (p == "im" || p == "ins") return "in";
+  if (p == "zum" || p == "zur") return "zu";
+  if (p == "vom") return "von";
+  if (p == "beim") return "bei";
+  return p;
+}
+
+bool PrepositionMatches(const std::vector<std::string>& wanted, std::string_view actual) {
+  const std::string_view base = BasePreposition(actual);
+  return std::any_of(wanted.begin(), wanted.end(), [&](const std::string& w) { return BasePreposition(w) == base; });
+}
+
+// One coded interaction before it becomes an Event.
+struct Candidate {
+  size_t clause = 0;
+  const Pattern* pattern = nullptr;
+  std::string code;
+  std::vector<int32_t> sources, targets;  // entity indexes
+  uint32_t trigger_word = 0;
+  Modality modality = Modality::kAsserted;
+  bool suppressed = false;
+  bool nominal = false;
+};
+
+struct SentenceContext {
+  const Document& doc;
+  const EventLexicon& lexicon;
+  SentenceAnalysis& analysis;
+  bool german = false;
+};
+
+std::vector<int32_t> EntitiesOf(const Clause& clause, const std::vector<int32_t>& args) {
+  std::vector<int32_t> entities;
+  for (int32_t a : args) entities.push_back(clause.args[a].entity);
+  return entities;
+}
+
+bool UsableArgument(const Argument& arg) { return !arg.speaker && !arg.apposition; }
+
+// ---- speakers and attribution ----------------------------------------------------------------
+
+void MarkSpeakerGroup(Clause& clause, size_t a) {
+  const int32_t group = clause.args[a].group;
+  for (Argument& arg : clause.args) {
+    if (arg.group == group) arg.speaker = true;
+  }
+}
+
+// The first argument starting within `reach` words after word `after` (in any clause).
+std::optional<std::pair<size_t, size_t>> ArgumentAfter(SentenceAnalysis& analysis, uint32_t after, uint32_t reach) {
+  for (size_t c = 0; c < analysis.clauses.size(); ++c) {
+    for (size_t a = 0; a < analysis.clauses[c].args.size(); ++a) {
+      const uint32_t word = analysis.clauses[c].args[a].word;
+      if (word > after && word <= after + reach) return std::make_pair(c, a);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<size_t, size_t>> ArgumentBefore(SentenceAnalysis& analysis, uint32_t before) {
+  std::optional<std::pair<size_t, size_t>> found;
+  for (size_t c = 0; c < analysis.clauses.size(); ++c) {
+    for (size_t a = 0; a < analysis.clauses[c].args.size(); ++a) {
+      const Argument& arg = analysis.clauses[c].args[a];
+      if (arg.last_word < before && arg.last_word + 2 >= before) found = std::make_pair(c, a);
+    }
+  }
+  return found;
+}
+
+bool PhraseAt(const std::vector<WordView>& words, size_t i, const std::vector<std::string>& phrase) {
+  if (i + phrase.size() > words.size()) return false;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    if (words[i + k].lower != phrase[k]) return false;
+  }
+  return true;
+}
+
+// "laut KCNA", "KCNA zufolge", "nach Angaben der Beamten", ", so die KCNA", "according to
+// officials", "citing US intelligence": the actor is a speaker, never an argument.
+int32_t MarkFramedSpeakers(SentenceContext& context) {
+  SentenceAnalysis& analysis = context.analysis;
+  const std::vector<WordView>& words = analysis.words;
+  int32_t speaker = -1;
+  auto mark = [&](std::optional<std::pair<size_t, size_t>> found) {
+    if (!found) return;
+    MarkSpeakerGroup(analysis.clauses[found->first], found->second);
+    if (speaker < 0) speaker = analysis.clauses[found->first].args[found->second].entity;
+  };
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    const WordView& word = words[i];
+    if (word.flags & kAccordingWord) {
+      if (word.lower == "zufolge") mark(ArgumentBefore(analysis, i));
+      else mark(ArgumentAfter(analysis, i, 4));
+    }
+    if ((word.flags & kQuoteTagWord) && i > 0 && words[i - 1].boundary) mark(ArgumentAfter(analysis, i, 3));
+    for (const auto& phrase : context.lexicon.Phrases("according-phrases")) {
+      if (PhraseAt(words, i, phrase)) mark(ArgumentAfter(analysis, i + static_cast<uint32_t>(phrase.size()) - 1, 4));
+    }
+  }
+  return speaker;
+}
+
+bool IsReportClause(const Clause& clause, const EventLexicon& lexicon) {
+  return clause.verb.lemma >= 0 && (lexicon.LemmaFlags(static_cast<uint32_t>(clause.verb.lemma)) & kReportVerb) &&
+         lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma)).empty();
+}
+
+// The subject of a reporting clause ("sagten die Beamten", "officials said") is the speaker of
+// everything else the sentence reports.
+int32_t ReportSpeaker(SentenceContext& context) {
+  for (Clause& clause : context.analysis.clauses) {
+    if (!IsReportClause(clause, context.lexicon) || clause.subjects.empty()) continue;
+    for (int32_t a : clause.subjects) clause.args[a].speaker = true;
+    return clause.args[clause.subjects[0]].entity;
+  }
+  return -1;
+}
+
+// ---- subjects across clauses -----------------------------------------------------------------
+
+void InheritSubjects(SentenceContext& context) {
+  std::vector<Clause>& clauses = context.analysis.clauses;
+  for (size_t c = 0; c < clauses.size(); ++c) {
+    Clause& clause = clauses[c];
+    if (clause.governor < 0) continue;
+    Clause& governor = clauses[clause.governor];
+    auto copy_from = [&](const std::vector<int32_t>& args) {
+      for (int32_t a : args) {
+        Argument arg = governor.args[a];
+        arg.group = -2;  // not part of this clause's coordinations
+        clause.args.push_back(arg);
+        clause.subjects.push_back(static_cast<int32_t>(clause.args.size() - 1));
+      }
+    };
+    if (clause.type == ClauseType::kRelative) {
+      // The antecedent: the actor just before the relative clause.
+      int32_t antecedent = -1;
+      for (size_t a = 0; a < governor.args.size(); ++a) {
+        if (governor.args[a].last_word < clause.words.front() && UsableArgument(governor.args[a])) antecedent = static_cast<int32_t>(a);
+      }
+      if (antecedent < 0 || governor.args[antecedent].last_word + 3 < clause.words.front()) continue;
+      if (clause.verb.passive && clause.objects.empty()) {
+        clause.args.push_back(governor.args[antecedent]);
+        clause.objects.push_back(static_cast<int32_t>(clause.args.size() - 1));
+      } else if (!clause.verb.passive && clause.subjects.empty()) {
+        copy_from({antecedent});
+      }
+      continue;
+    }
+    if (!clause.subjects.empty()) continue;
+    if (clause.type == ClauseType::kInfinitive) {
+      const bool object_control = (governor.verb.frame_flags & kObjectControlVerb) || !governor.objects.empty();
+      copy_from(object_control && !governor.objects.empty() ? governor.objects : governor.subjects);
+    } else if (clause.coordinated || clause.verb.pronoun_subject) {
+      copy_from(governor.subjects);  // "…, wo er Herrn Putin treffen würde"
+    }
+  }
+}
+
+// "Er wurde von … empfangen": a pronoun subject of a main clause refers to the subject of the
+// sentence before (within the paragraph).
+void ResolvePronounSubjects(SentenceContext& context, const std::vector<int32_t>& previous_subjects) {
+  if (previous_subjects.empty()) return;
+  for (Clause& clause : context.analysis.clauses) {
+    if (clause.governor >= 0 || !clause.verb.pronoun_subject || !clause.subjects.empty() || clause.verb.passive) continue;
+    for (int32_t entity : previous_subjects) {
+      Argument arg;
+      arg.entity = entity;
+      arg.group = -2;
+      clause.args.push_back(arg);
+      clause.subjects.push_back(static_cast<int32_t>(clause.args.size() - 1));
+    }
+  }
+}
+
+std::vector<int32_t> MainSubjects(const SentenceAnalysis& analysis) {
+  for (const Clause& clause : analysis.clauses) {
+    if (clause.type == ClauseType::kMain && clause.governor < 0 && !clause.subjects.empty()) return EntitiesOf(clause, clause.subjects);
+  }
+  return {};
+}
+
+// ---- pattern matching ------------------------------------------------------------------------
+
+bool LiteralInClause(const SentenceContext& context, const Clause& clause, const FrameElement& element) {
+  for (uint32_t i : clause.words) {
+    const std::string& lower = context.analysis.words[i].lower;
+    for (const std::string& alternative : element.words) {
+      if (GlobMatches(alternative, lower)) return true;
+    }
+  }
+  return false;
+}
+
+bool ClassInClause(const SentenceContext& context, const Clause& clause, const std::string& name) {
+  for (uint32_t i : clause.words) {
+    const WordView& word = context.analysis.words[i];
+    if (word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower)) return true;
+  }
+  return false;
+}
+
+std::vector<int32_t> PrepositionalGroup(const Clause& clause, const std::vector<std::string>& prepositions, int32_t after_word,
+                                        uint32_t reach = 0) {
+  for (size_t a = 0; a < clause.args.size(); ++a) {
+    const Argument& arg = clause.args[a];
+    if (!UsableArgument(arg) || arg.genitive || arg.preposition.empty()) continue;
+    if (after_word >= 0 && static_cast<int32_t>(arg.word) <= after_word) continue;
+    if (reach > 0 && after_word >= 0 && arg.word > static_cast<uint32_t>(after_word) + reach) continue;
+    if (!PrepositionMatches(prepositions, arg.preposition)) continue;
+    std::vector<int32_t> group;
+    for (size_t b = 0; b < clause.args.size(); ++b) {
+      if (clause.args[b].group == arg.group && UsableArgument(clause.args[b])) group.push_back(static_cast<int32_t>(b));
+    }
+    return group;
+  }
+  return {};
+}
+
+bool ParticlesPresent(const SentenceContext& context, const Clause& clause, const Pattern& pattern) {
+  for (const std::string& particle : pattern.particles) {
+    bool found = false;
+    for (uint32_t i : clause.words) {
+      if (static_cast<int32_t>(i) > clause.verb.lexical && context.analysis.words[i].lower == particle) found = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+// How specific a frame element is: a word class says most, a bare slot least.
+int ElementScore(const FrameElement& element) {
+  if (element.kind == ElementKind::kClass) return 3;
+  return element.words.empty() ? 1 : 2;
+}
+
+struct Filled {
+  int score = 0;
+  std::vector<int32_t> sources, targets;  // argument indexes in the clause
+};
+
+std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause& clause, const Pattern& pattern) {
+  if (!ParticlesPresent(context, clause, pattern)) return std::nullopt;
+  Filled filled;
+  filled.sources = clause.subjects;
+  const int32_t after = context.german ? -1 : clause.verb.lexical;
+  for (const FrameElement& element : pattern.elements) {
+    switch (element.kind) {
+      case ElementKind::kTarget:
+        if (element.words.empty() && !pattern.particles.empty() && clause.objects.empty()) {
+          filled.targets = PrepositionalGroup(clause, {pattern.particles.back()}, after);
+        } else {
+          filled.targets = element.words.empty() ? clause.objects : PrepositionalGroup(clause, element.words, after);
+        }
+        // A request may name its addressee only in the complement ("schlug vor, dass Kim …").
+        if (filled.targets.empty() && !(pattern.IsRequest() && element.words.empty())) return std::nullopt;
+        if (filled.targets.empty()) continue;
+        break;
+      case ElementKind::kSource:
+        filled.sources = element.words.empty() ? clause.subjects : PrepositionalGroup(clause, element.words, -1);
+        if (filled.sources.empty()) return std::nullopt;
+        break;
+      case ElementKind::kBetween: {
+        const std::vector<int32_t> group = PrepositionalGroup(clause, element.words, -1);
+        if (group.size() < 2) return std::nullopt;
+        filled.sources = {group[0]};
+        filled.targets.assign(group.begin() + 1, group.end());
+        break;
+      }
+      case ElementKind::kLiteral:
+        if (!LiteralInClause(context, clause, element)) return std::nullopt;
+        break;
+      case ElementKind::kClass:
+        if (!ClassInClause(context, clause, element.class_name)) return std::nullopt;
+        break;
+    }
+    filled.score += ElementScore(element);
+  }
+  return filled;
+}
+
+bool IsSymmetricCode(std::string_view code) { return code.substr(0, 2) == "04" || code == "057" || code.substr(0, 2) == "06"; }
+
+// Meetings without a named partner but with coordinated sources: "Kim und Putin trafen sich".
+void PairCoordinatedSources(Filled& filled) {
+  if (!filled.targets.empty() || filled.sources.size() < 2) return;
+  filled.targets.assign(filled.sources.begin() + 1, filled.sources.end());
+  filled.sources.resize(1);
+}
+
+std::optional<Candidate> MatchVerb(const SentenceContext& context, size_t c) {
+  const Clause& clause = context.analysis.clauses[c];
+  if (clause.verb.lemma < 0) return std::nullopt;
+  const std::vector<Pattern>& patterns = context.lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma));
+  const Pattern* best = nullptr;
+  Filled best_filled;
+  for (const Pattern& pattern : patterns) {
+    std::optional<Filled> filled = FillVerbFrame(context, clause, pattern);
+    if (!filled) continue;
+    if (filled->targets.empty() && IsSymmetricCode(pattern.code)) PairCoordinatedSources(*filled);
+    if (best == nullptr || filled->score > best_filled.score) {
+      best = &pattern;
+      best_filled = std::move(*filled);
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  Candidate candidate;
+  candidate.clause = c;
+  candidate.pattern = best;
+  candidate.code = best->code;
+  candidate.sources = EntitiesOf(clause, best_filled.sources);
+  candidate.targets = EntitiesOf(clause, best_filled.targets);
+  candidate.trigger_word = static_cast<uint32_t>(clause.verb.lexical);
+  candidate.modality = clause.verb.modality;
+  return candidate;
+}
+
+Modality Stronger(Modality own, Modality frame) {
+  if (own == Modality::kNegated || frame == Modality::kNegated) return Modality::kNegated;
+  if (own == Modality::kPossible || frame == Modality::kPossible) return Modality::kPossible;
+  if (own == Modality::kPlanned || frame == Modality::kPlanned) return Modality::kPlanned;
+  return Modality::kAsserted;
+}
+
+// ---- noun triggers ---------------------------------------------------------------------------
+
+struct NounContext {
+  std::vector<int32_t> genitive_before, genitive_after;  // argument indexes
+};
+
+NounContext NounArguments(const SentenceContext& context, const Clause& clause, uint32_t noun) {
+  NounContext found;
+  for (size_t a = 0; a < clause.args.size(); ++a) {
+    const Argument& arg = clause.args[a];
+    if (!UsableArgument(arg) || !arg.genitive) continue;
+    const bool english_possessive = !context.german && arg.last_word + 2 == noun;
+    if (arg.last_word + 1 == noun || english_possessive) found.genitive_before.push_back(static_cast<int32_t>(a));
+    if (arg.word > noun && arg.word <= noun + 4) found.genitive_after.push_back(static_cast<int32_t>(a));
+  }
+  return found;
+}
+
+std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause& clause, const Pattern& pattern, uint32_t noun) {
+  const NounContext around = NounArguments(context, clause, noun);
+  Filled filled;
+  const int32_t after = static_cast<int32_t>(noun);
+  for (const FrameElement& element : pattern.elements) {
+    switch (element.kind) {
+      case ElementKind::kTarget:
+        filled.targets = element.words.empty() ? around.genitive_after
+                                               : PrepositionalGroup(clause, element.words, after, kNounArgumentReach);
+        if (filled.targets.empty()) return std::nullopt;
+        break;
+      case ElementKind::kSource:
+        if (element.words.empty()) {
+          filled.sources = !around.genitive_before.empty() ? around.genitive_before : around.genitive_after;
+        } else {
+          filled.sources = PrepositionalGroup(clause, element.words, after, kNounArgumentReach);
+        }
+        if (filled.sources.empty()) return std::nullopt;
+        break;
+      case ElementKind::kBetween: {
+        const std::vector<int32_t> group = PrepositionalGroup(clause, element.words, after, kNounArgumentReach);
+        if (group.size() < 2) return std::nullopt;
+        filled.sources = {group[0]};
+        filled.targets.assign(group.begin() + 1, group.end());
+        break;
+      }
+      case ElementKind::kLiteral:
+        if (!LiteralInClause(context, clause, element)) return std::nullopt;
+        break;
+      case ElementKind::kClass:
+        if (!ClassInClause(context, clause, element.class_name)) return std::nullopt;
+        break;
+    }
+    filled.score += ElementScore(element);
+  }
+  if (filled.sources.empty() && !around.genitive_before.empty()) filled.sources = around.genitive_before;
+  return filled;
+}
+
+// A noun event is as certain as its clause, plus what qualifies the noun itself ("ein geplantes
+// Treffen", "Pläne zur Lieferung"); under a request, warning, demand or rejection it did not
+// happen (yet): "warnten vor einer Zusammenarbeit zwischen Nordkorea und Russland".
+Modality NounModality(const SentenceContext& context, const Clause& clause, uint32_t noun) {
+  Modality modality = clause.verb.modality;
+  const std::vector<WordView>& words = context.analysis.words;
+  for (uint32_t i = noun >= 3 ? noun - 3 : 0; i < noun; ++i) {
+    if (words[i].flags & kPossibleWord) modality = Stronger(modality, Modality::kPossible);
+    else if (words[i].flags & kPlannedWord) modality = Stronger(modality, Modality::kPlanned);
+  }
+  const uint32_t frame = clause.verb.frame_flags;
+  if (frame & kNegatingVerb) modality = Stronger(modality, Modality::kNegated);
+  else if (frame & kPossibleVerb) modality = Stronger(modality, Modality::kPossible);
+  else if (frame & kPlannedVerb) modality = Stronger(modality, Modality::kPlanned);
+  if (clause.verb.lemma >= 0 && static_cast<int32_t>(noun) > clause.verb.lexical) {
+    const std::vector<Pattern>& verb_patterns = context.lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma));
+    if (!verb_patterns.empty()) {
+      const std::string_view root = std::string_view(verb_patterns[0].code).substr(0, 2);
+      if (root == "12") modality = Stronger(modality, Modality::kNegated);
+      else if (root == "02" || root == "10" || root == "11" || root == "13") modality = Stronger(modality, Modality::kPossible);
+    }
+  }
+  return modality;
+}
+
+// Verbs whose subject stands apart from the action named by their object: appeals, demands,
+// criticism, rejection, threats, protest ("Der Kreml verurteilte die Waffenlieferungen an Kiew").
+bool IsStanceVerb(const EventLexicon& lexicon, uint32_t lemma) {
+  if (lexicon.LemmaFlags(lemma) & (kReportVerb | kDesireVerb | kObjectControlVerb)) return true;
+  const std::vector<Pattern>& patterns = lexicon.PatternsOf(lemma);
+  if (patterns.empty()) return false;
+  const std::string_view root = std::string_view(patterns[0].code).substr(0, 2);
+  return root == "02" || root == "10" || root == "11" || root == "12" || root == "13" || root == "14";
+}
+
+// May the clause's subject be the source of a noun event? Only when the clause's own verb takes
+// no stance on it ("Iran hat die Lieferung von Drohnen an Russland fortgesetzt", "Kim und Putin
+// planen ein Treffen") and the noun stands after the subject, outside its noun phrase.
+bool SubjectMayBeNounSource(const SentenceContext& context, const Clause& clause, uint32_t noun) {
+  if (clause.subjects.empty()) return false;
+  if (clause.verb.lemma >= 0 && IsStanceVerb(context.lexicon, static_cast<uint32_t>(clause.verb.lemma))) return false;
+  for (int32_t a : clause.subjects) {
+    if (clause.args[a].group != -2 && clause.args[a].last_word >= noun) return false;
+  }
+  return true;
+}
+
+void MatchNouns(const SentenceContext& context, size_t c, bool clause_has_verb_event, std::vector<Candidate>& out) {
+  const Clause& clause = context.analysis.clauses[c];
+  for (uint32_t i : clause.words) {
+    const WordView& word = context.analysis.words[i];
+    if (word.forms == nullptr || word.entity_inside >= 0 || (context.german && !word.capitalized)) continue;
+    for (const TriggerForm& form : *word.forms) {
+      if (form.kind != FormKind::kNoun) continue;
+      const Pattern* best = nullptr;
+      Filled best_filled;
+      for (const Pattern& pattern : context.lexicon.PatternsOf(form.lemma)) {
+        std::optional<Filled> filled = FillNounFrame(context, clause, pattern, i);
+        if (!filled) continue;
+        if (best == nullptr || filled->score > best_filled.score) {
+          best = &pattern;
+          best_filled = std::move(*filled);
+        }
+      }
+      if (best == nullptr) {
+        // "Kim und Putin planen ein Treffen": a symmetric noun with the clause's coordinated subject.
+        for (const Pattern& pattern : context.lexicon.PatternsOf(form.lemma)) {
+          if (!IsSymmetricCode(pattern.code) || clause_has_verb_event || !SubjectMayBeNounSource(context, clause, i)) continue;
+          if (clause.subjects.size() >= 2) {
+            best = &pattern;
+            best_filled = Filled{};
+            best_filled.sources = clause.subjects;
+            PairCoordinatedSources(best_filled);
+          }
+          break;
+        }
+      }
+      if (best == nullptr) break;
+      if (best_filled.sources.empty() && !clause_has_verb_event && SubjectMayBeNounSource(context, clause, i)) {
+        best_filled.sources = clause.subjects;
+      }
+      if (best_filled.sources.empty() || best_filled.targets.empty()) break;
+      Candidate candidate;
+      candidate.clause = c;
+      candidate.pattern = best;
+      candidate.code = best->code;
+      candidate.sources = EntitiesOf(clause, best_filled.sources);
+      candidate.targets = EntitiesOf(clause, best_filled.targets);
+      candidate.trigger_word = i;
+      candidate.modality = NounModality(context, clause, i);
+      candidate.nominal = true;
+      out.push_back(std::move(candidate));
+      break;
+    }
+  }
+}
+
+// ---- requests, plans, denials ----------------------------------------------------------------
+
+std::string DeriveRequestCode(std::string_view prefix, std::string_view embedded) {
+  const std::string_view root = embedded.substr(0, 2);
+  const size_t column = prefix == "02" ? 0 : prefix == "03" ? 1 : prefix == "10" ? 2 : 3;
+  static const char* kMeet[] = {"026", "036", "106", "125"};
+  static const char* kDiplomatic[] = {"022", "032", "102", "120"};
+  static const char* kMaterial[] = {"021", "031", "101", "121"};
+  static const char* kAid[] = {"023", "033", "103", "122"};
+  static const char* kYield[] = {"025", "035", "105", "124"};
+  if (root == "04") return kMeet[column];
+  if (root == "05") return kDiplomatic[column];
+  if (root == "06") return kMaterial[column];
+  if (root == "08") return kYield[column];
+  if (root == "07") {
+    const char sub = embedded.size() >= 3 ? embedded[2] : '0';
+    if (sub >= '1' && sub <= '4') return std::string(kAid[column]) + sub;
+    return kAid[column];
+  }
+  return std::string(prefix) + "0";
+}
+
+// The embedded action of a request from a noun after "um"/"for": a noun trigger's code, or a
+// word class ("bittet um Nahrungsmittelhilfe" → humanitarian aid).
+std::optional<std::string> NounAction(const SentenceContext& context, const Clause& clause) {
+  static const std::pair<const char*, const char*> kClassActions[] = {
+      {"WEAPONS", "072"}, {"FOOD", "073"}, {"MONEY", "071"}, {"TROOPS", "074"}, {"TECHNOLOGY", "061"}};
+  for (uint32_t i : clause.words) {
+    const WordView& word = context.analysis.words[i];
+    if (static_cast<int32_t>(i) <= clause.verb.lexical && !context.german) continue;
+    if (word.forms != nullptr) {
+      for (const TriggerForm& form : *word.forms) {
+        const auto& patterns = context.lexicon.PatternsOf(form.lemma);
+        if (form.kind == FormKind::kNoun && !patterns.empty() && !patterns[0].IsRequest()) return patterns[0].code;
+      }
+    }
+    for (const auto& [name, code] : kClassActions) {
+      if (word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower)) return std::string(code);
+    }
+  }
+  return std::nullopt;
+}
+
+// Clauses that complete clause `c`: its infinitive and that-clauses, and theirs.
+std::vector<size_t> ComplementChain(const std::vector<Clause>& clauses, size_t c) {
+  std::vector<size_t> chain;
+  size_t head = c;
+  for (size_t k = c + 1; k < clauses.size(); ++k) {
+    const Clause& clause = clauses[k];
+    if (clause.governor != static_cast<int32_t>(head) || clause.coordinated || clause.type == ClauseType::kRelative) break;
+    if (clause.type != ClauseType::kInfinitive && clause.type != ClauseType::kSubordinate) break;
+    chain.push_back(k);
+    head = k;
+  }
+  return chain;
+}
+
+Candidate* CandidateOfClause(std::vector<Candidate>& candidates, size_t clause, bool verbal_only = true) {
+  for (Candidate& candidate : candidates) {
+    if (candidate.clause == clause && (!verbal_only || !candidate.nominal) && !candidate.suppressed) return &candidate;
+  }
+  return nullptr;
+}
+
+// A request, demand or rejection takes its subcode from the action it is about; the action is
+// then not coded on its own. An intent makes the action planned instead.
+void ResolveRequests(const SentenceContext& context, std::vector<Candidate>& candidates) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    if (candidates[k].suppressed || !candidates[k].pattern->IsRequest()) continue;
+    const std::string prefix = candidates[k].code.substr(0, 2);
+    std::optional<std::string> embedded;
+    for (size_t complement : ComplementChain(clauses, candidates[k].clause)) {
+      Candidate* action = CandidateOfClause(candidates, complement);
+      if (action == nullptr) continue;
+      if (prefix == "03") {
+        action->modality = Stronger(action->modality, Modality::kPlanned);
+        if (action->sources.empty()) action->sources = candidates[k].sources;
+        candidates[k].suppressed = true;
+      } else {
+        action->suppressed = true;
+        embedded = action->code;
+        if (candidates[k].targets.empty()) candidates[k].targets = action->sources;
+      }
+      break;
+    }
+    if (candidates[k].suppressed) continue;
+    if (!embedded) embedded = NounAction(context, clauses[candidates[k].clause]);
+    candidates[k].code = embedded ? DeriveRequestCode(prefix, *embedded) : prefix + "0";
+  }
+}
+
+// "Putin möchte, dass Kim zustimmt, … zu schicken": a wish that another actor act is an appeal
+// to that actor for the action.
+void ResolveWishes(const SentenceContext& context, std::vector<Candidate>& candidates) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  for (size_t c = 0; c < clauses.size(); ++c) {
+    const Clause& clause = clauses[c];
+    if (!(clause.verb.frame_flags & kDesireVerb) || clause.subjects.empty() || CandidateOfClause(candidates, c) != nullptr) continue;
+    const std::vector<size_t> chain = ComplementChain(clauses, c);
+    if (chain.empty()) continue;
+    const Clause& first = clauses[chain[0]];
+    std::vector<int32_t> addressees = EntitiesOf(first, first.subjects);
+    if (first.type == ClauseType::kInfinitive) addressees = EntitiesOf(clause, clause.objects);
+    const std::vector<int32_t> wishers = EntitiesOf(clause, clause.subjects);
+    if (addressees.empty() || addressees == wishers) continue;
+    std::optional<std::string> embedded;
+    const Pattern* rule = nullptr;
+    uint32_t trigger = static_cast<uint32_t>(clause.verb.lexical >= 0 ? clause.verb.lexical : clause.verb.finite);
+    for (size_t complement : chain) {
+      Candidate* action = CandidateOfClause(candidates, complement);
+      if (action == nullptr) continue;
+      if (action->pattern->IsRequest() && action->code.size() == 3 && action->code[2] == '0') {
+        action->suppressed = true;
+        continue;
+      }
+      action->suppressed = true;
+      if (!embedded) {
+        embedded = action->code;
+        rule = action->pattern;
+      }
+    }
+    if (!embedded || rule == nullptr) continue;
+    Candidate appeal;
+    appeal.clause = c;
+    appeal.pattern = rule;
+    appeal.code = DeriveRequestCode("02", *embedded);
+    appeal.sources = wishers;
+    appeal.targets = addressees;
+    appeal.trigger_word = trigger;
+    appeal.modality = Modality::kAsserted;
+    candidates.push_back(std::move(appeal));
+  }
+}
+
+// Planning, considering and denying verbs pass their meaning on to the actions they govern.
+void ApplyFrameVerbs(const SentenceContext& context, std::vector<Candidate>& candidates) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  for (size_t c = 0; c < clauses.size(); ++c) {
+    const uint32_t flags = clauses[c].verb.frame_flags;
+    Modality frame = Modality::kAsserted;
+    if (flags & kNegatingVerb) frame = Modality::kNegated;
+    else if (flags & kPossibleVerb) frame = Modality::kPossible;
+    else if (flags & kPlannedVerb) frame = Modality::kPlanned;
+    Modality same_clause = Modality::kAsserted;
+    const uint32_t other = clauses[c].verb.other_frame_flags;
+    if (other & kNegatingVerb) same_clause = Modality::kNegated;
+    else if (other & kPossibleVerb) same_clause = Modality::kPossible;
+    else if (other & kPlannedVerb) same_clause = Modality::kPlanned;
+    for (Candidate& candidate : candidates) {  // "Kim plant nach Russland zu reisen"
+      if (candidate.clause == c && !candidate.nominal) candidate.modality = Stronger(candidate.modality, same_clause);
+    }
+    if (frame == Modality::kAsserted) continue;
+    if (clauses[c].verb.modality == Modality::kNegated) frame = Modality::kNegated;  // "plant nicht, … zu reisen"
+    for (size_t complement : ComplementChain(clauses, c)) {
+      for (Candidate& candidate : candidates) {
+        if (candidate.clause != complement) continue;
+        candidate.modality = Stronger(candidate.modality, frame);
+        if (candidate.sources.empty()) candidate.sources = EntitiesOf(clauses[c], clauses[c].subjects);
+      }
+    }
+  }
+}
+
+// An infinitive of purpose states an aim: "reiste nach Moskau, um Putin zu treffen".
+bool IsPurpose(const SentenceContext& context, const Clause& clause) {
+  if (clause.type != ClauseType::kInfinitive || clause.governor < 0) return false;
+  const WordView& first = context.analysis.words[clause.words.front()];
+  if (first.lower == "um") return true;
+  const Clause& governor = context.analysis.clauses[clause.governor];
+  if (governor.verb.lemma < 0 || governor.verb.frame_flags != 0) return false;
+  const std::vector<Pattern>& patterns = context.lexicon.PatternsOf(static_cast<uint32_t>(governor.verb.lemma));
+  return !patterns.empty() && !patterns[0].IsRequest() && !context.german;
+}
+
+void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& candidates, bool reported) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  for (Candidate& candidate : candidates) {
+    const Clause& clause = clauses[candidate.clause];
+    if (IsPurpose(context, clause)) candidate.modality = Stronger(candidate.modality, Modality::kPlanned);
+    if (clause.type == ClauseType::kConditional) candidate.modality = Stronger(candidate.modality, Modality::kPossible);
+    // English "would" under a reporting verb is a future in the past: "said it would send troops".
+    if (clause.verb.would && reported && candidate.modality == Modality::kPossible) candidate.modality = Modality::kPlanned;
+    // A negated intent or request frame codes a rejection itself; the action stays negated.
+    if (candidate.pattern != nullptr && candidate.code.substr(0, 2) == "12" && candidate.modality == Modality::kNegated) {
+      candidate.modality = Modality::kAsserted;
+    }
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<EventCoder> EventCoder::Create(const ResourceImage& image, Status& status) {
+  std::unique_ptr<EventCoder> coder(new EventCoder());
+  coder->german_ = EventLexicon::Create(image, "de", status);
+  if (!coder->german_) return nullptr;
+  coder->english_ = EventLexicon::Create(image, "en", status);
+  if (!coder->english_) return nullptr;
+  coder->cameo_ = CameoTable::Create(image, status);
+  if (!coder->cameo_) return nullptr;
+  return coder;
+}
+
+const EventLexicon* EventCoder::Lexicon(std::string_view language) const {
+  if (language == "de") return german_.get();
+  if (language == "en") return english_.get();
+  return nullptr;
+}
+
+namespace {
+
+std::vector<Candidate> CodeSentence(SentenceContext& context, const std::vector<int32_t>& previous_subjects, int32_t& attribution) {
+  const int32_t framed = MarkFramedSpeakers(context);
+  AssignRoles(context.analysis, context.german);
+  const int32_t reporter = ReportSpeaker(context);
+  attribution = reporter >= 0 ? reporter : framed;
+  ResolvePronounSubjects(context, previous_subjects);
+  InheritSubjects(context);
+  std::vector<Candidate> candidates;
+  for (size_t c = 0; c < context.analysis.clauses.size(); ++c) {
+    std::optional<Candidate> verbal = MatchVerb(context, c);
+    const bool has_verb_event = verbal.has_value();
+    if (verbal) candidates.push_back(std::move(*verbal));
+    MatchNouns(context, c, has_verb_event, candidates);
+  }
+  ResolveRequests(context, candidates);
+  ResolveWishes(context, candidates);
+  ApplyFrameVerbs(context, candidates);
+  ApplyClauseContext(context, candidates, reporter >= 0);
+  return candidates;
+}
+
+void EmitEvents(Document& doc, uint32_t sentence, const SentenceContext& context, const std::vector<Candidate>& candidates,
+                int32_t attribution, const CameoTable& cameo) {
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  for (const Candidate& candidate : candidates) {
+    if (candidate.suppressed) continue;
+    for (int32_t source : candidate.sources) {
+      for (int32_t target : candidate.targets) {
+        const Entity& from = doc.entities[source];
+        const Entity& to = doc.entities[target];
+        if (source == target || from.code.empty() || to.code.empty() || from.code == to.code) continue;
+        if (!seen.emplace(from.code, to.code, candidate.code).second) continue;
+        Event event;
+        event.sentence = sentence;
+        event.source = source;
+        event.target = target;
+        event.code = candidate.code;
+        if (const CameoInfo* info = cameo.Find(candidate.code)) {
+          event.goldstein = info->goldstein;
+          event.quad_class = info->quad_class;
+          event.plover_type = info->plover_type;
+          event.plover_mode = info->plover_mode;
+        }
+        event.modality = candidate.modality;
+        event.attribution = attribution;
+        event.trigger = doc.tokens[context.analysis.words[candidate.trigger_word].token].span;
+        event.rule = candidate.pattern != nullptr ? candidate.pattern->rule : "";
+        doc.events.push_back(std::move(event));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+namespace {
+
+const char* ClauseTypeName(ClauseType type) {
+  switch (type) {
+    case ClauseType::kMain: return "main";
+    case ClauseType::kSubordinate: return "subordinate";
+    case ClauseType::kConditional: return "conditional";
+    case ClauseType::kRelative: return "relative";
+    case ClauseType::kInfinitive: return "infinitive";
+    case ClauseType::kFragment: return "fragment";
+  }
+  return "main";
+}
+
+const char* ModalityWord(Modality modality) {
+  switch (modality) {
+    case Modality::kAsserted: return "asserted";
+    case Modality::kPlanned: return "planned";
+    case Modality::kPossible: return "possible";
+    case Modality::kNegated: return "negated";
+  }
+  return "asserted";
+}
+
+std::string ExplainClause(const Document& doc, const SentenceContext& context, size_t c) {
+  const Clause& clause = context.analysis.clauses[c];
+  const std::vector<WordView>& words = context.analysis.words;
+  std::string out = "  clause " + std::to_string(c) + " " + ClauseTypeName(clause.type);
+  if (clause.governor >= 0) out += " under " + std::to_string(clause.governor);
+  if (clause.coordinated) out += " coordinated";
+  out += ": ";
+  for (uint32_t i : clause.words) out += std::string(doc.Surface(doc.tokens[words[i].token].span)) + " ";
+  out += "\n    verb ";
+  out += clause.verb.lexical >= 0 ? std::string(doc.Surface(doc.tokens[words[clause.verb.lexical].token].span)) : "-";
+  if (clause.verb.lemma >= 0) out += " (" + context.lexicon.lemma(static_cast<uint32_t>(clause.verb.lemma)) + ")";
+  out += std::string(clause.verb.passive ? " passive" : "") + " " + ModalityWord(clause.verb.modality);
+  if (clause.verb.frame_flags != 0) out += " frame-flags=" + std::to_string(clause.verb.frame_flags);
+  out += "\n    actors";
+  for (size_t a = 0; a < clause.args.size(); ++a) {
+    const Argument& arg = clause.args[a];
+    const bool subject = std::find(clause.subjects.begin(), clause.subjects.end(), static_cast<int32_t>(a)) != clause.subjects.end();
+    const bool object = std::find(clause.objects.begin(), clause.objects.end(), static_cast<int32_t>(a)) != clause.objects.end();
+    out += " [" + std::string(doc.Surface(doc.entities[arg.entity].span));
+    if (!arg.preposition.empty()) out += " " + arg.preposition;
+    if (subject) out += " subject";
+    if (object) out += " object";
+    if (arg.genitive) out += " genitive";
+    if (arg.apposition) out += " apposition";
+    if (arg.speaker) out += " speaker";
+    out += "]";
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string EventCoder::Explain(const Document& doc) const {
+  std::string out;
+  Document copy = doc;
+  copy.events.clear();
+  std::vector<int32_t> previous_subjects;
+  for (uint32_t s = 0; s < copy.sentences.size(); ++s) {
+    const Paragraph& paragraph = copy.paragraphs[copy.sentences[s].paragraph];
+    const std::string& language = paragraph.lang == "de" || paragraph.lang == "en" ? paragraph.lang : copy.lang;
+    const EventLexicon* lexicon = Lexicon(language);
+    if (lexicon == nullptr) continue;
+    SentenceAnalysis analysis = AnalyseSentence(copy, s, *lexicon);
+    SentenceContext context{copy, *lexicon, analysis, language == "de"};
+    int32_t attribution = -1;
+    const std::vector<Candidate> candidates = CodeSentence(context, previous_subjects, attribution);
+    previous_subjects = MainSubjects(analysis);
+    out += "[" + std::to_string(s) + "] " + std::string(copy.Surface(copy.sentences[s].span)) + "\n";
+    for (size_t c = 0; c < analysis.clauses.size(); ++c) out += ExplainClause(copy, context, c);
+    for (const Candidate& candidate : candidates) {
+      out += std::string("    ") + (candidate.suppressed ? "suppressed " : "candidate ") + candidate.code + " " +
+             ModalityWord(candidate.modality) + " " + (candidate.pattern ? candidate.pattern->rule : "") + "\n";
+    }
+  }
+  return out;
+}
+
+void EventCoder::Code(Document& doc) const {
+  std::vector<bool> has_actors(doc.sentences.size(), false);
+  for (const Entity& entity : doc.entities) {
+    if (entity.sentence < has_actors.size()) has_actors[entity.sentence] = true;
+  }
+  std::vector<int32_t> previous_subjects;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    if (s > 0 && doc.sentences[s].paragraph != doc.sentences[s - 1].paragraph) previous_subjects.clear();
+    if (!has_actors[s]) {
+      previous_subjects.clear();
+      continue;
+    }
+    const Paragraph& paragraph = doc.paragraphs[doc.sentences[s].paragraph];
+    const std::string& language = paragraph.lang == "de" || paragraph.lang == "en" ? paragraph.lang : doc.lang;
+    const EventLexicon* lexicon = Lexicon(language);
+    if (lexicon == nullptr) continue;
+    SentenceAnalysis analysis = AnalyseSentence(doc, s, *lexicon);
+    SentenceContext context{doc, *lexicon, analysis, language == "de"};
+    int32_t attribution = -1;
+    const std::vector<Candidate> candidates = CodeSentence(context, previous_subjects, attribution);
+    EmitEvents(doc, s, context, candidates, attribution, *cameo_);
+    previous_subjects = MainSubjects(analysis);
+  }
+}
+
+}  // namespace lagebild

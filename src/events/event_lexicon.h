@@ -1,0 +1,118 @@
+// The event coder's word knowledge for one language, loaded from the resource image: trigger
+// forms (every inflected form of every pattern lemma), the patterns by lemma, the frame words
+// (modality, negation, reporting, clause structure; data/<lang>/frames.txt), word classes, and
+// for German the set of all finite verb forms. Immutable and thread-safe after Create.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "events/pattern.h"
+#include "lagebild/status.h"
+#include "resources/resource_image.h"
+#include "resources/static_string_set.h"
+
+namespace lagebild {
+
+enum class FormKind : uint8_t { kFinite, kParticiple, kInfinitive, kZuInfinitive, kGerund, kPast, kNoun };
+
+struct TriggerForm {
+  uint32_t lemma = 0;          // index into EventLexicon::lemma()
+  FormKind kind = FormKind::kFinite;
+  std::string_view particle;   // German separable particle that must stand apart, or empty
+};
+
+// Frame-word categories of single words (bits of WordFlags).
+enum WordFlag : uint32_t {
+  kPlannedWord = 1u << 0,
+  kPossibleWord = 1u << 1,
+  kNegationWord = 1u << 2,
+  kConditionalWord = 1u << 3,
+  kSubordinator = 1u << 4,
+  kRelativeWord = 1u << 5,
+  kCoordinator = 1u << 6,
+  kInfinitiveWord = 1u << 7,
+  kWerdenWord = 1u << 8,   // German forms of werden; English forms of be/get (passive)
+  kPerfectWord = 1u << 9,  // haben/sein; have
+  kPreposition = 1u << 10,
+  kObliqueWord = 1u << 11,
+  kNominativeWord = 1u << 12,
+  kAccordingWord = 1u << 13,
+  kQuoteTagWord = 1u << 14,
+  kSubjectPronoun = 1u << 15,
+};
+
+// Frame-verb categories of lemmas (bits of LemmaFlags).
+enum LemmaFlag : uint32_t {
+  kPlannedVerb = 1u << 0,
+  kPossibleVerb = 1u << 1,
+  kNegatingVerb = 1u << 2,
+  kDesireVerb = 1u << 3,
+  kObjectControlVerb = 1u << 4,
+  kReportVerb = 1u << 5,
+};
+
+class EventLexicon {
+ public:
+  static std::unique_ptr<EventLexicon> Create(const ResourceImage& image, std::string_view language, Status& status);
+
+  const std::string& language() const { return language_; }
+  // Trigger and frame-verb forms of a lower-case word; nullptr when it has none.
+  const std::vector<TriggerForm>* Forms(std::string_view lower) const;
+  uint32_t WordFlags(std::string_view lower) const;
+  uint32_t LemmaFlags(uint32_t lemma) const { return lemma < lemma_flags_.size() ? lemma_flags_[lemma] : 0; }
+  const std::string& lemma(uint32_t index) const { return lemmas_[index]; }
+  // Patterns of a verb lemma (all phrasal variants) or a noun lemma.
+  const std::vector<Pattern>& PatternsOf(uint32_t lemma) const;
+  // Fixed phrases of a word category ("according-phrases"), each as its words.
+  const std::vector<std::vector<std::string>>& Phrases(std::string_view category) const;
+  // True when `lower` belongs to the class: one of its entries matches and no exclusion does.
+  bool InClass(std::string_view class_name, std::string_view lower) const;
+  // German: any finite verb form of the paradigm dictionary (for clause structure).
+  bool IsFiniteVerb(std::string_view lower) const;
+
+ private:
+  struct WordClass {
+    std::vector<std::string> entries, exclusions;
+  };
+  uint32_t InternLemma(std::string_view lemma, bool noun);
+  Status LoadForms(std::string_view section);
+  Status LoadPatterns(std::string_view section);
+  void LoadFrames(std::string_view section);
+  void LoadClasses(std::string_view section);
+
+  std::string language_;
+  std::vector<std::string> lemmas_;
+  std::vector<uint32_t> lemma_flags_;
+  std::unordered_map<std::string, uint32_t> verb_lemma_ids_, noun_lemma_ids_;
+  std::unordered_map<std::string, std::vector<TriggerForm>> forms_;
+  std::unordered_map<std::string, uint32_t> word_flags_;
+  std::vector<std::vector<Pattern>> patterns_;  // by lemma
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> phrases_;
+  std::unordered_map<std::string, WordClass> classes_;
+  std::optional<StaticStringSet> finite_verbs_;
+};
+
+// CAMEO codes with their Goldstein value, QuadClass and PLOVER type and mode.
+struct CameoInfo {
+  double goldstein = 0;
+  int quad_class = 0;
+  std::string plover_type;  // empty when PLOVER has none
+  std::string plover_mode;
+};
+
+class CameoTable {
+ public:
+  static std::unique_ptr<CameoTable> Create(const ResourceImage& image, Status& status);
+  const CameoInfo* Find(std::string_view code) const;
+
+ private:
+  std::unordered_map<std::string, CameoInfo> codes_;
+};
+
+}  // namespace lagebild

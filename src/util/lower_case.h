@@ -1,0 +1,20 @@
+// Full Unicode lower-casing of UTF-8 words, with an ASCII fast path. Used wherever words are
+// matched case-insensitively against compiled word lists (the compiler and the runtime must fold
+// the same way).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lagebild {
+
+// Appends the lower-case form of `word` to `out` (simple case mapping, one code point to one).
+void AppendLowerCase(std::string_view word, std::string& out);
+
+inline std::string LowerCase(std::string_view word) {
+  std::string out;
+  AppendLowerCase(word, out);
+  return out;
+}
+
+}  // namespace lagebild
