@@ -144,13 +144,13 @@ void CheckPattern(const TriggerBlock& block, const PatternLine& pattern, const s
                   const std::map<std::string, CameoCode>& codes, const std::map<std::string, std::vector<std::string>>& classes,
                   std::vector<std::string>& problems) {
   if (!IsPatternCodeShape(pattern.code)) {
-    problems.push_back(pattern.where + "'" + pattern.code + "' is not a CAMEO code (2–4 digits, or 02*/03*/10*/12*)");
+    problems.push_back(pattern.where + "'" + pattern.code + "' is not a CAMEO code (2–4 digits, or 02*/03*/10*/12*/13*)");
     return;
   }
   if (pattern.code.back() == '*') {
     const std::string root = pattern.code.substr(0, 2);
-    if (root != "02" && root != "03" && root != "10" && root != "12") {
-      problems.push_back(pattern.where + "a request code must be 02*, 03*, 10* or 12*");
+    if (root != "02" && root != "03" && root != "10" && root != "12" && root != "13") {
+      problems.push_back(pattern.where + "a request code must be 02*, 03*, 10*, 12* or 13*");
     }
   } else if (!codes.contains(pattern.code)) {
     problems.push_back(pattern.where + "unknown CAMEO code " + pattern.code);

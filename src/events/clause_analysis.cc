@@ -96,6 +96,23 @@ const std::vector<TriggerForm>* CompoundHeadForms(std::string_view lower, const 
   return nullptr;
 }
 
+// Fixed phrases of the modality categories ("is to", "about to", "has yet to", "noch nicht")
+// give their flag to their first word.
+void MarkPhrases(std::vector<WordView>& words, const EventLexicon& lexicon) {
+  static const std::pair<const char*, uint32_t> kCategories[] = {
+      {"planned-words", kPlannedWord}, {"possible-words", kPossibleWord}, {"negation-words", kNegationWord},
+      {"conditional-words", kConditionalWord}};
+  for (const auto& [category, flag] : kCategories) {
+    for (const std::vector<std::string>& phrase : lexicon.Phrases(category)) {
+      for (size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+        bool match = true;
+        for (size_t k = 0; k < phrase.size() && match; ++k) match = words[i + k].lower == phrase[k];
+        if (match) words[i].flags |= flag;
+      }
+    }
+  }
+}
+
 std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const EventLexicon& lexicon) {
   const Sentence& s = doc.sentences[sentence];
   std::vector<WordView> words;
@@ -118,6 +135,7 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     words.push_back(std::move(word));
   }
   MarkEntities(doc, sentence, words);
+  MarkPhrases(words, lexicon);
   if (IsGerman(lexicon)) {
     for (WordView& word : words) {
       if (word.is_word && word.capitalized && word.forms == nullptr && word.entity_inside < 0) word.forms = CompoundHeadForms(word.lower, lexicon);
@@ -185,6 +203,7 @@ ClauseType TypeOf(const std::vector<WordView>& words, const std::vector<uint32_t
   }
   if ((first.flags & kSubordinator) && !(first.flags & kRelativeWord)) return ClauseType::kSubordinate;
   if (german && (first.lower == "um" || first.lower == "ohne") && HasInfinitive(words, segment, lexicon)) return ClauseType::kInfinitive;
+  if (!german && StartsInfinitive(words, segment[0], lexicon)) return ClauseType::kInfinitive;
   if (HasInfinitive(words, segment, lexicon)) {
     bool finite_outside = false;
     for (size_t k = 0; k < segment.size(); ++k) {
@@ -220,7 +239,11 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
       const uint32_t i = segment[k];
       const bool infinitive = StartsInfinitive(words, i, lexicon) && !current.empty() && HasFinite(words, current);
       const bool that = words[i].lower == "that" && !current.empty() && HasFinite(words, current);
-      if ((infinitive || that) && !current.empty()) {
+      const std::string_view w = words[i].lower;
+      const bool subordinator = (w == "because" || w == "although" || w == "though" || w == "while" || w == "whereas" ||
+                                 w == "unless" || w == "if" || w == "whether" || w == "when") &&
+                                !current.empty() && HasFinite(words, current);
+      if ((infinitive || that || subordinator) && !current.empty()) {
         out.push_back(std::move(current));
         current.clear();
       }
@@ -300,10 +323,36 @@ bool IsActorListItem(const std::vector<WordView>& words, const std::vector<uint3
 
 // ---- verb group --------------------------------------------------------------------------------
 
+// English passive: "was released", "has been attacked", "were later freed" (not the possessive
+// "'s" of "Iran's").
+bool BeFormBefore(const std::vector<WordView>& words, uint32_t verb) {
+  for (uint32_t i = verb, steps = 0; i-- > 0 && steps < 3; ++steps) {
+    const WordView& word = words[i];
+    if (word.flags & kWerdenWord) return !(word.lower == "'s" || word.lower == "’s") || (i > 0 && words[i - 1].entity_inside < 0);
+    if (!word.is_word || word.entity_inside >= 0 || word.capitalized || word.finite) return false;
+  }
+  return false;
+}
+
+// A personal pronoun where the subject stands: first in the clause, right after the finite verb
+// (German V2: "traf er Kim") or after the subordinator; in English before the verb.
+bool PronounInSubjectPosition(const std::vector<WordView>& words, const Clause& clause, bool german) {
+  const int32_t finite = clause.verb.finite >= 0 ? clause.verb.finite : clause.verb.lexical;
+  for (size_t k = 0; k < clause.words.size(); ++k) {
+    const uint32_t i = clause.words[k];
+    if (!(words[i].flags & kSubjectPronoun)) continue;
+    if (!german) return finite < 0 || static_cast<int32_t>(i) < finite;
+    if (k == 0 || static_cast<int32_t>(i) == finite + 1) return true;
+    if (k == 1 && (words[clause.words[0]].flags & (kSubordinator | kRelativeWord | kCoordinator))) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsModalityAdjective(const std::vector<WordView>& words, uint32_t i, bool german) {
   const WordView& word = words[i];
+  if (word.finite) return false;  // "könnte Russland …" is a verb
   if (word.capitalized && german) return true;  // a noun: "Pläne", "Absicht"
   if (i + 1 >= words.size() || !words[i + 1].is_word) return false;
   const WordView& next = words[i + 1];
@@ -379,11 +428,14 @@ std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, co
   return candidates;
 }
 
-int CandidateRank(const VerbCandidate& candidate) {
+// German prefers the participle or infinitive of a verb group (the finite verb is often an
+// auxiliary); English takes the first pattern verb after its subject and distrusts -ing forms.
+int CandidateRank(const VerbCandidate& candidate, bool german) {
   int rank = 0;
   if (candidate.has_patterns) rank += 4;
-  if (!candidate.frame_verb) rank += 2;
-  if (candidate.kind != FormKind::kFinite) rank += 1;
+  if (german && !candidate.frame_verb) rank += 2;
+  if (german && candidate.kind != FormKind::kFinite) rank += 1;
+  if (!german && candidate.kind == FormKind::kGerund) rank -= 3;
   return rank;
 }
 
@@ -419,21 +471,32 @@ void AnalyseVerbGroup(const std::vector<WordView>& words, Clause& clause, const 
   const VerbCandidate* best = nullptr;
   for (const VerbCandidate& candidate : candidates) {
     verb.frame_flags |= lexicon.LemmaFlags(static_cast<uint32_t>(candidate.lemma));
-    if (best == nullptr || CandidateRank(candidate) > CandidateRank(*best)) best = &candidate;
+    if (best == nullptr || CandidateRank(candidate, IsGerman(lexicon)) > CandidateRank(*best, IsGerman(lexicon))) best = &candidate;
   }
-  bool werden = false, future = false;
-  for (uint32_t i : clause.words) werden |= (words[i].flags & kWerdenWord) != 0;
+  bool werden = false, werden_past = false, future_werden = false, agent = false;
+  for (uint32_t i : clause.words) {
+    const std::string_view w = words[i].lower;
+    werden |= (words[i].flags & kWerdenWord) != 0;
+    werden_past |= w == "wurde" || w == "wurden" || w == "worden" || w == "wurdest" || w == "wurdet";
+    future_werden |= w == "wird" || w == "werden" || w == "werde" || w == "wirst" || w == "werdet";
+    agent |= w == "von" || w == "vom" || w == "durch" || w == "by";
+  }
+  bool future = false;
   if (best != nullptr) {
     verb.lexical = static_cast<int32_t>(clause.words[best->position]);
     verb.lemma = best->lemma;
     verb.kind = best->kind;
-    const bool participle = best->kind == FormKind::kParticiple || best->kind == FormKind::kPast;
-    verb.passive = werden && participle;
-    if (IsGerman(lexicon) && werden && best->kind == FormKind::kInfinitive) {
-      for (uint32_t i : clause.words) {
-        const std::string_view w = words[i].lower;
-        future |= w == "wird" || w == "werden" || w == "werde" || w == "wirst" || w == "werdet";
-      }
+    const WordView& lexical = words[verb.lexical];
+    const bool participle = best->kind == FormKind::kParticiple || best->kind == FormKind::kPast ||
+                            HasFormKind(lexical, FormKind::kParticiple) || HasFormKind(lexical, FormKind::kPast);
+    const bool infinitive = HasFormKind(lexical, FormKind::kInfinitive);
+    if (IsGerman(lexicon)) {
+      // "wurde von Xi empfangen" is passive; "wird Kim empfangen" is a future.
+      verb.passive = werden && participle && (werden_past || agent || !infinitive);
+      future = future_werden && infinitive && !verb.passive;
+    } else {
+      verb.passive = participle && best->kind != FormKind::kInfinitive && best->kind != FormKind::kGerund &&
+                     BeFormBefore(words, static_cast<uint32_t>(verb.lexical));
     }
   }
   verb.modality = ClauseModality(words, clause, future, IsGerman(lexicon), verb.would);
@@ -442,7 +505,7 @@ void AnalyseVerbGroup(const std::vector<WordView>& words, Clause& clause, const 
       verb.other_frame_flags |= lexicon.LemmaFlags(static_cast<uint32_t>(candidate.lemma));
     }
   }
-  for (uint32_t i : clause.words) verb.pronoun_subject |= (words[i].flags & kSubjectPronoun) != 0;
+  verb.pronoun_subject = PronounInSubjectPosition(words, clause, IsGerman(lexicon));
 }
 
 // ---- arguments ---------------------------------------------------------------------------------
@@ -454,7 +517,7 @@ bool IsArticle(std::string_view lower) {
 
 bool IsDeterminerLike(const WordView& word) {
   return word.is_word && !word.capitalized && !word.finite && !(word.flags & (kPreposition | kCoordinator | kSubordinator)) &&
-         word.entity_inside < 0;
+         word.entity_inside < 0 && !IsVerbForm(word);
 }
 
 // Looks back from the actor's first word for its preposition, skipping articles, adjectives,
@@ -485,7 +548,7 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
       return;
     }
     if (german && (word.lower == "des" || (word.lower == "der" && i > 0 && words[i - 1].capitalized && words[i - 1].is_word &&
-                                          !(words[i - 1].flags & kPreposition)))) {
+                                          words[i - 1].entity_inside < 0 && !(words[i - 1].flags & kPreposition)))) {
       arg.genitive = true;
       return;
     }
@@ -543,6 +606,10 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
       arg.genitive |= next == "'s" || next == "’s" || next == "'";
     }
     FindGoverningWord(words, arg, german, doc.entities[arg.entity].kind == EntityKind::kPerson);
+    if (clause.type == ClauseType::kInfinitive && !arg.preposition.empty() && words[clause.words.front()].lower == arg.preposition &&
+        (arg.preposition == "um" || arg.preposition == "ohne" || arg.preposition == "statt" || arg.preposition == "anstatt")) {
+      arg.preposition.clear();  // "um Putin zu treffen": um opens the infinitive
+    }
     args.push_back(std::move(arg));
   }
   GroupCoordinations(words, args);
@@ -642,7 +709,8 @@ void ChooseRoles(Clause& clause, bool german) {
     return;
   }
   // An infinitive has no subject of its own: it comes from the governing clause.
-  const bool elided = clause.coordinated && !clause.words.empty() && clause.verb.finite == static_cast<int32_t>(clause.words.front());
+  const bool elided = (clause.coordinated && !clause.words.empty() && clause.verb.finite == static_cast<int32_t>(clause.words.front())) ||
+                      clause.verb.pronoun_subject;
   const bool infinitive = clause.type == ClauseType::kInfinitive || elided;
   const int32_t subject = infinitive ? -1 : german ? GermanSubject(clause) : EnglishSubject(clause);
   if (subject >= 0) clause.subjects = GroupOf(clause.args, subject);

@@ -118,16 +118,24 @@ int32_t MarkFramedSpeakers(SentenceContext& context) {
   return speaker;
 }
 
-bool IsReportClause(const Clause& clause, const EventLexicon& lexicon) {
-  return clause.verb.lemma >= 0 && (lexicon.LemmaFlags(static_cast<uint32_t>(clause.verb.lemma)) & kReportVerb) &&
-         lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma)).empty();
+std::optional<Candidate> MatchVerb(const SentenceContext& context, size_t c);
+
+// A reporting verb reports unless one of its own patterns matches ("erklärte sich bereit").
+bool IsReportClause(const SentenceContext& context, size_t c) {
+  const Clause& clause = context.analysis.clauses[c];
+  // A denial is reported by the one who denies: "Beijing denied that Chinese companies had sold …".
+  if (clause.verb.lemma < 0 || !(context.lexicon.LemmaFlags(static_cast<uint32_t>(clause.verb.lemma)) & (kReportVerb | kNegatingVerb))) {
+    return false;
+  }
+  return context.lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma)).empty() || !MatchVerb(context, c).has_value();
 }
 
 // The subject of a reporting clause ("sagten die Beamten", "officials said") is the speaker of
 // everything else the sentence reports.
 int32_t ReportSpeaker(SentenceContext& context) {
-  for (Clause& clause : context.analysis.clauses) {
-    if (!IsReportClause(clause, context.lexicon) || clause.subjects.empty()) continue;
+  for (size_t c = 0; c < context.analysis.clauses.size(); ++c) {
+    Clause& clause = context.analysis.clauses[c];
+    if (clause.subjects.empty() || !IsReportClause(context, c)) continue;
     for (int32_t a : clause.subjects) clause.args[a].speaker = true;
     return clause.args[clause.subjects[0]].entity;
   }
@@ -178,10 +186,24 @@ void InheritSubjects(SentenceContext& context) {
 // "Er wurde von … empfangen": a pronoun subject of a main clause refers to the subject of the
 // sentence before (within the paragraph).
 void ResolvePronounSubjects(SentenceContext& context, const std::vector<int32_t>& previous_subjects) {
-  if (previous_subjects.empty()) return;
-  for (Clause& clause : context.analysis.clauses) {
+  std::vector<Clause>& clauses = context.analysis.clauses;
+  for (size_t c = 0; c < clauses.size(); ++c) {
+    Clause& clause = clauses[c];
     if (clause.governor >= 0 || !clause.verb.pronoun_subject || !clause.subjects.empty() || clause.verb.passive) continue;
-    for (int32_t entity : previous_subjects) {
+    // "Nachdem Schoigu eingetroffen war, traf er Kim": the nearest subject before, in this
+    // sentence or the one before.
+    std::vector<int32_t> antecedents = previous_subjects;
+    for (size_t k = c; k-- > 0;) {
+      std::vector<int32_t> found;
+      for (int32_t a : clauses[k].subjects) {
+        if (!clauses[k].args[a].speaker) found.push_back(clauses[k].args[a].entity);
+      }
+      if (!found.empty()) {
+        antecedents = found;
+        break;
+      }
+    }
+    for (int32_t entity : antecedents) {
       Argument arg;
       arg.entity = entity;
       arg.group = -2;
@@ -200,18 +222,43 @@ std::vector<int32_t> MainSubjects(const SentenceAnalysis& analysis) {
 
 // ---- pattern matching ------------------------------------------------------------------------
 
+// The words a frame's literals and classes are looked for in: the clause, and for a relative
+// clause the noun it refers to ("Die Drohnen, die Iran an Russland geliefert hat").
+std::vector<uint32_t> FrameWords(const SentenceContext& context, const Clause& clause) {
+  std::vector<uint32_t> words = clause.words;
+  if (clause.type == ClauseType::kRelative && !clause.words.empty()) {
+    uint32_t before = clause.words.front();
+    while (before > 0 && !context.analysis.words[before - 1].is_word) --before;
+    if (before > 0) words.push_back(before - 1);
+  }
+  return words;
+}
+
+bool HasInfinitiveComplement(const SentenceContext& context, const Clause& clause) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  const int32_t index = static_cast<int32_t>(&clause - clauses.data());
+  return std::any_of(clauses.begin(), clauses.end(), [&](const Clause& other) {
+    return other.governor == index && other.type == ClauseType::kInfinitive;
+  });
+}
+
 bool LiteralInClause(const SentenceContext& context, const Clause& clause, const FrameElement& element) {
-  for (uint32_t i : clause.words) {
+  // "refused to …", "weigerte sich, … zu": the infinitive marker stands in the complement.
+  for (const std::string& alternative : element.words) {
+    if ((alternative == "to" || alternative == "zu") && HasInfinitiveComplement(context, clause)) return true;
+  }
+  for (uint32_t i : FrameWords(context, clause)) {
     const std::string& lower = context.analysis.words[i].lower;
+    const std::string_view base = BasePreposition(lower);  // "beim" counts as "bei"
     for (const std::string& alternative : element.words) {
-      if (GlobMatches(alternative, lower)) return true;
+      if (GlobMatches(alternative, lower) || alternative == base) return true;
     }
   }
   return false;
 }
 
 bool ClassInClause(const SentenceContext& context, const Clause& clause, const std::string& name) {
-  for (uint32_t i : clause.words) {
+  for (uint32_t i : FrameWords(context, clause)) {
     const WordView& word = context.analysis.words[i];
     if (word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower)) return true;
   }
@@ -246,16 +293,44 @@ bool ParticlesPresent(const SentenceContext& context, const Clause& clause, cons
   return true;
 }
 
+bool IsSymmetricCode(std::string_view code) { return code.substr(0, 2) == "04" || code == "057" || code.substr(0, 2) == "06"; }
+
 // How specific a frame element is: a word class says most, a bare slot least.
 int ElementScore(const FrameElement& element) {
   if (element.kind == ElementKind::kClass) return 3;
   return element.words.empty() ? 1 : 2;
 }
 
+std::vector<int32_t> GenitiveAfterVerb(const Clause& clause) {
+  const int32_t verb = clause.verb.finite >= 0 ? clause.verb.finite : clause.verb.lexical;
+  for (size_t a = 0; a < clause.args.size(); ++a) {
+    const Argument& arg = clause.args[a];
+    if (arg.genitive && UsableArgument(arg) && verb >= 0 && static_cast<int32_t>(arg.word) > verb &&
+        std::find(clause.subjects.begin(), clause.subjects.end(), static_cast<int32_t>(a)) == clause.subjects.end()) {
+      return {static_cast<int32_t>(a)};
+    }
+  }
+  return {};
+}
+
 struct Filled {
   int score = 0;
   std::vector<int32_t> sources, targets;  // argument indexes in the clause
+  bool reciprocal = false;
 };
+
+bool IsReciprocal(const SentenceContext& context, const Clause& clause) {
+  const std::vector<WordView>& words = context.analysis.words;
+  for (size_t k = 0; k < clause.words.size(); ++k) {
+    const std::string& w = words[clause.words[k]].lower;
+    if (w == "einander" || w == "gegenseitig" || w == "untereinander") return true;
+    if ((w == "each" || w == "one") && k + 1 < clause.words.size()) {
+      const std::string& next = words[clause.words[k + 1]].lower;
+      if (next == "other" || next == "another") return true;
+    }
+  }
+  return false;
+}
 
 std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause& clause, const Pattern& pattern) {
   if (!ParticlesPresent(context, clause, pattern)) return std::nullopt;
@@ -269,6 +344,19 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
           filled.targets = PrepositionalGroup(clause, {pattern.particles.back()}, after);
         } else {
           filled.targets = element.words.empty() ? clause.objects : PrepositionalGroup(clause, element.words, after);
+        }
+        // "verurteilten den Raketentest Nordkoreas": the owner of the object is the target.
+        if (filled.targets.empty() && element.words.empty()) filled.targets = GenitiveAfterVerb(clause);
+        // "accused each other", "warfen sich gegenseitig vor": every subject acts on the others.
+        if (filled.targets.empty() && filled.sources.size() >= 2 && IsReciprocal(context, clause)) {
+          filled.targets = filled.sources;
+          filled.reciprocal = true;
+        }
+        // "Kim und Putin trafen sich", "Russland und Nordkorea verhandeln": a symmetric act
+        // between coordinated subjects.
+        if (filled.targets.empty() && IsSymmetricCode(pattern.code) && filled.sources.size() >= 2) {
+          filled.targets.assign(filled.sources.begin() + 1, filled.sources.end());
+          filled.sources.resize(1);
         }
         // A request may name its addressee only in the complement ("schlug vor, dass Kim …").
         if (filled.targets.empty() && !(pattern.IsRequest() && element.words.empty())) return std::nullopt;
@@ -297,7 +385,6 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
   return filled;
 }
 
-bool IsSymmetricCode(std::string_view code) { return code.substr(0, 2) == "04" || code == "057" || code.substr(0, 2) == "06"; }
 
 // Meetings without a named partner but with coordinated sources: "Kim und Putin trafen sich".
 void PairCoordinatedSources(Filled& filled) {
@@ -351,8 +438,14 @@ NounContext NounArguments(const SentenceContext& context, const Clause& clause, 
   for (size_t a = 0; a < clause.args.size(); ++a) {
     const Argument& arg = clause.args[a];
     if (!UsableArgument(arg) || !arg.genitive) continue;
-    const bool english_possessive = !context.german && arg.last_word + 2 == noun;
-    if (arg.last_word + 1 == noun || english_possessive) found.genitive_before.push_back(static_cast<int32_t>(a));
+    // "Putins geplanter Besuch", "Xi Jinping's upcoming visit": up to two adjectives between.
+    const uint32_t first_after = arg.last_word + (context.german ? 1 : 2);
+    bool adjacent = noun >= first_after && noun <= first_after + 2;
+    for (uint32_t i = first_after; adjacent && i < noun; ++i) {
+      const WordView& between = context.analysis.words[i];
+      adjacent = between.is_word && !between.capitalized && between.entity_inside < 0 && !between.finite;
+    }
+    if (adjacent) found.genitive_before.push_back(static_cast<int32_t>(a));
     if (arg.word > noun && arg.word <= noun + 4) found.genitive_after.push_back(static_cast<int32_t>(a));
   }
   return found;
@@ -367,6 +460,11 @@ std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause
       case ElementKind::kTarget:
         filled.targets = element.words.empty() ? around.genitive_after
                                                : PrepositionalGroup(clause, element.words, after, kNounArgumentReach);
+        // "hat mit Belarus ein gemeinsames Manöver begonnen": in German the phrase may come first.
+        if (filled.targets.empty() && !element.words.empty() && context.german) {
+          filled.targets = PrepositionalGroup(clause, element.words, clause.verb.finite, 0);
+          if (!filled.targets.empty() && clause.args[filled.targets[0]].word > noun) filled.targets.clear();
+        }
         if (filled.targets.empty()) return std::nullopt;
         break;
       case ElementKind::kSource:
@@ -424,12 +522,15 @@ Modality NounModality(const SentenceContext& context, const Clause& clause, uint
 
 // Verbs whose subject stands apart from the action named by their object: appeals, demands,
 // criticism, rejection, threats, protest ("Der Kreml verurteilte die Waffenlieferungen an Kiew").
-bool IsStanceVerb(const EventLexicon& lexicon, uint32_t lemma) {
-  if (lexicon.LemmaFlags(lemma) & (kReportVerb | kDesireVerb | kObjectControlVerb)) return true;
-  const std::vector<Pattern>& patterns = lexicon.PatternsOf(lemma);
-  if (patterns.empty()) return false;
-  const std::string_view root = std::string_view(patterns[0].code).substr(0, 2);
-  return root == "02" || root == "10" || root == "11" || root == "12" || root == "13" || root == "14";
+bool IsStanceVerb(const SentenceContext& context, const Clause& clause) {
+  const uint32_t lemma = static_cast<uint32_t>(clause.verb.lemma);
+  if (context.lexicon.LemmaFlags(lemma) & (kReportVerb | kDesireVerb | kObjectControlVerb)) return true;
+  for (const Pattern& pattern : context.lexicon.PatternsOf(lemma)) {
+    if (!ParticlesPresent(context, clause, pattern)) continue;  // "hold responsible" is not "held talks"
+    const std::string_view root = std::string_view(pattern.code).substr(0, 2);
+    return root == "02" || root == "10" || root == "11" || root == "12" || root == "13" || root == "14";
+  }
+  return false;
 }
 
 // May the clause's subject be the source of a noun event? Only when the clause's own verb takes
@@ -437,7 +538,7 @@ bool IsStanceVerb(const EventLexicon& lexicon, uint32_t lemma) {
 // planen ein Treffen") and the noun stands after the subject, outside its noun phrase.
 bool SubjectMayBeNounSource(const SentenceContext& context, const Clause& clause, uint32_t noun) {
   if (clause.subjects.empty()) return false;
-  if (clause.verb.lemma >= 0 && IsStanceVerb(context.lexicon, static_cast<uint32_t>(clause.verb.lemma))) return false;
+  if (clause.verb.lemma >= 0 && IsStanceVerb(context, clause)) return false;
   for (int32_t a : clause.subjects) {
     if (clause.args[a].group != -2 && clause.args[a].last_word >= noun) return false;
   }
@@ -478,6 +579,8 @@ void MatchNouns(const SentenceContext& context, size_t c, bool clause_has_verb_e
       if (best_filled.sources.empty() && !clause_has_verb_event && SubjectMayBeNounSource(context, clause, i)) {
         best_filled.sources = clause.subjects;
       }
+      // "Die Sanktionen gegen Iran wurden durch die EU verlängert": the passive agent.
+      if (best_filled.sources.empty() && clause.verb.passive && !clause.subjects.empty()) best_filled.sources = clause.subjects;
       if (best_filled.sources.empty() || best_filled.targets.empty()) break;
       Candidate candidate;
       candidate.clause = c;
@@ -496,22 +599,47 @@ void MatchNouns(const SentenceContext& context, size_t c, bool clause_has_verb_e
 
 // ---- requests, plans, denials ----------------------------------------------------------------
 
-std::string DeriveRequestCode(std::string_view prefix, std::string_view embedded) {
-  const std::string_view root = embedded.substr(0, 2);
+// A threat to do something: "threatened to cut ties" (1313), "… to use nuclear weapons" (1385).
+std::string DeriveThreatCode(std::string_view embedded, const CameoTable& cameo) {
+  static const std::pair<const char*, const char*> kThreats[] = {
+      {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "1313"}, {"16", "131"}, {"173", "1323"},
+      {"17", "132"},   {"191", "1381"}, {"192", "1382"}, {"204", "1385"}, {"20", "1385"}, {"19", "138"},
+      {"18", "1384"},  {"15", "138"}};
+  for (const auto& [action, code] : kThreats) {
+    if (embedded.starts_with(action) && cameo.Find(code) != nullptr) return code;
+  }
+  return "130";
+}
+
+// The appeal (02), intent (03), demand (10) or rejection (12) code for an embedded action, by the
+// longest matching action code: "freilassen" (084) under "fordern" is 1053.
+std::string DeriveRequestCode(std::string_view prefix, std::string_view embedded, const CameoTable& cameo) {
+  struct Row {
+    const char* action;
+    const char* codes[4];  // appeal, intent, demand, rejection
+  };
+  static const Row kRows[] = {
+      {"0831", {"0241", "0341", "1041", "1231"}}, {"0832", {"0242", "0342", "1042", "1232"}},
+      {"0833", {"0243", "0343", "1043", "1233"}}, {"0834", {"0244", "0344", "1044", "1234"}},
+      {"083", {"024", "034", "104", "123"}},      {"081", {"0251", "0351", "1051", "1241"}},
+      {"082", {"0252", "0352", "1052", "1242"}},  {"084", {"0253", "0353", "1053", "1243"}},
+      {"085", {"0254", "0354", "1054", "1244"}},  {"086", {"0255", "0355", "1055", "1245"}},
+      {"087", {"0256", "0356", "1056", "1246"}},  {"08", {"025", "035", "105", "124"}},
+      {"061", {"0211", "0311", "1011", "1211"}},  {"062", {"0212", "0312", "1012", "1212"}},
+      {"063", {"0213", "0313", "1013", "121"}},   {"064", {"0214", "0314", "1014", "121"}},
+      {"06", {"021", "031", "101", "121"}},       {"071", {"0231", "0331", "1031", "1221"}},
+      {"072", {"0232", "0332", "1032", "1222"}},  {"073", {"0233", "0333", "1033", "1223"}},
+      {"074", {"0234", "0334", "1034", "1224"}},  {"07", {"023", "033", "103", "122"}},
+      {"045", {"028", "038", "108", "126"}},      {"04", {"026", "036", "106", "125"}},
+      {"057", {"027", "037", "107", "127"}},      {"05", {"022", "032", "102", "120"}},
+  };
+  if (prefix == "13") return DeriveThreatCode(embedded, cameo);
   const size_t column = prefix == "02" ? 0 : prefix == "03" ? 1 : prefix == "10" ? 2 : 3;
-  static const char* kMeet[] = {"026", "036", "106", "125"};
-  static const char* kDiplomatic[] = {"022", "032", "102", "120"};
-  static const char* kMaterial[] = {"021", "031", "101", "121"};
-  static const char* kAid[] = {"023", "033", "103", "122"};
-  static const char* kYield[] = {"025", "035", "105", "124"};
-  if (root == "04") return kMeet[column];
-  if (root == "05") return kDiplomatic[column];
-  if (root == "06") return kMaterial[column];
-  if (root == "08") return kYield[column];
-  if (root == "07") {
-    const char sub = embedded.size() >= 3 ? embedded[2] : '0';
-    if (sub >= '1' && sub <= '4') return std::string(kAid[column]) + sub;
-    return kAid[column];
+  for (const Row& row : kRows) {
+    if (!embedded.starts_with(row.action)) continue;
+    std::string_view code = row.codes[column];
+    while (code.size() > 3 && cameo.Find(code) == nullptr) code.remove_suffix(1);
+    if (cameo.Find(code) != nullptr) return std::string(code);
   }
   return std::string(prefix) + "0";
 }
@@ -537,6 +665,14 @@ std::optional<std::string> NounAction(const SentenceContext& context, const Clau
   return std::nullopt;
 }
 
+std::vector<int32_t> RecipientOf(const Clause& clause) {
+  for (const Argument& arg : clause.args) {
+    const std::string_view p = BasePreposition(arg.preposition);
+    if (UsableArgument(arg) && (p == "to" || p == "an" || p == "nach" || p == "für" || p == "for")) return {arg.entity};
+  }
+  return {};
+}
+
 // Clauses that complete clause `c`: its infinitive and that-clauses, and theirs.
 std::vector<size_t> ComplementChain(const std::vector<Clause>& clauses, size_t c) {
   std::vector<size_t> chain;
@@ -560,7 +696,7 @@ Candidate* CandidateOfClause(std::vector<Candidate>& candidates, size_t clause, 
 
 // A request, demand or rejection takes its subcode from the action it is about; the action is
 // then not coded on its own. An intent makes the action planned instead.
-void ResolveRequests(const SentenceContext& context, std::vector<Candidate>& candidates) {
+void ResolveRequests(const SentenceContext& context, const CameoTable& cameo, std::vector<Candidate>& candidates) {
   const std::vector<Clause>& clauses = context.analysis.clauses;
   for (size_t k = 0; k < candidates.size(); ++k) {
     if (candidates[k].suppressed || !candidates[k].pattern->IsRequest()) continue;
@@ -569,26 +705,26 @@ void ResolveRequests(const SentenceContext& context, std::vector<Candidate>& can
     for (size_t complement : ComplementChain(clauses, candidates[k].clause)) {
       Candidate* action = CandidateOfClause(candidates, complement);
       if (action == nullptr) continue;
-      if (prefix == "03") {
-        action->modality = Stronger(action->modality, Modality::kPlanned);
-        if (action->sources.empty()) action->sources = candidates[k].sources;
-        candidates[k].suppressed = true;
-      } else {
-        action->suppressed = true;
-        embedded = action->code;
-        if (candidates[k].targets.empty()) candidates[k].targets = action->sources;
-      }
+      action->suppressed = true;
+      embedded = action->code;
+      // "versprach Kiew, Panzer zu liefern": the intent's target is the action's target;
+      // "bat Putin, Nordkorea zu besuchen": the appeal's addressee is the action's subject.
+      const bool own_action = prefix == "03" || prefix == "13";  // promises and threats are about the speaker's acts
+      if (candidates[k].targets.empty()) candidates[k].targets = own_action ? action->targets : action->sources;
       break;
     }
-    if (candidates[k].suppressed) continue;
-    if (!embedded) embedded = NounAction(context, clauses[candidates[k].clause]);
-    candidates[k].code = embedded ? DeriveRequestCode(prefix, *embedded) : prefix + "0";
+    if (!embedded) {
+      embedded = NounAction(context, clauses[candidates[k].clause]);
+      // "ruled out sending missiles to Ukraine": the action's recipient is the target.
+      if (embedded && candidates[k].targets.empty()) candidates[k].targets = RecipientOf(clauses[candidates[k].clause]);
+    }
+    candidates[k].code = embedded ? DeriveRequestCode(prefix, *embedded, cameo) : prefix + "0";
   }
 }
 
 // "Putin möchte, dass Kim zustimmt, … zu schicken": a wish that another actor act is an appeal
 // to that actor for the action.
-void ResolveWishes(const SentenceContext& context, std::vector<Candidate>& candidates) {
+void ResolveWishes(const SentenceContext& context, const CameoTable& cameo, std::vector<Candidate>& candidates) {
   const std::vector<Clause>& clauses = context.analysis.clauses;
   for (size_t c = 0; c < clauses.size(); ++c) {
     const Clause& clause = clauses[c];
@@ -620,7 +756,7 @@ void ResolveWishes(const SentenceContext& context, std::vector<Candidate>& candi
     Candidate appeal;
     appeal.clause = c;
     appeal.pattern = rule;
-    appeal.code = DeriveRequestCode("02", *embedded);
+    appeal.code = DeriveRequestCode("02", *embedded, cameo);
     appeal.sources = wishers;
     appeal.targets = addressees;
     appeal.trigger_word = trigger;
@@ -676,7 +812,10 @@ void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& 
     if (IsPurpose(context, clause)) candidate.modality = Stronger(candidate.modality, Modality::kPlanned);
     if (clause.type == ClauseType::kConditional) candidate.modality = Stronger(candidate.modality, Modality::kPossible);
     // English "would" under a reporting verb is a future in the past: "said it would send troops".
-    if (clause.verb.would && reported && candidate.modality == Modality::kPossible) candidate.modality = Modality::kPlanned;
+    const bool planned_frame = clause.governor >= 0 && (clauses[clause.governor].verb.frame_flags & kPlannedVerb);
+    if (clause.verb.would && (reported || planned_frame) && candidate.modality == Modality::kPossible) {
+      candidate.modality = Modality::kPlanned;  // "announced it would send F-16 jets"
+    }
     // A negated intent or request frame codes a rejection itself; the action stays negated.
     if (candidate.pattern != nullptr && candidate.code.substr(0, 2) == "12" && candidate.modality == Modality::kNegated) {
       candidate.modality = Modality::kAsserted;
@@ -705,7 +844,8 @@ const EventLexicon* EventCoder::Lexicon(std::string_view language) const {
 
 namespace {
 
-std::vector<Candidate> CodeSentence(SentenceContext& context, const std::vector<int32_t>& previous_subjects, int32_t& attribution) {
+std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& cameo, const std::vector<int32_t>& previous_subjects,
+                                    int32_t& attribution) {
   const int32_t framed = MarkFramedSpeakers(context);
   AssignRoles(context.analysis, context.german);
   const int32_t reporter = ReportSpeaker(context);
@@ -719,8 +859,8 @@ std::vector<Candidate> CodeSentence(SentenceContext& context, const std::vector<
     if (verbal) candidates.push_back(std::move(*verbal));
     MatchNouns(context, c, has_verb_event, candidates);
   }
-  ResolveRequests(context, candidates);
-  ResolveWishes(context, candidates);
+  ResolveRequests(context, cameo, candidates);
+  ResolveWishes(context, cameo, candidates);
   ApplyFrameVerbs(context, candidates);
   ApplyClauseContext(context, candidates, reporter >= 0);
   return candidates;
@@ -829,7 +969,7 @@ std::string EventCoder::Explain(const Document& doc) const {
     SentenceAnalysis analysis = AnalyseSentence(copy, s, *lexicon);
     SentenceContext context{copy, *lexicon, analysis, language == "de"};
     int32_t attribution = -1;
-    const std::vector<Candidate> candidates = CodeSentence(context, previous_subjects, attribution);
+    const std::vector<Candidate> candidates = CodeSentence(context, *cameo_, previous_subjects, attribution);
     previous_subjects = MainSubjects(analysis);
     out += "[" + std::to_string(s) + "] " + std::string(copy.Surface(copy.sentences[s].span)) + "\n";
     for (size_t c = 0; c < analysis.clauses.size(); ++c) out += ExplainClause(copy, context, c);
@@ -860,7 +1000,7 @@ void EventCoder::Code(Document& doc) const {
     SentenceAnalysis analysis = AnalyseSentence(doc, s, *lexicon);
     SentenceContext context{doc, *lexicon, analysis, language == "de"};
     int32_t attribution = -1;
-    const std::vector<Candidate> candidates = CodeSentence(context, previous_subjects, attribution);
+    const std::vector<Candidate> candidates = CodeSentence(context, *cameo_, previous_subjects, attribution);
     EmitEvents(doc, s, context, candidates, attribution, *cameo_);
     previous_subjects = MainSubjects(analysis);
   }

@@ -1,6 +1,6 @@
 // golden_runner: runs golden test files (docs/golden-tests.md) through the library.
 //
-//   golden_runner [--image FILE] [--verbose] PATH...
+//   golden_runner [--image FILE] [--verbose] [--explain] PATH...
 //
 // PATH is a .test file or a folder searched recursively. Prints each failing case with its file
 // and line, then "N passed, N failed". Exit code 1 when any case fails or a file is malformed.
@@ -71,11 +71,13 @@ void PrintFailure(const GoldenCase& test_case, const std::vector<std::string>& a
 int Main(int argc, char** argv) {
   std::string image = DefaultResourceImagePath();
   bool verbose = false;  // also show the output of pending cases
+  bool explain = false;  // with a failing event case, show how the coder read it
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--image" && i + 1 < argc) image = argv[++i];
     else if (arg == "--verbose") verbose = true;
+    else if (arg == "--explain") explain = true;
     else paths.push_back(arg);
   }
   Status status;
@@ -119,6 +121,7 @@ int Main(int argc, char** argv) {
         ++passed;
       } else {
         PrintFailure(compared, actual);
+        if (explain && test_case.kind == "events") std::cout << pipeline->ExplainEvents(doc);
         ++failed;
       }
     }
