@@ -124,6 +124,7 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     word.token = t;
     word.boundary = IsBoundaryPunctuation(surface, token.kind);
     word.comma = surface == ",";
+    word.opens_bracket = surface == "(";
     word.is_word = token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber || token.kind == TokenKind::kClitic ||
                    token.kind == TokenKind::kAbbreviation || token.kind == TokenKind::kInitial || token.kind == TokenKind::kOrdinal;
     word.capitalized = token.capitalized;
@@ -195,6 +196,7 @@ ClauseType TypeOf(const std::vector<WordView>& words, const std::vector<uint32_t
   const WordView& first = words[segment[0]];
   const bool german = IsGerman(lexicon);
   if (first.flags & kConditionalWord) return ClauseType::kConditional;
+  if (german && sentence_start && (first.lower == "sollte" || first.lower == "sollten")) return ClauseType::kConditional;
   const bool relative_start = (first.flags & kRelativeWord) ||
                               (segment.size() > 1 && (first.flags & kPreposition) && (words[segment[1]].flags & kRelativeWord));
   if (!sentence_start && relative_start && (!german || IsVerbFinal(words, segment))) {
@@ -204,6 +206,9 @@ ClauseType TypeOf(const std::vector<WordView>& words, const std::vector<uint32_t
   if ((first.flags & kSubordinator) && !(first.flags & kRelativeWord)) return ClauseType::kSubordinate;
   if (german && (first.lower == "um" || first.lower == "ohne") && HasInfinitive(words, segment, lexicon)) return ClauseType::kInfinitive;
   if (!german && StartsInfinitive(words, segment[0], lexicon)) return ClauseType::kInfinitive;
+  // "…, Zivilisten beschossen zu haben": a zu-infinitive closes the segment.
+  if (german && segment.size() >= 2 && words[segment[segment.size() - 2]].lower == "zu") return ClauseType::kInfinitive;
+  if (german && HasFormKind(words[segment.back()], FormKind::kZuInfinitive)) return ClauseType::kInfinitive;
   if (HasInfinitive(words, segment, lexicon)) {
     bool finite_outside = false;
     for (size_t k = 0; k < segment.size(); ++k) {
@@ -279,6 +284,23 @@ bool OpensVerbGroup(const std::vector<WordView>& words, const std::vector<uint32
   return last.forms != nullptr && IsVerbForm(last) && !last.capitalized;
 }
 
+// The left side's finite verb is an auxiliary or modal whose participle or infinitive has not
+// come yet: the coordination joins nouns inside one verb group.
+bool LeftAwaitsVerb(const std::vector<WordView>& words, const std::vector<uint32_t>& left) {
+  for (size_t k = 0; k < left.size(); ++k) {
+    const WordView& word = words[left[k]];
+    if (!word.finite) continue;
+    const bool auxiliary = (word.flags & (kWerdenWord | kPerfectWord | kPlannedWord | kPossibleWord)) != 0;
+    if (!auxiliary) return false;
+    for (size_t m = k + 1; m < left.size(); ++m) {
+      const WordView& after = words[left[m]];
+      if (after.forms != nullptr && !after.capitalized && IsVerbForm(after)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 std::vector<std::vector<uint32_t>> SplitCoordinatedVerbs(const std::vector<WordView>& words, const std::vector<uint32_t>& segment,
                                                          bool german) {
   for (size_t k = 1; k + 1 < segment.size(); ++k) {
@@ -288,6 +310,7 @@ std::vector<std::vector<uint32_t>> SplitCoordinatedVerbs(const std::vector<WordV
     const std::vector<uint32_t> right(segment.begin() + k + 1, segment.end());
     if (!OpensVerbGroup(words, right, german)) continue;
     const bool left_has_finite = HasFinite(words, left);
+    if (german && LeftAwaitsVerb(words, left)) continue;  // "könnte Russland Granaten und Raketen liefern"
     if (!HasFinite(words, right)) {
       // A shared auxiliary: both sides end in their own participle or infinitive.
       const WordView& left_last = words[left.back()];
@@ -353,7 +376,7 @@ bool PronounInSubjectPosition(const std::vector<WordView>& words, const Clause& 
 bool IsModalityAdjective(const std::vector<WordView>& words, uint32_t i, bool german) {
   const WordView& word = words[i];
   if (word.finite) return false;  // "könnte Russland …" is a verb
-  if (word.capitalized && german) return true;  // a noun: "Pläne", "Absicht"
+  if (word.capitalized && german && i > 0) return true;  // a noun: "Pläne", "Absicht"
   if (i + 1 >= words.size() || !words[i + 1].is_word) return false;
   const WordView& next = words[i + 1];
   if (german) {
@@ -522,6 +545,23 @@ bool IsDeterminerLike(const WordView& word) {
 
 // Looks back from the actor's first word for its preposition, skipping articles, adjectives,
 // numbers and titles ("an den russischen Präsidenten", "mit Herrn Shoigu").
+// Titles before a person's name: "Präsident", "Verteidigungsminister", "Mr.", "Secretary".
+bool IsTitleWord(std::string_view lower) {
+  static const char* kEndings[] = {"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
+                                   "chefin", "sprecher", "sprecherin", "führer", "general", "botschafter", "botschafterin",
+                                   "könig", "königin", "premier", "sekretär", "sekretärin", "vorsitzende", "vorsitzender",
+                                   "herr", "herrn", "frau", "dr.", "prof.", "mr.", "mrs.", "ms.", "president", "secretary",
+                                   "chancellor", "prime", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
+                                   "prince", "leader", "ambassador", "envoy", "sen.", "gov.", "rep.", "gen.", "admiral",
+                                   "emir", "sheikh", "scheich", "papst", "pope", "chief", "director", "direktor", "kommandeur",
+                                   "commander", "oberbefehlshaber", "diktator", "dictator", "machthaber", "staatschef",
+                                   "regierungschef", "amtskollege", "amtskollegen", "counterpart"};
+  for (const char* ending : kEndings) {
+    if (lower.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool german, bool person) {
   size_t skipped = 0;
   bool title_run = person;  // capitalised words right before a person's name are titles
@@ -536,7 +576,7 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
       arg.noun_attribute = i > 0 && words[i - 1].is_word && words[i - 1].capitalized && !words[i - 1].finite && german;
       return;
     }
-    if (title_run && word.capitalized && word.entity_inside < 0 && !word.finite) {
+    if (title_run && word.capitalized && word.entity_inside < 0 && !word.finite && IsTitleWord(word.lower)) {
       ++skipped;
       continue;
     }
@@ -574,6 +614,7 @@ void GroupCoordinations(const std::vector<WordView>& words, std::vector<Argument
       const WordView& word = words[i];
       if (word.flags & kCoordinator) coordinated = true;
       else if (word.comma) coordinated = true;
+      else if (word.opens_bracket) coordinated = true;  // "Korean Central News Agency (KCNA)"
       else if (word.boundary) blocked = true;
       else if (word.is_word && (!IsDeterminerLike(word) || (word.flags & kPreposition))) blocked = true;
       if (word.is_word) ++gap;
@@ -589,6 +630,14 @@ void GroupCoordinations(const std::vector<WordView>& words, std::vector<Argument
 }  // namespace
 
 namespace {
+
+// Country names that take "die" (die Ukraine, die Türkei, die Schweiz): with "der" they are
+// dative or genitive. The masculine ones (der Iran, der Sudan) are nominative with "der".
+bool IsFeminineCountryName(const Document& doc, const Entity& entity) {
+  if (entity.kind != EntityKind::kCountry) return false;
+  const std::string_view name = doc.Surface(entity.span);
+  return name.ends_with("ei") || name.ends_with("e") || name.ends_with("z");
+}
 
 std::vector<Argument> CollectArguments(const Document& doc, const std::vector<WordView>& words, const Clause& clause, bool german) {
   std::vector<Argument> args;
@@ -606,6 +655,10 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
       arg.genitive |= next == "'s" || next == "’s" || next == "'";
     }
     FindGoverningWord(words, arg, german, doc.entities[arg.entity].kind == EntityKind::kPerson);
+    if (german && arg.preposition.empty() && arg.word > 0 && words[arg.word - 1].lower == "der" &&
+        IsFeminineCountryName(doc, doc.entities[arg.entity])) {
+      arg.oblique = true;  // "der Ukraine", "der Türkei": dative or genitive
+    }
     if (clause.type == ClauseType::kInfinitive && !arg.preposition.empty() && words[clause.words.front()].lower == arg.preposition &&
         (arg.preposition == "um" || arg.preposition == "ohne" || arg.preposition == "statt" || arg.preposition == "anstatt")) {
       arg.preposition.clear();  // "um Putin zu treffen": um opens the infinitive
@@ -653,7 +706,9 @@ int32_t GermanSubjectByOrder(const Clause& clause) {
   }
   const int32_t finite = clause.verb.finite;
   if (clause.type == ClauseType::kMain && finite >= 0) {
-    const int32_t before = FirstCandidate(args, [](const Argument& arg, int32_t limit) { return static_cast<int32_t>(arg.word) < limit; }, finite);
+    const int32_t before = FirstCandidate(args, [](const Argument& arg, int32_t limit) {
+      return static_cast<int32_t>(arg.word) < limit && !arg.oblique;  // "Den Botschafter bestellte das Amt ein"
+    }, finite);
     if (before >= 0) return before;
     const int32_t after = FirstCandidate(args, [](const Argument& arg, int32_t limit) { return static_cast<int32_t>(arg.word) > limit && !arg.oblique; }, finite);
     if (after >= 0) return after;

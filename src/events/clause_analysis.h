@@ -25,6 +25,7 @@ struct WordView {
   bool capitalized = false;
   bool boundary = false;       // punctuation that ends a segment: , ; : ( ) – quotes
   bool comma = false;
+  bool opens_bracket = false;
   bool finite = false;         // may be the finite verb of its clause
   int32_t entity_start = -1;   // the entity whose first token this is
   int32_t entity_inside = -1;  // the entity covering this token

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "events/clause_analysis.h"
+#include "util/lower_case.h"
 
 namespace lagebild {
 namespace {
@@ -123,10 +124,17 @@ std::optional<Candidate> MatchVerb(const SentenceContext& context, size_t c);
 // A reporting verb reports unless one of its own patterns matches ("erklärte sich bereit").
 bool IsReportClause(const SentenceContext& context, size_t c) {
   const Clause& clause = context.analysis.clauses[c];
-  // A denial is reported by the one who denies: "Beijing denied that Chinese companies had sold …".
-  if (clause.verb.lemma < 0 || !(context.lexicon.LemmaFlags(static_cast<uint32_t>(clause.verb.lemma)) & (kReportVerb | kNegatingVerb))) {
-    return false;
+  if (clause.verb.lemma < 0) return false;
+  const uint32_t flags = context.lexicon.LemmaFlags(static_cast<uint32_t>(clause.verb.lemma));
+  // A denial of someone else's act is reported by the one who denies: "Beijing denied that
+  // Chinese companies had sold drones"; "Iran bestreitet, Drohnen geliefert zu haben" is its own.
+  if ((flags & kNegatingVerb) && !(flags & kReportVerb)) {
+    const std::vector<Clause>& clauses = context.analysis.clauses;
+    return std::any_of(clauses.begin(), clauses.end(), [&](const Clause& other) {
+      return other.governor == static_cast<int32_t>(c) && other.type == ClauseType::kSubordinate;
+    });
   }
+  if (!(flags & kReportVerb)) return false;
   return context.lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma)).empty() || !MatchVerb(context, c).has_value();
 }
 
@@ -451,15 +459,37 @@ NounContext NounArguments(const SentenceContext& context, const Clause& clause, 
   return found;
 }
 
+// How far a German noun's prepositional phrases reach: past goods ("von Drohnen", "aus Iran")
+// but not past a phrase headed by another noun ("Kauf von Granaten für den Einsatz in der
+// Ukraine": "in der Ukraine" belongs to Einsatz).
+uint32_t NounPhraseReach(const SentenceContext& context, uint32_t noun) {
+  const std::vector<WordView>& words = context.analysis.words;
+  if (!context.german) return kNounArgumentReach;
+  for (uint32_t i = noun + 1; i < words.size() && i <= noun + kNounArgumentReach; ++i) {
+    if (words[i].boundary || words[i].finite) return i - 1 - noun;
+    if (!(words[i].flags & kPreposition)) continue;
+    const std::string_view p = BasePreposition(words[i].lower);
+    for (uint32_t k = i + 1; k < words.size() && k <= i + 4; ++k) {
+      if (words[k].entity_inside >= 0) break;
+      if (words[k].capitalized && words[k].is_word) {
+        if (p != "von" && p != "aus") return i - 1 - noun;
+        break;
+      }
+    }
+  }
+  return kNounArgumentReach;
+}
+
 std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause& clause, const Pattern& pattern, uint32_t noun) {
   const NounContext around = NounArguments(context, clause, noun);
   Filled filled;
   const int32_t after = static_cast<int32_t>(noun);
+  const uint32_t reach = std::max<uint32_t>(1, NounPhraseReach(context, noun));
   for (const FrameElement& element : pattern.elements) {
     switch (element.kind) {
       case ElementKind::kTarget:
         filled.targets = element.words.empty() ? around.genitive_after
-                                               : PrepositionalGroup(clause, element.words, after, kNounArgumentReach);
+                                               : PrepositionalGroup(clause, element.words, after, reach);
         // "hat mit Belarus ein gemeinsames Manöver begonnen": in German the phrase may come first.
         if (filled.targets.empty() && !element.words.empty() && context.german) {
           filled.targets = PrepositionalGroup(clause, element.words, clause.verb.finite, 0);
@@ -471,12 +501,12 @@ std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause
         if (element.words.empty()) {
           filled.sources = !around.genitive_before.empty() ? around.genitive_before : around.genitive_after;
         } else {
-          filled.sources = PrepositionalGroup(clause, element.words, after, kNounArgumentReach);
+          filled.sources = PrepositionalGroup(clause, element.words, after, reach);
         }
         if (filled.sources.empty()) return std::nullopt;
         break;
       case ElementKind::kBetween: {
-        const std::vector<int32_t> group = PrepositionalGroup(clause, element.words, after, kNounArgumentReach);
+        const std::vector<int32_t> group = PrepositionalGroup(clause, element.words, after, reach);
         if (group.size() < 2) return std::nullopt;
         filled.sources = {group[0]};
         filled.targets.assign(group.begin() + 1, group.end());
@@ -492,7 +522,18 @@ std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause
     filled.score += ElementScore(element);
   }
   if (filled.sources.empty() && !around.genitive_before.empty()) filled.sources = around.genitive_before;
+  // "die Lieferung von Drohnen an Russland durch den Iran", "the delivery of drones by Iran".
+  if (filled.sources.empty()) filled.sources = PrepositionalGroup(clause, {"durch", "by"}, static_cast<int32_t>(noun), kNounArgumentReach);
   return filled;
+}
+
+// "nicht", "not", "never" negate the clause; "keine", "no" only the noun they stand before.
+bool HasSentenceNegation(const SentenceContext& context, const Clause& clause) {
+  for (uint32_t i : clause.words) {
+    const std::string& w = context.analysis.words[i].lower;
+    if ((context.analysis.words[i].flags & kNegationWord) && !w.starts_with("kein") && w != "no") return true;
+  }
+  return false;
 }
 
 // A noun event is as certain as its clause, plus what qualifies the noun itself ("ein geplantes
@@ -501,8 +542,10 @@ std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause
 Modality NounModality(const SentenceContext& context, const Clause& clause, uint32_t noun) {
   Modality modality = clause.verb.modality;
   const std::vector<WordView>& words = context.analysis.words;
+  if (modality == Modality::kNegated && !HasSentenceNegation(context, clause)) modality = Modality::kAsserted;
   for (uint32_t i = noun >= 3 ? noun - 3 : 0; i < noun; ++i) {
-    if (words[i].flags & kPossibleWord) modality = Stronger(modality, Modality::kPossible);
+    if (words[i].flags & kNegationWord) modality = Stronger(modality, Modality::kNegated);
+    else if (words[i].flags & kPossibleWord) modality = Stronger(modality, Modality::kPossible);
     else if (words[i].flags & kPlannedWord) modality = Stronger(modality, Modality::kPlanned);
   }
   const uint32_t frame = clause.verb.frame_flags;
@@ -644,6 +687,29 @@ std::string DeriveRequestCode(std::string_view prefix, std::string_view embedded
   return std::string(prefix) + "0";
 }
 
+// The code a noun names in this clause, slots aside: "engere wirtschaftliche Zusammenarbeit"
+// takes the Zusammenarbeit pattern whose words fit best (061 rather than 050).
+std::optional<std::string> BestNounCode(const SentenceContext& context, const Clause& clause, uint32_t lemma) {
+  const Pattern* best = nullptr;
+  int best_score = -1;
+  for (const Pattern& pattern : context.lexicon.PatternsOf(lemma)) {
+    if (pattern.IsRequest()) continue;
+    int score = 0;
+    bool fits = true;
+    for (const FrameElement& element : pattern.elements) {
+      if (element.kind == ElementKind::kLiteral) fits = fits && LiteralInClause(context, clause, element);
+      if (element.kind == ElementKind::kClass) fits = fits && ClassInClause(context, clause, element.class_name);
+      if (element.kind == ElementKind::kLiteral || element.kind == ElementKind::kClass) score += ElementScore(element);
+    }
+    if (fits && score > best_score) {
+      best = &pattern;
+      best_score = score;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->code;
+}
+
 // The embedded action of a request from a noun after "um"/"for": a noun trigger's code, or a
 // word class ("bittet um Nahrungsmittelhilfe" → humanitarian aid).
 std::optional<std::string> NounAction(const SentenceContext& context, const Clause& clause) {
@@ -654,8 +720,8 @@ std::optional<std::string> NounAction(const SentenceContext& context, const Clau
     if (static_cast<int32_t>(i) <= clause.verb.lexical && !context.german) continue;
     if (word.forms != nullptr) {
       for (const TriggerForm& form : *word.forms) {
-        const auto& patterns = context.lexicon.PatternsOf(form.lemma);
-        if (form.kind == FormKind::kNoun && !patterns.empty() && !patterns[0].IsRequest()) return patterns[0].code;
+        if (form.kind != FormKind::kNoun) continue;
+        if (std::optional<std::string> code = BestNounCode(context, clause, form.lemma)) return code;
       }
     }
     for (const auto& [name, code] : kClassActions) {
@@ -709,7 +775,9 @@ void ResolveRequests(const SentenceContext& context, const CameoTable& cameo, st
       embedded = action->code;
       // "versprach Kiew, Panzer zu liefern": the intent's target is the action's target;
       // "bat Putin, Nordkorea zu besuchen": the appeal's addressee is the action's subject.
-      const bool own_action = prefix == "03" || prefix == "13";  // promises and threats are about the speaker's acts
+      // Promises, refusals and threats are about the speaker's own acts; appeals and demands about
+      // the addressee's.
+      const bool own_action = prefix == "03" || prefix == "12" || prefix == "13";
       if (candidates[k].targets.empty()) candidates[k].targets = own_action ? action->targets : action->sources;
       break;
     }
@@ -774,6 +842,11 @@ void ApplyFrameVerbs(const SentenceContext& context, std::vector<Candidate>& can
     if (flags & kNegatingVerb) frame = Modality::kNegated;
     else if (flags & kPossibleVerb) frame = Modality::kPossible;
     else if (flags & kPlannedVerb) frame = Modality::kPlanned;
+    // "Es ist möglich, dass …": a clause with no verb of its own lends its modality words.
+    if (frame == Modality::kAsserted && clauses[c].verb.lemma < 0 && clauses[c].verb.modality != Modality::kAsserted &&
+        clauses[c].verb.modality != Modality::kNegated) {
+      frame = clauses[c].verb.modality;
+    }
     Modality same_clause = Modality::kAsserted;
     const uint32_t other = clauses[c].verb.other_frame_flags;
     if (other & kNegatingVerb) same_clause = Modality::kNegated;
@@ -981,6 +1054,24 @@ std::string EventCoder::Explain(const Document& doc) const {
   return out;
 }
 
+namespace {
+
+// Teasers and links to other articles ("Lesen Sie auch: …", "Read more: …") report nothing.
+bool StartsWithBoilerplate(const Document& doc, uint32_t sentence, const EventLexicon& lexicon) {
+  const Sentence& s = doc.sentences[sentence];
+  for (const std::vector<std::string>& phrase : lexicon.Phrases("boilerplate-phrases")) {
+    if (s.first_token + phrase.size() > s.last_token) continue;
+    bool match = true;
+    for (size_t k = 0; k < phrase.size() && match; ++k) {
+      match = LowerCase(doc.Surface(doc.tokens[s.first_token + k].span)) == phrase[k];
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void EventCoder::Code(Document& doc) const {
   std::vector<bool> has_actors(doc.sentences.size(), false);
   for (const Entity& entity : doc.entities) {
@@ -996,7 +1087,7 @@ void EventCoder::Code(Document& doc) const {
     const Paragraph& paragraph = doc.paragraphs[doc.sentences[s].paragraph];
     const std::string& language = paragraph.lang == "de" || paragraph.lang == "en" ? paragraph.lang : doc.lang;
     const EventLexicon* lexicon = Lexicon(language);
-    if (lexicon == nullptr) continue;
+    if (lexicon == nullptr || StartsWithBoilerplate(doc, s, *lexicon)) continue;
     SentenceAnalysis analysis = AnalyseSentence(doc, s, *lexicon);
     SentenceContext context{doc, *lexicon, analysis, language == "de"};
     int32_t attribution = -1;
