@@ -124,6 +124,7 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     word.token = t;
     word.boundary = IsBoundaryPunctuation(surface, token.kind);
     word.comma = surface == ",";
+    word.dash = surface == "–" || surface == "—" || surface == "-";
     word.opens_bracket = surface == "(";
     word.is_word = token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber || token.kind == TokenKind::kClitic ||
                    token.kind == TokenKind::kAbbreviation || token.kind == TokenKind::kInitial || token.kind == TokenKind::kOrdinal;
@@ -403,6 +404,19 @@ bool ParticleInClause(const std::vector<WordView>& words, const Clause& clause, 
   return false;
 }
 
+// English nouns that make the word before them a modifier, not a verb: "trade gap", "aid
+// package", "attack helicopters".
+bool IsCompoundHead(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kHeads = {
+      "gap", "gaps", "deficit", "deficits", "surplus", "surpluses", "balance", "dispute", "disputes", "talks", "war",
+      "figures", "data", "volume", "deal", "deals", "policy", "policies", "minister", "ministers", "official",
+      "officials", "agreement", "agreements", "relations", "ties", "representative", "negotiator", "negotiators",
+      "barriers", "bill", "pact", "partner", "partners", "partnership", "route", "routes", "package", "packages",
+      "helicopter", "helicopters", "group", "groups", "volumes", "flows", "prices", "price", "quota", "quotas",
+      "rules", "law", "laws", "zone", "zones", "committee", "council", "bank", "banks", "fund", "funds", "rate", "rates"};
+  return kHeads.contains(lower);
+}
+
 struct VerbCandidate {
   size_t position = 0;  // in clause.words
   int32_t lemma = -1;
@@ -418,6 +432,7 @@ std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, co
     const WordView& word = words[clause.words[k]];
     if (word.forms == nullptr || word.entity_inside >= 0) continue;
     if (german && word.capitalized && clause.words[k] != 0 && !(k == 0 && clause.words[0] == 0)) continue;
+    if (!german && k + 1 < clause.words.size() && IsCompoundHead(words[clause.words[k + 1]].lower)) continue;  // "trade gap"
     if (!german && k > 0) {
       const std::string_view before = words[clause.words[k - 1]].lower;
       if (before == "the" || before == "a" || before == "an" || before == "its" || before == "their" || before == "his" ||
@@ -468,7 +483,9 @@ Modality ClauseModality(const std::vector<WordView>& words, const Clause& clause
     const WordView& word = words[clause.words[k]];
     if ((word.flags & (kPlannedWord | kPossibleWord)) && IsModalityAdjective(words, clause.words[k], german)) continue;
     const std::string_view next = k + 1 < clause.words.size() ? std::string_view(words[clause.words[k + 1]].lower) : "";
-    if ((word.flags & kNegationWord) && next != "nur" && next != "only" && next != "zuletzt") negated = true;
+    const std::string_view before = k > 0 ? std::string_view(words[clause.words[k - 1]].lower) : "";
+    const bool comparative = before == "wie" || before == "als" || before == "than" || before == "as" || before == "ever";
+    if ((word.flags & kNegationWord) && next != "nur" && next != "only" && next != "zuletzt" && !comparative) negated = true;
     if (word.flags & kPlannedWord) planned = true;
     if (word.flags & kPossibleWord) {
       if (word.lower == "would" || word.lower == "'d" || word.lower == "würde" || word.lower == "würden") would = true;
@@ -631,6 +648,19 @@ void GroupCoordinations(const std::vector<WordView>& words, std::vector<Argument
 
 namespace {
 
+// "Wien – …", "NEW DELHI - …", "Addis Abeba/Bujumbura – …": the place names before a dash at
+// the start of a sentence are a dateline, not an actor.
+bool IsDateline(const std::vector<WordView>& words, const Argument& arg) {
+  for (uint32_t i = 0; i < arg.word; ++i) {
+    if (words[i].is_word && words[i].entity_inside < 0 && words[i].lower != "/" && !words[i].capitalized) return false;
+  }
+  for (uint32_t i = arg.last_word + 1; i < words.size() && i <= arg.last_word + 6; ++i) {
+    if (words[i].dash) return true;
+    if (words[i].is_word && words[i].entity_inside < 0 && !words[i].capitalized && words[i].lower != "/") return false;
+  }
+  return false;
+}
+
 // Country names that take "die" (die Ukraine, die Türkei, die Schweiz): with "der" they are
 // dative or genitive. The masculine ones (der Iran, der Sudan) are nominative with "der".
 bool IsFeminineCountryName(const Document& doc, const Entity& entity) {
@@ -655,6 +685,7 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
       arg.genitive |= next == "'s" || next == "’s" || next == "'";
     }
     FindGoverningWord(words, arg, german, doc.entities[arg.entity].kind == EntityKind::kPerson);
+    arg.dateline = IsDateline(words, arg);
     if (german && arg.preposition.empty() && arg.word > 0 && words[arg.word - 1].lower == "der" &&
         IsFeminineCountryName(doc, doc.entities[arg.entity])) {
       arg.oblique = true;  // "der Ukraine", "der Türkei": dative or genitive
@@ -669,7 +700,9 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
   return args;
 }
 
-bool IsCandidate(const Argument& arg) { return arg.preposition.empty() && !arg.genitive && !arg.apposition && !arg.speaker; }
+bool IsCandidate(const Argument& arg) {
+  return arg.preposition.empty() && !arg.genitive && !arg.apposition && !arg.speaker && !arg.dateline;
+}
 
 std::vector<int32_t> GroupOf(const std::vector<Argument>& args, int32_t head) {
   std::vector<int32_t> members;

@@ -25,6 +25,7 @@ struct WordView {
   bool capitalized = false;
   bool boundary = false;       // punctuation that ends a segment: , ; : ( ) – quotes
   bool comma = false;
+  bool dash = false;
   bool opens_bracket = false;
   bool finite = false;         // may be the finite verb of its clause
   int32_t entity_start = -1;   // the entity whose first token this is
@@ -46,6 +47,7 @@ struct Argument {
   bool speaker = false;       // the source of a report ("laut KCNA"): never an argument
   bool noun_attribute = false; // governed by a preposition after a noun ("Delegation von Beamten")
   bool coded = false;         // the entity has an actor code
+  bool dateline = false;      // a place name before the dash of a dateline ("Wien – …")
   int32_t group = -1;         // index of the first argument of its coordination ("A, B und C")
 };
 

@@ -53,7 +53,7 @@ std::vector<int32_t> EntitiesOf(const Clause& clause, const std::vector<int32_t>
   return entities;
 }
 
-bool UsableArgument(const Argument& arg) { return !arg.speaker && !arg.apposition; }
+bool UsableArgument(const Argument& arg) { return !arg.speaker && !arg.apposition && !arg.dateline; }
 
 // ---- speakers and attribution ----------------------------------------------------------------
 
@@ -362,7 +362,7 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
         }
         // "Kim und Putin trafen sich", "Russland und Nordkorea verhandeln": a symmetric act
         // between coordinated subjects.
-        if (filled.targets.empty() && IsSymmetricCode(pattern.code) && filled.sources.size() >= 2) {
+        if (filled.targets.empty() && IsSymmetricCode(pattern.code) && filled.sources.size() == 2 && !clause.verb.passive) {
           filled.targets.assign(filled.sources.begin() + 1, filled.sources.end());
           filled.sources.resize(1);
         }
@@ -396,7 +396,7 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
 
 // Meetings without a named partner but with coordinated sources: "Kim und Putin trafen sich".
 void PairCoordinatedSources(Filled& filled) {
-  if (!filled.targets.empty() || filled.sources.size() < 2) return;
+  if (!filled.targets.empty() || filled.sources.size() != 2) return;  // a longer list is no pair
   filled.targets.assign(filled.sources.begin() + 1, filled.sources.end());
   filled.sources.resize(1);
 }
@@ -609,7 +609,7 @@ void MatchNouns(const SentenceContext& context, size_t c, bool clause_has_verb_e
         // "Kim und Putin planen ein Treffen": a symmetric noun with the clause's coordinated subject.
         for (const Pattern& pattern : context.lexicon.PatternsOf(form.lemma)) {
           if (!IsSymmetricCode(pattern.code) || clause_has_verb_event || !SubjectMayBeNounSource(context, clause, i)) continue;
-          if (clause.subjects.size() >= 2) {
+          if (clause.subjects.size() == 2) {
             best = &pattern;
             best_filled = Filled{};
             best_filled.sources = clause.subjects;
@@ -790,6 +790,30 @@ void ResolveRequests(const SentenceContext& context, const CameoTable& cameo, st
   }
 }
 
+// Warnings, accusations, demands and criticism are about acts that are alleged or feared, not
+// reported: "warnten Nordkorea davor, Waffen an Russland zu liefern", "beschuldigte Russland,
+// Gefangene hingerichtet zu haben". Their complements are not coded; an accusation takes its
+// subcode from the alleged act.
+void SuppressStanceComplements(const SentenceContext& context, std::vector<Candidate>& candidates) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    if (candidates[k].suppressed || candidates[k].nominal) continue;
+    const std::string root = candidates[k].code.substr(0, 2);
+    if (root != "02" && root != "10" && root != "11" && root != "12" && root != "13") continue;
+    for (size_t complement : ComplementChain(clauses, candidates[k].clause)) {
+      for (Candidate& action : candidates) {
+        if (action.clause != complement || action.suppressed) continue;
+        action.suppressed = true;
+        if (candidates[k].code == "112") {
+          const std::string_view alleged = std::string_view(action.code).substr(0, 2);
+          if (alleged == "19") candidates[k].code = "1123";       // accused of aggression
+          else if (alleged == "18" || alleged == "20") candidates[k].code = "1124";  // of war crimes
+        }
+      }
+    }
+  }
+}
+
 // "Putin möchte, dass Kim zustimmt, … zu schicken": a wish that another actor act is an appeal
 // to that actor for the action.
 void ResolveWishes(const SentenceContext& context, const CameoTable& cameo, std::vector<Candidate>& candidates) {
@@ -880,8 +904,11 @@ bool IsPurpose(const SentenceContext& context, const Clause& clause) {
 
 void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& candidates, bool reported) {
   const std::vector<Clause>& clauses = context.analysis.clauses;
+  const std::vector<WordView>& words = context.analysis.words;
+  const bool question = !words.empty() && context.doc.Surface(context.doc.tokens[words.back().token].span) == "?";
   for (Candidate& candidate : candidates) {
     const Clause& clause = clauses[candidate.clause];
+    if (question) candidate.modality = Stronger(candidate.modality, Modality::kPossible);  // asked, not reported
     if (IsPurpose(context, clause)) candidate.modality = Stronger(candidate.modality, Modality::kPlanned);
     if (clause.type == ClauseType::kConditional) candidate.modality = Stronger(candidate.modality, Modality::kPossible);
     // English "would" under a reporting verb is a future in the past: "said it would send troops".
@@ -933,10 +960,18 @@ std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& 
     MatchNouns(context, c, has_verb_event, candidates);
   }
   ResolveRequests(context, cameo, candidates);
+  SuppressStanceComplements(context, candidates);
   ResolveWishes(context, cameo, candidates);
   ApplyFrameVerbs(context, candidates);
   ApplyClauseContext(context, candidates, reporter >= 0);
   return candidates;
+}
+
+// Refugees, tourists or firms arriving somewhere is no political visit.
+bool IsPrivateTravel(std::string_view code, const Entity& source) {
+  if (code != "042" && code != "043") return false;
+  const std::string_view actor = source.code;
+  return actor.ends_with("REF") || actor.ends_with("CVL") || actor.ends_with("BUS");
 }
 
 void EmitEvents(Document& doc, uint32_t sentence, const SentenceContext& context, const std::vector<Candidate>& candidates,
@@ -949,6 +984,7 @@ void EmitEvents(Document& doc, uint32_t sentence, const SentenceContext& context
         const Entity& from = doc.entities[source];
         const Entity& to = doc.entities[target];
         if (source == target || from.code.empty() || to.code.empty() || from.code == to.code) continue;
+        if (IsPrivateTravel(candidate.code, from)) continue;
         if (!seen.emplace(from.code, to.code, candidate.code).second) continue;
         Event event;
         event.sentence = sentence;
