@@ -249,7 +249,9 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
       const bool subordinator = (w == "because" || w == "although" || w == "though" || w == "while" || w == "whereas" ||
                                  w == "unless" || w == "if" || w == "whether" || w == "when") &&
                                 !current.empty() && HasFinite(words, current);
-      if ((infinitive || that || subordinator) && !current.empty()) {
+      // "… oppose the tax, but Italy and Belgium seem to …": "but" opens a clause of its own.
+      const bool contrast = w == "but" && !current.empty() && HasFinite(words, current) && k + 1 < segment.size();
+      if ((infinitive || that || subordinator || contrast) && !current.empty()) {
         out.push_back(std::move(current));
         current.clear();
       }
@@ -373,6 +375,23 @@ bool PronounInSubjectPosition(const std::vector<WordView>& words, const Clause& 
 }
 
 }  // namespace
+
+// Titles before a person's name: "Präsident", "Verteidigungsminister", "Mr.", "Secretary".
+bool IsTitleWord(std::string_view lower) {
+  static const char* kEndings[] = {"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
+                                   "chefin", "sprecher", "sprecherin", "führer", "general", "botschafter", "botschafterin",
+                                   "könig", "königin", "premier", "sekretär", "sekretärin", "vorsitzende", "vorsitzender",
+                                   "herr", "herrn", "frau", "dr.", "prof.", "mr.", "mrs.", "ms.", "president", "secretary",
+                                   "chancellor", "prime", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
+                                   "prince", "leader", "ambassador", "envoy", "sen.", "gov.", "rep.", "gen.", "admiral",
+                                   "emir", "sheikh", "scheich", "papst", "pope", "chief", "director", "direktor", "kommandeur",
+                                   "commander", "oberbefehlshaber", "diktator", "dictator", "machthaber", "staatschef",
+                                   "regierungschef", "amtskollege", "amtskollegen", "counterpart"};
+  for (const char* ending : kEndings) {
+    if (lower.ends_with(ending)) return true;
+  }
+  return false;
+}
 
 bool IsModalityAdjective(const std::vector<WordView>& words, uint32_t i, bool german) {
   const WordView& word = words[i];
@@ -562,23 +581,6 @@ bool IsDeterminerLike(const WordView& word) {
 
 // Looks back from the actor's first word for its preposition, skipping articles, adjectives,
 // numbers and titles ("an den russischen Präsidenten", "mit Herrn Shoigu").
-// Titles before a person's name: "Präsident", "Verteidigungsminister", "Mr.", "Secretary".
-bool IsTitleWord(std::string_view lower) {
-  static const char* kEndings[] = {"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
-                                   "chefin", "sprecher", "sprecherin", "führer", "general", "botschafter", "botschafterin",
-                                   "könig", "königin", "premier", "sekretär", "sekretärin", "vorsitzende", "vorsitzender",
-                                   "herr", "herrn", "frau", "dr.", "prof.", "mr.", "mrs.", "ms.", "president", "secretary",
-                                   "chancellor", "prime", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
-                                   "prince", "leader", "ambassador", "envoy", "sen.", "gov.", "rep.", "gen.", "admiral",
-                                   "emir", "sheikh", "scheich", "papst", "pope", "chief", "director", "direktor", "kommandeur",
-                                   "commander", "oberbefehlshaber", "diktator", "dictator", "machthaber", "staatschef",
-                                   "regierungschef", "amtskollege", "amtskollegen", "counterpart"};
-  for (const char* ending : kEndings) {
-    if (lower.ends_with(ending)) return true;
-  }
-  return false;
-}
-
 void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool german, bool person) {
   size_t skipped = 0;
   bool title_run = person;  // capitalised words right before a person's name are titles
@@ -625,16 +627,20 @@ void GroupCoordinations(const std::vector<WordView>& words, std::vector<Argument
     args[a].group = static_cast<int32_t>(a);
     if (a == 0) continue;
     const Argument& previous = args[a - 1];
-    bool coordinated = false, blocked = false;
+    bool coordinated = false, blocked = false, bracketed = false;
     size_t gap = 0;
     for (uint32_t i = previous.last_word + 1; i < args[a].word; ++i) {
       const WordView& word = words[i];
       if (word.flags & kCoordinator) coordinated = true;
       else if (word.comma) coordinated = true;
-      else if (word.opens_bracket) coordinated = true;  // "Korean Central News Agency (KCNA)"
+      else if (word.opens_bracket) bracketed = true;  // "Korean Central News Agency (KCNA)", "Faymann (SPÖ)"
       else if (word.boundary) blocked = true;
       else if (word.is_word && (!IsDeterminerLike(word) || (word.flags & kPreposition))) blocked = true;
       if (word.is_word) ++gap;
+    }
+    if (bracketed && !blocked && gap == 0) {
+      args[a].apposition = true;  // a tag in brackets names the actor before it again
+      continue;
     }
     if (coordinated && !blocked && gap <= kMaxCoordinationGap && args[a].preposition.empty() && !previous.genitive) {
       args[a].group = previous.group;
@@ -952,7 +958,7 @@ SentenceAnalysis AnalyseSentence(const Document& doc, uint32_t sentence, const E
     AnalyseVerbGroup(words, clause, lexicon);
     clause.args = CollectArguments(doc, words, clause, german);
     for (Argument& arg : clause.args) {
-      arg.apposition = std::find(appositions.begin(), appositions.end(), arg.word) != appositions.end();
+      arg.apposition = arg.apposition || std::find(appositions.begin(), appositions.end(), arg.word) != appositions.end();
     }
   }
   return analysis;

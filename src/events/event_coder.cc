@@ -471,7 +471,7 @@ uint32_t NounPhraseReach(const SentenceContext& context, uint32_t noun) {
     const std::string_view p = BasePreposition(words[i].lower);
     for (uint32_t k = i + 1; k < words.size() && k <= i + 4; ++k) {
       if (words[k].entity_inside >= 0) break;
-      if (words[k].capitalized && words[k].is_word) {
+      if (words[k].capitalized && words[k].is_word && !IsTitleWord(words[k].lower)) {
         if (p != "von" && p != "aus") return i - 1 - noun;
         break;
       }
@@ -909,6 +909,11 @@ void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& 
   for (Candidate& candidate : candidates) {
     const Clause& clause = clauses[candidate.clause];
     if (question) candidate.modality = Stronger(candidate.modality, Modality::kPossible);  // asked, not reported
+    // "will have talks … and exchange views": a second verb shares the first one's modality.
+    if (clause.coordinated && clause.governor >= 0 && clause.verb.modality == Modality::kAsserted) {
+      const Modality shared = clauses[clause.governor].verb.modality;
+      if (shared == Modality::kPlanned || shared == Modality::kPossible) candidate.modality = Stronger(candidate.modality, shared);
+    }
     if (IsPurpose(context, clause)) candidate.modality = Stronger(candidate.modality, Modality::kPlanned);
     if (clause.type == ClauseType::kConditional) candidate.modality = Stronger(candidate.modality, Modality::kPossible);
     // English "would" under a reporting verb is a future in the past: "said it would send troops".
@@ -950,6 +955,8 @@ std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& 
   AssignRoles(context.analysis, context.german);
   const int32_t reporter = ReportSpeaker(context);
   attribution = reporter >= 0 ? reporter : framed;
+  bool reported = framed >= 0 || reporter >= 0;
+  for (size_t c = 0; c < context.analysis.clauses.size() && !reported; ++c) reported = IsReportClause(context, c);
   ResolvePronounSubjects(context, previous_subjects);
   InheritSubjects(context);
   std::vector<Candidate> candidates;
@@ -963,7 +970,7 @@ std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& 
   SuppressStanceComplements(context, candidates);
   ResolveWishes(context, cameo, candidates);
   ApplyFrameVerbs(context, candidates);
-  ApplyClauseContext(context, candidates, reporter >= 0);
+  ApplyClauseContext(context, candidates, reported);
   return candidates;
 }
 
