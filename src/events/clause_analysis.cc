@@ -243,7 +243,9 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
     std::vector<uint32_t> current;
     for (size_t k = 0; k < segment.size(); ++k) {
       const uint32_t i = segment[k];
-      const bool infinitive = StartsInfinitive(words, i, lexicon) && !current.empty() && HasFinite(words, current);
+      const bool semi_auxiliary = k > 0 && ((words[segment[k - 1]].flags & (kPlannedWord | kPossibleWord | kNegationWord | kWerdenWord)) ||
+                                            words[segment[k - 1]].lower == "going");
+      const bool infinitive = StartsInfinitive(words, i, lexicon) && !current.empty() && HasFinite(words, current) && !semi_auxiliary;
       const bool that = words[i].lower == "that" && !current.empty() && HasFinite(words, current);
       const std::string_view w = words[i].lower;
       const bool subordinator = (w == "because" || w == "although" || w == "though" || w == "while" || w == "whereas" ||
@@ -262,12 +264,8 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
       }
       const bool followed_by_actor = k + 1 < segment.size() && words[segment[k + 1]].entity_start >= 0;
       if (report && followed_by_actor && words[i].finite) {
-        bool subject_before = false;
-        for (uint32_t j : current) subject_before |= words[j].entity_inside >= 0;
-        if (subject_before) {
-          out.push_back(std::move(current));
-          current.clear();
-        }
+        out.push_back(std::move(current));
+        current.clear();
       }
     }
     if (!current.empty()) out.push_back(std::move(current));
@@ -376,6 +374,14 @@ bool PronounInSubjectPosition(const std::vector<WordView>& words, const Clause& 
 
 }  // namespace
 
+// "dozens of", "hundreds of", "Hunderte von", "a group of": the actor after them is bare.
+bool IsQuantityWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "dozens", "hundreds", "thousands", "millions", "scores", "dozen", "group", "number", "some", "many", "several",
+      "members", "most", "all", "tens", "hunderte", "tausende", "dutzende", "gruppe", "zahl", "anzahl", "mitglieder"};
+  return kWords.contains(lower);
+}
+
 // Titles before a person's name: "Präsident", "Verteidigungsminister", "Mr.", "Secretary".
 bool IsTitleWord(std::string_view lower) {
   static const char* kEndings[] = {"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
@@ -452,6 +458,10 @@ std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, co
     if (word.forms == nullptr || word.entity_inside >= 0) continue;
     if (german && word.capitalized && clause.words[k] != 0 && !(k == 0 && clause.words[0] == 0)) continue;
     if (!german && k + 1 < clause.words.size() && IsCompoundHead(words[clause.words[k + 1]].lower)) continue;  // "trade gap"
+    if (!german && k > 0 && words[clause.words[k - 1]].finite && !(words[clause.words[k - 1]].flags & (kWerdenWord | kPerfectWord | kPlannedWord | kPossibleWord)) &&
+        words[clause.words[k - 1]].lower != "did" && words[clause.words[k - 1]].lower != "do" && words[clause.words[k - 1]].lower != "does") {
+      continue;  // "held talks": a noun after a full verb
+    }
     if (!german && k > 0) {
       const std::string_view before = words[clause.words[k - 1]].lower;
       if (before == "the" || before == "a" || before == "an" || before == "its" || before == "their" || before == "his" ||
@@ -590,6 +600,10 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
     if (word.flags & kObliqueWord) arg.oblique = true;
     if (word.flags & kNominativeWord) arg.nominative = true;
     if (word.flags & kPreposition) {
+      if ((word.lower == "of" || word.lower == "von") && i > 0 && IsQuantityWord(words[i - 1].lower)) {
+        ++skipped;  // "dozens of protesters": the quantity is no preposition's object
+        continue;
+      }
       arg.preposition = word.lower;
       // "eine Delegation von Beamten": the actor is an attribute of the noun before.
       arg.noun_attribute = i > 0 && words[i - 1].is_word && words[i - 1].capitalized && !words[i - 1].finite && german;
@@ -620,6 +634,15 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
   }
 }
 
+// After an actor, a list goes on with a comma or a coordinator (articles may come between).
+bool ListContinues(const std::vector<WordView>& words, const Argument& arg) {
+  for (uint32_t i = arg.last_word + 1; i < words.size() && i <= arg.last_word + 2; ++i) {
+    if (words[i].comma || (words[i].flags & kCoordinator)) return true;
+    if (words[i].is_word) return false;
+  }
+  return false;
+}
+
 // Actors joined by commas, "und"/"and" and articles form one coordination: "Deutschland, die USA
 // und Frankreich". A later member takes the first member's preposition and case.
 void GroupCoordinations(const std::vector<WordView>& words, std::vector<Argument>& args) {
@@ -627,12 +650,16 @@ void GroupCoordinations(const std::vector<WordView>& words, std::vector<Argument
     args[a].group = static_cast<int32_t>(a);
     if (a == 0) continue;
     const Argument& previous = args[a - 1];
-    bool coordinated = false, blocked = false, bracketed = false;
+    bool coordinated = false, blocked = false, bracketed = false, by_comma_only = true;
     size_t gap = 0;
     for (uint32_t i = previous.last_word + 1; i < args[a].word; ++i) {
       const WordView& word = words[i];
-      if (word.flags & kCoordinator) coordinated = true;
-      else if (word.comma) coordinated = true;
+      if (word.flags & kCoordinator) {
+        coordinated = true;
+        by_comma_only = false;
+      } else if (word.comma) {
+        coordinated = true;
+      }
       else if (word.opens_bracket) bracketed = true;  // "Korean Central News Agency (KCNA)", "Faymann (SPÖ)"
       else if (word.boundary) blocked = true;
       else if (word.is_word && (!IsDeterminerLike(word) || (word.flags & kPreposition))) blocked = true;
@@ -642,6 +669,9 @@ void GroupCoordinations(const std::vector<WordView>& words, std::vector<Argument
       args[a].apposition = true;  // a tag in brackets names the actor before it again
       continue;
     }
+    // A comma joins actors only in a list that goes on: "Deutschland, die USA und Frankreich", not
+    // "according to the White House, Joe Biden spoke".
+    if (coordinated && by_comma_only && !ListContinues(words, args[a])) coordinated = false;
     if (coordinated && !blocked && gap <= kMaxCoordinationGap && args[a].preposition.empty() && !previous.genitive) {
       args[a].group = previous.group;
       args[a].preposition = args[previous.group].preposition;

@@ -109,11 +109,11 @@ int32_t MarkFramedSpeakers(SentenceContext& context) {
     const WordView& word = words[i];
     if (word.flags & kAccordingWord) {
       if (word.lower == "zufolge") mark(ArgumentBefore(analysis, i));
-      else mark(ArgumentAfter(analysis, i, 4));
+      else mark(ArgumentAfter(analysis, i, 6));
     }
     if ((word.flags & kQuoteTagWord) && i > 0 && words[i - 1].boundary) mark(ArgumentAfter(analysis, i, 3));
     for (const auto& phrase : context.lexicon.Phrases("according-phrases")) {
-      if (PhraseAt(words, i, phrase)) mark(ArgumentAfter(analysis, i + static_cast<uint32_t>(phrase.size()) - 1, 4));
+      if (PhraseAt(words, i, phrase)) mark(ArgumentAfter(analysis, i + static_cast<uint32_t>(phrase.size()) - 1, 6));
     }
   }
   return speaker;
@@ -313,7 +313,8 @@ std::vector<int32_t> GenitiveAfterVerb(const Clause& clause) {
   const int32_t verb = clause.verb.finite >= 0 ? clause.verb.finite : clause.verb.lexical;
   for (size_t a = 0; a < clause.args.size(); ++a) {
     const Argument& arg = clause.args[a];
-    if (arg.genitive && UsableArgument(arg) && verb >= 0 && static_cast<int32_t>(arg.word) > verb &&
+    const bool of_phrase = arg.preposition == "of";  // "annexed four regions of Ukraine"
+    if ((arg.genitive || of_phrase) && UsableArgument(arg) && verb >= 0 && static_cast<int32_t>(arg.word) > verb &&
         std::find(clause.subjects.begin(), clause.subjects.end(), static_cast<int32_t>(a)) == clause.subjects.end()) {
       return {static_cast<int32_t>(a)};
     }
@@ -437,6 +438,10 @@ Modality Stronger(Modality own, Modality frame) {
 
 // ---- noun triggers ---------------------------------------------------------------------------
 
+bool OfFollowsNoun(const SentenceContext& context, uint32_t noun, uint32_t arg_word) {
+  return noun + 1 < arg_word && context.analysis.words[noun + 1].lower == "of";
+}
+
 struct NounContext {
   std::vector<int32_t> genitive_before, genitive_after;  // argument indexes
 };
@@ -445,6 +450,12 @@ NounContext NounArguments(const SentenceContext& context, const Clause& clause, 
   NounContext found;
   for (size_t a = 0; a < clause.args.size(); ++a) {
     const Argument& arg = clause.args[a];
+    // English "the visit of Chinese Defence Minister Li Shangfu": "of" right after the noun.
+    if (!context.german && UsableArgument(arg) && arg.preposition == "of" && arg.word > noun && arg.word <= noun + 5 &&
+        OfFollowsNoun(context, noun, arg.word)) {
+      found.genitive_after.push_back(static_cast<int32_t>(a));
+      continue;
+    }
     if (!UsableArgument(arg) || !arg.genitive) continue;
     // "Putins geplanter Besuch", "Xi Jinping's upcoming visit": up to two adjectives between.
     const uint32_t first_after = arg.last_word + (context.german ? 1 : 2);
@@ -527,6 +538,19 @@ std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause
   return filled;
 }
 
+// The root of the clause verb's first pattern that can apply (its particles present), or "".
+std::string_view VerbRoot(const SentenceContext& context, const Clause& clause) {
+  if (clause.verb.lemma < 0) return "";
+  for (const Pattern& pattern : context.lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma))) {
+    if (ParticlesPresent(context, clause, pattern)) return std::string_view(pattern.code).substr(0, 2);  // "hold responsible" is not "held talks"
+  }
+  return "";
+}
+
+bool IsStanceRoot(std::string_view root) {
+  return root == "02" || root == "10" || root == "11" || root == "12" || root == "13" || root == "14";
+}
+
 // "nicht", "not", "never" negate the clause; "keine", "no" only the noun they stand before.
 bool HasSentenceNegation(const SentenceContext& context, const Clause& clause) {
   for (uint32_t i : clause.words) {
@@ -553,12 +577,9 @@ Modality NounModality(const SentenceContext& context, const Clause& clause, uint
   else if (frame & kPossibleVerb) modality = Stronger(modality, Modality::kPossible);
   else if (frame & kPlannedVerb) modality = Stronger(modality, Modality::kPlanned);
   if (clause.verb.lemma >= 0 && static_cast<int32_t>(noun) > clause.verb.lexical) {
-    const std::vector<Pattern>& verb_patterns = context.lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma));
-    if (!verb_patterns.empty()) {
-      const std::string_view root = std::string_view(verb_patterns[0].code).substr(0, 2);
-      if (root == "12") modality = Stronger(modality, Modality::kNegated);
-      else if (root == "02" || root == "10" || root == "11" || root == "13") modality = Stronger(modality, Modality::kPossible);
-    }
+    const std::string_view root = VerbRoot(context, clause);
+    if (root == "12") modality = Stronger(modality, Modality::kNegated);
+    else if (root == "02" || root == "10" || root == "11" || root == "13") modality = Stronger(modality, Modality::kPossible);
   }
   return modality;
 }
@@ -568,12 +589,7 @@ Modality NounModality(const SentenceContext& context, const Clause& clause, uint
 bool IsStanceVerb(const SentenceContext& context, const Clause& clause) {
   const uint32_t lemma = static_cast<uint32_t>(clause.verb.lemma);
   if (context.lexicon.LemmaFlags(lemma) & (kReportVerb | kDesireVerb | kObjectControlVerb)) return true;
-  for (const Pattern& pattern : context.lexicon.PatternsOf(lemma)) {
-    if (!ParticlesPresent(context, clause, pattern)) continue;  // "hold responsible" is not "held talks"
-    const std::string_view root = std::string_view(pattern.code).substr(0, 2);
-    return root == "02" || root == "10" || root == "11" || root == "12" || root == "13" || root == "14";
-  }
-  return false;
+  return IsStanceRoot(VerbRoot(context, clause));
 }
 
 // May the clause's subject be the source of a noun event? Only when the clause's own verb takes
@@ -770,6 +786,7 @@ void ResolveRequests(const SentenceContext& context, const CameoTable& cameo, st
     std::optional<std::string> embedded;
     for (size_t complement : ComplementChain(clauses, candidates[k].clause)) {
       Candidate* action = CandidateOfClause(candidates, complement);
+      if (action == nullptr) action = CandidateOfClause(candidates, complement, false);  // "refused to attend talks with Armenia"
       if (action == nullptr) continue;
       action->suppressed = true;
       embedded = action->code;
