@@ -58,6 +58,7 @@ void MarkEntities(const Document& doc, uint32_t sentence, std::vector<WordView>&
       if (span.end > entity.span.end) {
         const std::string_view rest = std::string_view(doc.text).substr(entity.span.end, span.end - entity.span.end);
         word.genitive_s = rest == "s" || rest == "'s" || rest == "’s" || rest == "'" || rest == "’";
+        if (rest.size() > 1 && rest[0] == '-') word.compound_head = LowerCase(rest.substr(1));  // "Russland-Besuch"
       }
     }
   }
@@ -445,6 +446,7 @@ bool IsCompoundHead(std::string_view lower) {
 struct VerbCandidate {
   size_t position = 0;  // in clause.words
   int32_t lemma = -1;
+  std::string_view particle;  // the separable particle that closes the clause
   FormKind kind = FormKind::kFinite;
   bool has_patterns = false;
   bool frame_verb = false;
@@ -486,6 +488,7 @@ std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, co
       candidate.position = k;
       candidate.lemma = static_cast<int32_t>(form.lemma);
       candidate.kind = form.kind;
+      candidate.particle = form.particle;
       candidate.has_patterns = !lexicon.PatternsOf(form.lemma).empty();
       candidate.frame_verb = lexicon.LemmaFlags(form.lemma) != 0;
       candidates.push_back(candidate);
@@ -506,10 +509,12 @@ int CandidateRank(const VerbCandidate& candidate, bool german) {
   return rank;
 }
 
-Modality ClauseModality(const std::vector<WordView>& words, const Clause& clause, bool future, bool german, bool& would) {
+Modality ClauseModality(const std::vector<WordView>& words, const Clause& clause, bool future, bool german, std::string_view particle,
+                        bool& would) {
   bool planned = future, possible = false, negated = false;
   for (size_t k = 0; k < clause.words.size(); ++k) {
     const WordView& word = words[clause.words[k]];
+    if (!particle.empty() && word.lower == particle) continue;  // "stellte … bereit" is no readiness
     if ((word.flags & (kPlannedWord | kPossibleWord)) && IsModalityAdjective(words, clause.words[k], german)) continue;
     const std::string_view next = k + 1 < clause.words.size() ? std::string_view(words[clause.words[k + 1]].lower) : "";
     const std::string_view before = k > 0 ? std::string_view(words[clause.words[k - 1]].lower) : "";
@@ -568,7 +573,7 @@ void AnalyseVerbGroup(const std::vector<WordView>& words, Clause& clause, const 
                      BeFormBefore(words, static_cast<uint32_t>(verb.lexical));
     }
   }
-  verb.modality = ClauseModality(words, clause, future, IsGerman(lexicon), verb.would);
+  verb.modality = ClauseModality(words, clause, future, IsGerman(lexicon), best != nullptr ? best->particle : std::string_view(), verb.would);
   for (const VerbCandidate& candidate : candidates) {
     if (best != nullptr && candidate.position != best->position) {
       verb.other_frame_flags |= lexicon.LemmaFlags(static_cast<uint32_t>(candidate.lemma));
@@ -609,7 +614,8 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
       arg.noun_attribute = i > 0 && words[i - 1].is_word && words[i - 1].capitalized && !words[i - 1].finite && german;
       return;
     }
-    if (title_run && word.capitalized && word.entity_inside < 0 && !word.finite && IsTitleWord(word.lower)) {
+    const bool after_article = i > 0 && IsArticleWord(words[i - 1].lower);  // "des US-Reporters Evan Gershkovich"
+    if (title_run && word.capitalized && word.entity_inside < 0 && !word.finite && (IsTitleWord(word.lower) || after_article)) {
       ++skipped;
       continue;
     }
@@ -715,6 +721,7 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
     arg.last_word = i;
     while (arg.last_word + 1 < words.size() && words[arg.last_word + 1].entity_inside == arg.entity) ++arg.last_word;
     arg.genitive = words[arg.last_word].genitive_s;
+    arg.compound_modifier = !words[arg.last_word].compound_head.empty();
     arg.coded = !doc.entities[arg.entity].code.empty();
     if (!german && arg.last_word + 1 < words.size()) {
       const std::string_view next = words[arg.last_word + 1].lower;
@@ -737,7 +744,7 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
 }
 
 bool IsCandidate(const Argument& arg) {
-  return arg.preposition.empty() && !arg.genitive && !arg.apposition && !arg.speaker && !arg.dateline;
+  return arg.preposition.empty() && !arg.genitive && !arg.apposition && !arg.speaker && !arg.dateline && !arg.compound_modifier;
 }
 
 std::vector<int32_t> GroupOf(const std::vector<Argument>& args, int32_t head) {

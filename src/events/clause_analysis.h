@@ -31,6 +31,7 @@ struct WordView {
   int32_t entity_start = -1;   // the entity whose first token this is
   int32_t entity_inside = -1;  // the entity covering this token
   bool genitive_s = false;     // German "Putins": the entity ends inside the token before -s
+  std::string compound_head;   // "Russland-Besuch": the noun after the actor's hyphen, lower case
 };
 
 enum class ClauseType : uint8_t { kMain, kSubordinate, kConditional, kRelative, kInfinitive, kFragment };
@@ -48,6 +49,7 @@ struct Argument {
   bool noun_attribute = false; // governed by a preposition after a noun ("Delegation von Beamten")
   bool coded = false;         // the entity has an actor code
   bool dateline = false;      // a place name before the dash of a dateline ("Wien – …")
+  bool compound_modifier = false;  // the first part of a compound: "Russland-Besuch"
   int32_t group = -1;         // index of the first argument of its coordination ("A, B und C")
 };
 

@@ -604,7 +604,45 @@ bool SubjectMayBeNounSource(const SentenceContext& context, const Clause& clause
   return true;
 }
 
+// "Der Russland-Besuch von Kim Jong Un", "die China-Reise des Kanzlers": the actor before the
+// hyphen is the noun's target, the source comes from the noun phrase or the clause.
+void MatchActorCompounds(const SentenceContext& context, size_t c, bool clause_has_verb_event, std::vector<Candidate>& out) {
+  const Clause& clause = context.analysis.clauses[c];
+  for (size_t a = 0; a < clause.args.size(); ++a) {
+    const Argument& modifier = clause.args[a];
+    const WordView& word = context.analysis.words[modifier.last_word];
+    if (!modifier.compound_modifier || word.compound_head.empty()) continue;
+    const std::vector<TriggerForm>* forms = context.lexicon.Forms(word.compound_head);
+    if (forms == nullptr) continue;
+    for (const TriggerForm& form : *forms) {
+      if (form.kind != FormKind::kNoun) continue;
+      const std::vector<Pattern>& patterns = context.lexicon.PatternsOf(form.lemma);
+      const auto pattern = std::find_if(patterns.begin(), patterns.end(), [](const Pattern& p) { return p.HasTarget() && !p.IsRequest(); });
+      if (pattern == patterns.end()) break;
+      const uint32_t noun = modifier.last_word;
+      const NounContext around = NounArguments(context, clause, noun);
+      std::vector<int32_t> sources =
+          PrepositionalGroup(clause, {"von", "durch", "by", "of"}, static_cast<int32_t>(noun), std::max<uint32_t>(1, NounPhraseReach(context, noun)));
+      if (sources.empty()) sources = !around.genitive_after.empty() ? around.genitive_after : around.genitive_before;
+      if (sources.empty() && !clause_has_verb_event && SubjectMayBeNounSource(context, clause, noun)) sources = clause.subjects;
+      if (sources.empty()) break;
+      Candidate candidate;
+      candidate.clause = c;
+      candidate.pattern = &*pattern;
+      candidate.code = pattern->code;
+      candidate.sources = EntitiesOf(clause, sources);
+      candidate.targets = {modifier.entity};
+      candidate.trigger_word = noun;
+      candidate.modality = NounModality(context, clause, noun);
+      candidate.nominal = true;
+      out.push_back(std::move(candidate));
+      break;
+    }
+  }
+}
+
 void MatchNouns(const SentenceContext& context, size_t c, bool clause_has_verb_event, std::vector<Candidate>& out) {
+  MatchActorCompounds(context, c, clause_has_verb_event, out);
   const Clause& clause = context.analysis.clauses[c];
   for (uint32_t i : clause.words) {
     const WordView& word = context.analysis.words[i];
@@ -798,6 +836,20 @@ void ResolveRequests(const SentenceContext& context, const CameoTable& cameo, st
       if (candidates[k].targets.empty()) candidates[k].targets = own_action ? action->targets : action->sources;
       break;
     }
+    // "weigerte sich, Russland zu verurteilen": CAMEO has no refusal code for it, so it is the act
+    // itself, negated.
+    if (embedded && prefix == "12" && DeriveRequestCode(prefix, *embedded, cameo) == "120") {
+      for (size_t complement : ComplementChain(clauses, candidates[k].clause)) {
+        for (Candidate& action : candidates) {
+          if (action.clause == complement && action.code == *embedded) {
+            action.suppressed = false;
+            action.modality = Modality::kNegated;
+          }
+        }
+      }
+      candidates[k].suppressed = true;
+      continue;
+    }
     if (!embedded) {
       embedded = NounAction(context, clauses[candidates[k].clause]);
       // "ruled out sending missiles to Ukraine": the action's recipient is the target.
@@ -818,14 +870,13 @@ void SuppressStanceComplements(const SentenceContext& context, std::vector<Candi
     const std::string root = candidates[k].code.substr(0, 2);
     if (root != "02" && root != "10" && root != "11" && root != "12" && root != "13") continue;
     for (size_t complement : ComplementChain(clauses, candidates[k].clause)) {
+      if (candidates[k].code == "112") {
+        const std::string_view alleged = VerbRoot(context, clauses[complement]);
+        if (alleged == "19") candidates[k].code = "1123";  // accused of aggression
+        else if (alleged == "18" || alleged == "20") candidates[k].code = "1124";  // of war crimes
+      }
       for (Candidate& action : candidates) {
-        if (action.clause != complement || action.suppressed) continue;
-        action.suppressed = true;
-        if (candidates[k].code == "112") {
-          const std::string_view alleged = std::string_view(action.code).substr(0, 2);
-          if (alleged == "19") candidates[k].code = "1123";       // accused of aggression
-          else if (alleged == "18" || alleged == "20") candidates[k].code = "1124";  // of war crimes
-        }
+        if (action.clause == complement && !action.suppressed) action.suppressed = true;
       }
     }
   }
@@ -938,6 +989,8 @@ void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& 
     if (clause.verb.would && (reported || planned_frame) && candidate.modality == Modality::kPossible) {
       candidate.modality = Modality::kPlanned;  // "announced it would send F-16 jets"
     }
+    // An intent is the event itself: "bereit", "will" do not make it planned.
+    if (candidate.code.substr(0, 2) == "03" && candidate.modality == Modality::kPlanned) candidate.modality = Modality::kAsserted;
     // A negated intent or request frame codes a rejection itself; the action stays negated.
     if (candidate.pattern != nullptr && candidate.code.substr(0, 2) == "12" && candidate.modality == Modality::kNegated) {
       candidate.modality = Modality::kAsserted;
