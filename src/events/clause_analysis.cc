@@ -740,6 +740,14 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
     args.push_back(std::move(arg));
   }
   GroupCoordinations(words, args);
+  // "Kim Jong-un, der Führer Nordkoreas, plant …": a second name for the same actor is an apposition.
+  for (size_t a = 1; a < args.size(); ++a) {
+    const Entity& previous = doc.entities[args[a - 1].entity];
+    const Entity& current = doc.entities[args[a].entity];
+    if (!current.actor_id.empty() && current.actor_id == previous.actor_id && args[a].word <= args[a - 1].last_word + 3) {
+      args[a].apposition = true;
+    }
+  }
   return args;
 }
 

@@ -152,6 +152,14 @@ int32_t ReportSpeaker(SentenceContext& context) {
 
 // ---- subjects across clauses -----------------------------------------------------------------
 
+bool HasRequestPattern(const SentenceContext& context, const Clause& clause) {
+  if (clause.verb.lemma < 0) return false;
+  const std::vector<Pattern>& patterns = context.lexicon.PatternsOf(static_cast<uint32_t>(clause.verb.lemma));
+  return std::any_of(patterns.begin(), patterns.end(), [](const Pattern& p) {
+    return p.IsRequest() && (p.code.starts_with("02") || p.code.starts_with("10"));
+  });
+}
+
 void InheritSubjects(SentenceContext& context) {
   std::vector<Clause>& clauses = context.analysis.clauses;
   for (size_t c = 0; c < clauses.size(); ++c) {
@@ -183,8 +191,11 @@ void InheritSubjects(SentenceContext& context) {
     }
     if (!clause.subjects.empty()) continue;
     if (clause.type == ClauseType::kInfinitive) {
-      const bool object_control = (governor.verb.frame_flags & kObjectControlVerb) || !governor.objects.empty();
-      copy_from(object_control && !governor.objects.empty() ? governor.objects : governor.subjects);
+      // "bat Putin, Nordkorea zu besuchen", "wants North Korea to supply": the object acts.
+      const bool object_control = (governor.verb.frame_flags & (kObjectControlVerb | kDesireVerb)) != 0 || HasRequestPattern(context, governor);
+      // "Biden is set to travel", "Iran was asked to stop": a passive's subject acts.
+      const bool patient_acts = object_control || governor.verb.passive;
+      copy_from(patient_acts && !governor.objects.empty() ? governor.objects : governor.subjects);
     } else if (clause.coordinated || clause.verb.pronoun_subject) {
       copy_from(governor.subjects);  // "…, wo er Herrn Putin treffen würde"
     }
