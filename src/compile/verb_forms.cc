@@ -134,6 +134,20 @@ bool DoublesByRule(const std::string& verb) {
   return vowels == 1;
 }
 
+// The dictionary keeps some forms in the spelling before 1996 ("beschoß", "läßt", "schloß");
+// texts write "beschoss", "lässt", "schloss". Both are kept.
+void AddModernSpellings(std::vector<VerbForm>& forms) {
+  const size_t count = forms.size();
+  for (size_t i = 0; i < count; ++i) {
+    const std::string& form = forms[i].form;
+    const size_t eszett = form.find("ß");
+    if (eszett == std::string::npos) continue;
+    std::string modern = form;
+    for (size_t at = modern.find("ß"); at != std::string::npos; at = modern.find("ß", at + 2)) modern.replace(at, std::string("ß").size(), "ss");
+    forms.push_back({modern, forms[i].kind, forms[i].particle});
+  }
+}
+
 // Some separable verbs come unsplit in the dictionary ("freilassen": "freilässt"); main clauses
 // split them all the same ("lässt … frei").
 void SplitUnmarkedParticle(const std::string& lemma, std::vector<VerbForm>& forms) {
@@ -191,6 +205,7 @@ Status GermanVerbForms::Load(const std::string& packages_dir) {
     std::string_view zu;
     if (paradigm["EIZ"].get(zu) == simdjson::SUCCESS) AddForm(forms, std::string(zu), VerbFormKind::kZuInfinitive);
     for (VerbForm& form : forms) form.form = Lower(form.form);
+    AddModernSpellings(forms);
     Deduplicate(forms);
     paradigms_[lemma] = std::move(forms);
   }

@@ -796,10 +796,15 @@ std::optional<std::string> NounAction(const SentenceContext& context, const Clau
   return std::nullopt;
 }
 
+// The other side of an action named by a noun: "Lieferung an Kiew", "Waffenruhe mit der Hamas",
+// "a meeting with Biden".
 std::vector<int32_t> RecipientOf(const Clause& clause) {
   for (const Argument& arg : clause.args) {
     const std::string_view p = BasePreposition(arg.preposition);
-    if (UsableArgument(arg) && (p == "to" || p == "an" || p == "nach" || p == "für" || p == "for")) return {arg.entity};
+    if (UsableArgument(arg) && (p == "to" || p == "an" || p == "nach" || p == "für" || p == "for" || p == "mit" ||
+                                p == "with" || p == "gegen" || p == "against")) {
+      return {arg.entity};
+    }
   }
   return {};
 }
@@ -1172,7 +1177,10 @@ std::string EventCoder::Explain(const Document& doc) const {
     for (size_t c = 0; c < analysis.clauses.size(); ++c) out += ExplainClause(copy, context, c);
     for (const Candidate& candidate : candidates) {
       out += std::string("    ") + (candidate.suppressed ? "suppressed " : "candidate ") + candidate.code + " " +
-             ModalityWord(candidate.modality) + " " + (candidate.pattern ? candidate.pattern->rule : "") + "\n";
+             ModalityWord(candidate.modality) + " " + (candidate.pattern ? candidate.pattern->rule : "");
+      for (int32_t source : candidate.sources) out += " from:" + std::string(copy.Surface(copy.entities[source].span));
+      for (int32_t target : candidate.targets) out += " to:" + std::string(copy.Surface(copy.entities[target].span));
+      out += "\n";
     }
   }
   return out;
