@@ -95,6 +95,16 @@ check "sample: Trump is not in government in 2023" \
 check "sample: 'dem russischen Führer' is Putin" \
   test "$(json_field '[e["actor_id"] for e in d["entities"] if e["text"]=="russischen Führer"][0]')" = "vladimir-putin"
 
+# The events of the sample article: the planned meeting, the appeal for arms, Shoigu's visit.
+check "sample: a planned Kim-Putin meeting" \
+  test "$(json_field 'sum(1 for e in d["events"] if e["source"]["actor_id"]=="kim-jong-un" and e["target"]["actor_id"]=="vladimir-putin" and e["root"]=="04" and e["modality"]=="planned")')" -ge 1
+check "sample: Putin appeals to Kim for military aid (0232), not a delivery" \
+  test "$(json_field '[e["code"] for e in d["events"] if e["source"]["actor_id"]=="vladimir-putin" and e["target"]["actor_id"]=="kim-jong-un"][0]')" = "0232"
+check "sample: China has not sent weapons to the Russian military (negated)" \
+  test "$(json_field '[e["modality"] for e in d["events"] if e["source"]["code"]=="CHN" and e["target"]["code"]=="RUSMIL"][0]')" = "negated"
+run extract --published 2023-09-05 --explain "$sample"
+check "extract --explain shows clauses and candidates" grep -q "candidate 0232" "$work/out"
+
 # Dictionaries: look-ups, and a broken source reported with file and line.
 run dict lookup Schoigu --date 2023-09-05
 check "dict lookup: Schoigu is Shoigu, RUSGOV in 2023" grep -q "sergei-shoigu .*RUSGOV" "$work/out"
@@ -104,6 +114,12 @@ lines=$(wc -l <"$work/data/actors/people/europe.txt")
 run dict check --data "$work/data"
 check "dict check: exit 1 on a broken source" test "$code" -eq 1
 check "dict check: names file and line" grep -q "europe.txt:$lines: the role ends" "$work/err"
+cp -r "$source_dir/data" "$work/data2"
+printf '\nverb brokenverb\n  999  T\n  040  an T ( )\n' >>"$work/data2/de/patterns/verbs-01-05.txt"
+lines=$(wc -l <"$work/data2/de/patterns/verbs-01-05.txt")
+run dict check --data "$work/data2"
+check "dict check: an unknown CAMEO code named with file and line" grep -q "verbs-01-05.txt:$((lines - 1)): unknown CAMEO code 999" "$work/err"
+check "dict check: an unreadable frame named with file and line" grep -q "verbs-01-05.txt:$lines: cannot read frame element" "$work/err"
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
