@@ -339,14 +339,19 @@ struct Filled {
   bool reciprocal = false;
 };
 
+// "accused each other", "warfen sich gegenseitig vor": the reciprocal stands right after the
+// verb ("agreed to monitor each other's policies" is no reciprocal act).
 bool IsReciprocal(const SentenceContext& context, const Clause& clause) {
   const std::vector<WordView>& words = context.analysis.words;
-  for (size_t k = 0; k < clause.words.size(); ++k) {
-    const std::string& w = words[clause.words[k]].lower;
+  const int32_t verb = clause.verb.lexical;
+  if (verb < 0) return false;
+  for (uint32_t i = static_cast<uint32_t>(verb) + 1; i < words.size() && i <= static_cast<uint32_t>(verb) + 3; ++i) {
+    const std::string& w = words[i].lower;
     if (w == "einander" || w == "gegenseitig" || w == "untereinander") return true;
-    if ((w == "each" || w == "one") && k + 1 < clause.words.size()) {
-      const std::string& next = words[clause.words[k + 1]].lower;
-      if (next == "other" || next == "another") return true;
+    if ((w == "each" || w == "one") && i + 1 < words.size()) {
+      const std::string& next = words[i + 1].lower;
+      const bool possessive = i + 2 < words.size() && (words[i + 2].lower == "'s" || words[i + 2].lower == "’s");
+      if ((next == "other" || next == "another") && !possessive) return true;
     }
   }
   return false;
@@ -368,7 +373,7 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
         // "verurteilten den Raketentest Nordkoreas": the owner of the object is the target.
         if (filled.targets.empty() && element.words.empty()) filled.targets = GenitiveAfterVerb(clause);
         // "accused each other", "warfen sich gegenseitig vor": every subject acts on the others.
-        if (filled.targets.empty() && filled.sources.size() >= 2 && IsReciprocal(context, clause)) {
+        if (filled.targets.empty() && filled.sources.size() >= 2 && filled.sources.size() <= 4 && IsReciprocal(context, clause)) {
           filled.targets = filled.sources;
           filled.reciprocal = true;
         }
