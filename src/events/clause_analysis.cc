@@ -519,7 +519,8 @@ Modality ClauseModality(const std::vector<WordView>& words, const Clause& clause
     const std::string_view next = k + 1 < clause.words.size() ? std::string_view(words[clause.words[k + 1]].lower) : "";
     const std::string_view before = k > 0 ? std::string_view(words[clause.words[k - 1]].lower) : "";
     const bool comparative = before == "wie" || before == "als" || before == "than" || before == "as" || before == "ever";
-    if ((word.flags & kNegationWord) && next != "nur" && next != "only" && next != "zuletzt" && !comparative) negated = true;
+    const bool idiom = next == "nur" || next == "only" || next == "zuletzt" || next == "least" || next == "just";  // "not least"
+    if ((word.flags & kNegationWord) && !idiom && !comparative) negated = true;
     if (word.flags & kPlannedWord) planned = true;
     if (word.flags & kPossibleWord) {
       if (word.lower == "would" || word.lower == "'d" || word.lower == "würde" || word.lower == "würden") would = true;

@@ -333,9 +333,14 @@ std::vector<int32_t> GenitiveAfterVerb(const Clause& clause) {
   return {};
 }
 
+std::vector<int32_t> FromNextConjunct(const SentenceContext& context, const Clause& clause, const std::vector<std::string>& prepositions);
+
+struct Filled;
+
 struct Filled {
   int score = 0;
   std::vector<int32_t> sources, targets;  // argument indexes in the clause
+  std::vector<int32_t> borrowed_targets;  // entity indexes from a coordinated clause
   bool reciprocal = false;
 };
 
@@ -357,6 +362,17 @@ bool IsReciprocal(const SentenceContext& context, const Clause& clause) {
   return false;
 }
 
+// The entities of the next coordinated clause governed by one of these prepositions.
+std::vector<int32_t> FromNextConjunct(const SentenceContext& context, const Clause& clause, const std::vector<std::string>& prepositions) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  const int32_t index = static_cast<int32_t>(&clause - clauses.data());
+  for (const Clause& next : clauses) {
+    if (next.governor != index || !next.coordinated) continue;
+    return EntitiesOf(next, PrepositionalGroup(next, prepositions, -1));
+  }
+  return {};
+}
+
 std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause& clause, const Pattern& pattern) {
   if (!ParticlesPresent(context, clause, pattern)) return std::nullopt;
   Filled filled;
@@ -369,6 +385,12 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
           filled.targets = PrepositionalGroup(clause, {pattern.particles.back()}, after);
         } else {
           filled.targets = element.words.empty() ? clause.objects : PrepositionalGroup(clause, element.words, after);
+        }
+        // "hat Technologie geliefert, aber keine Drohnen an das russische Militär geschickt": the
+        // second conjunct's phrase completes the first.
+        if (filled.targets.empty() && !element.words.empty()) {
+          filled.borrowed_targets = FromNextConjunct(context, clause, element.words);
+          if (!filled.borrowed_targets.empty()) break;
         }
         // "verurteilten den Raketentest Nordkoreas": the owner of the object is the target.
         if (filled.targets.empty() && element.words.empty()) filled.targets = GenitiveAfterVerb(clause);
@@ -407,9 +429,17 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
     }
     filled.score += ElementScore(element);
   }
+  // "Russland erhält Drohnen aus dem Iran": a frame with a prepositional source and no target
+  // makes the subject the receiver.
+  const bool prepositional_source = std::any_of(pattern.elements.begin(), pattern.elements.end(), [](const FrameElement& e) {
+    return e.kind == ElementKind::kSource && !e.words.empty();
+  });
+  if (prepositional_source && !pattern.HasTarget()) filled.targets = clause.subjects;
+  // A frame without T still needs a target: the object, or the owner of the object ("lehnte
+  // den Friedensplan der Ukraine ab").
+  if (!pattern.HasTarget() && filled.targets.empty()) filled.targets = !clause.objects.empty() ? clause.objects : GenitiveAfterVerb(clause);
   return filled;
 }
-
 
 // Meetings without a named partner but with coordinated sources: "Kim und Putin trafen sich".
 void PairCoordinatedSources(Filled& filled) {
@@ -440,6 +470,7 @@ std::optional<Candidate> MatchVerb(const SentenceContext& context, size_t c) {
   candidate.code = best->code;
   candidate.sources = EntitiesOf(clause, best_filled.sources);
   candidate.targets = EntitiesOf(clause, best_filled.targets);
+  candidate.targets.insert(candidate.targets.end(), best_filled.borrowed_targets.begin(), best_filled.borrowed_targets.end());
   candidate.trigger_word = static_cast<uint32_t>(clause.verb.lexical);
   candidate.modality = clause.verb.modality;
   return candidate;
@@ -980,6 +1011,11 @@ void ApplyFrameVerbs(const SentenceContext& context, std::vector<Candidate>& can
   }
 }
 
+bool HasInfinitiveForm(const WordView& word) {
+  if (word.forms == nullptr) return false;
+  return std::any_of(word.forms->begin(), word.forms->end(), [](const TriggerForm& form) { return form.kind == FormKind::kInfinitive; });
+}
+
 // An infinitive of purpose states an aim: "reiste nach Moskau, um Putin zu treffen".
 bool IsPurpose(const SentenceContext& context, const Clause& clause) {
   if (clause.type != ClauseType::kInfinitive || clause.governor < 0) return false;
@@ -999,7 +1035,11 @@ void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& 
     const Clause& clause = clauses[candidate.clause];
     if (question) candidate.modality = Stronger(candidate.modality, Modality::kPossible);  // asked, not reported
     // "will have talks … and exchange views": a second verb shares the first one's modality.
-    if (clause.coordinated && clause.governor >= 0 && clause.verb.modality == Modality::kAsserted) {
+    // Only a verb without a tense of its own shares: "will … and exchange", not "would … and urged".
+    const bool bare_verb = clause.verb.lexical >= 0 && clause.verb.kind != FormKind::kPast &&
+                           (clause.verb.kind == FormKind::kInfinitive || !context.analysis.words[clause.verb.lexical].finite ||
+                            HasInfinitiveForm(context.analysis.words[clause.verb.lexical]));
+    if (clause.coordinated && clause.governor >= 0 && clause.verb.modality == Modality::kAsserted && bare_verb) {
       const Modality shared = clauses[clause.governor].verb.modality;
       if (shared == Modality::kPlanned || shared == Modality::kPossible) candidate.modality = Stronger(candidate.modality, shared);
     }

@@ -55,6 +55,15 @@ void WriteTsv(std::ostream& out, const Document& doc) {
         << EntityKindName(entity.kind) << ':' << (entity.code.empty() ? "-" : entity.code) << ':'
         << (entity.actor_id.empty() ? "-" : entity.actor_id) << '\t' << TsvField(doc.Surface(entity.span)) << '\n';
   }
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& event = doc.events[i];
+    const Entity& source = doc.entities[event.source];
+    const Entity& target = doc.entities[event.target];
+    out << TsvField(doc.meta.id) << "\tevent\t" << i << '\t' << event.trigger.begin << '\t' << event.trigger.end << '\t'
+        << source.code << ':' << target.code << ':' << event.code << ':' << ModalityName(event.modality) << ':'
+        << (event.attribution >= 0 ? doc.entities[event.attribution].code : "-") << '\t'
+        << TsvField(doc.Surface(event.trigger)) << '\n';
+  }
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& sentence = doc.sentences[i];
     out << TsvField(doc.meta.id) << "\tsentence\t" << i << '\t' << sentence.span.begin << '\t'
@@ -62,6 +71,24 @@ void WriteTsv(std::ostream& out, const Document& doc) {
         << TsvField(doc.Surface(sentence.span)) << '\n';
   }
 }
+
+namespace {
+
+void WritePrettyEvents(std::ostream& out, const Document& doc) {
+  out << fmt::format("\n  Events ({})\n  {:<4} {:<24} {:<24} {:<5} {:<9} {:<9} {}\n", doc.events.size(), "s#", "source", "target",
+                     "code", "modality", "said by", "trigger");
+  for (const Event& event : doc.events) {
+    const Entity& source = doc.entities[event.source];
+    const Entity& target = doc.entities[event.target];
+    out << fmt::format("  {:<4} {:<24} {:<24} {:<5} {:<9} {:<9} {}\n", event.sentence,
+                       Shorten(source.code + " " + OneLine(doc.Surface(source.span)), 23),
+                       Shorten(target.code + " " + OneLine(doc.Surface(target.span)), 23), event.code,
+                       ModalityName(event.modality), event.attribution >= 0 ? doc.entities[event.attribution].code : "-",
+                       OneLine(doc.Surface(event.trigger)));
+  }
+}
+
+}  // namespace
 
 void WritePretty(std::ostream& out, const Document& doc) {
   out << fmt::format("Document  {}\n", doc.meta.id);
@@ -84,6 +111,7 @@ void WritePretty(std::ostream& out, const Document& doc) {
                        entity.code.empty() ? "?" : entity.code, entity.actor_id.empty() ? "-" : entity.actor_id,
                        EntitySourceName(entity.source), entity.role.empty() ? "" : " (" + entity.role + ")");
   }
+  WritePrettyEvents(out, doc);
   out << '\n';
 }
 
