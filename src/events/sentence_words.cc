@@ -1,0 +1,150 @@
+#include "events/clause_internal.h"
+
+#include <algorithm>
+#include <unordered_set>
+#include "util/lower_case.h"
+
+namespace lagebild::clause_internal {
+
+// Function words that the German paradigm dictionary also lists as finite verbs ("eine" of
+// "einen", "meine" of "meinen").
+bool IsFunctionWord(std::string_view lower) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "eine", "einen", "meine", "meinen", "deine", "deinen", "keine", "keinen", "seine", "seinen", "unsere",
+      "ihre", "ihren", "alle", "allen", "beide", "beiden", "viele", "vielen", "andere", "anderen", "weite",
+      "weiten", "teile", "rund", "fest", "statt", "mehr", "weiter", "wieder", "bis", "los", "gut", "einige",
+      "einigen", "einiger", "meist", "meisten", "folgende", "folgenden", "gelten", "gilt"};
+  return kWords.contains(lower);
+}
+
+bool IsBoundaryPunctuation(std::string_view surface, TokenKind kind) {
+  if (kind == TokenKind::kQuote || kind == TokenKind::kBracket) return true;
+  if (kind != TokenKind::kPunctuation) return false;
+  return surface == "," || surface == ";" || surface == ":" || surface == "–" || surface == "—" || surface == "-" ||
+         surface == "." || surface == "!" || surface == "?" || surface == "…";
+}
+
+bool HasFormKind(const WordView& word, FormKind kind) {
+  if (word.forms == nullptr) return false;
+  return std::any_of(word.forms->begin(), word.forms->end(), [&](const TriggerForm& form) { return form.kind == kind; });
+}
+
+bool IsVerbForm(const WordView& word) {
+  if (word.forms == nullptr) return word.finite;
+  return word.finite || std::any_of(word.forms->begin(), word.forms->end(),
+                                    [](const TriggerForm& form) { return form.kind != FormKind::kNoun; });
+}
+
+// ---- words -----------------------------------------------------------------------------------
+
+void MarkEntities(const Document& doc, uint32_t sentence, std::vector<WordView>& words) {
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const Entity& entity = doc.entities[e];
+    if (entity.sentence != sentence) continue;
+    bool first = true;
+    for (WordView& word : words) {
+      const Span span = doc.tokens[word.token].span;
+      if (span.begin >= entity.span.end || span.end <= entity.span.begin) continue;
+      word.entity_inside = static_cast<int32_t>(e);
+      if (first) word.entity_start = static_cast<int32_t>(e);
+      first = false;
+      if (span.end > entity.span.end) {
+        const std::string_view rest = std::string_view(doc.text).substr(entity.span.end, span.end - entity.span.end);
+        word.genitive_s = rest == "s" || rest == "'s" || rest == "’s" || rest == "'" || rest == "’";
+        if (rest.size() > 1 && rest[0] == '-') word.compound_head = LowerCase(rest.substr(1));  // "Russland-Besuch"
+      }
+    }
+  }
+}
+
+bool MayBeFinite(const WordView& word, bool sentence_start, const EventLexicon& lexicon) {
+  if (!word.is_word || (word.capitalized && !sentence_start && IsGerman(lexicon))) return false;
+  if (word.entity_inside >= 0 || IsFunctionWord(word.lower)) return false;
+  if (word.flags & (kPreposition | kRelativeWord | kObliqueWord | kCoordinator | kSubordinator)) return false;
+  if (word.flags & (kWerdenWord | kPerfectWord)) return true;
+  if ((word.flags & (kPlannedWord | kPossibleWord)) && lexicon.IsFiniteVerb(word.lower)) return true;
+  if (HasFormKind(word, FormKind::kFinite) || HasFormKind(word, FormKind::kPast)) return true;
+  if (!IsGerman(lexicon)) {
+    static const std::unordered_set<std::string_view> kEnglishModals = {
+        "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "does", "do"};
+    return kEnglishModals.contains(word.lower);
+  }
+  return lexicon.IsFiniteVerb(word.lower);
+}
+
+// German compounds take the trigger of their last part: "Waffenverhandlungen" → Verhandlungen,
+// "Staatsbesuch" → Besuch. The first part must be at least kMinCompoundModifier bytes long, so
+// that "Vorschlag" does not become a "Schlag".
+const std::vector<TriggerForm>* CompoundHeadForms(std::string_view lower, const EventLexicon& lexicon) {
+  constexpr size_t kMinCompoundModifier = 4;
+  constexpr size_t kMinCompoundHead = 4;
+  for (size_t start = kMinCompoundModifier; start + kMinCompoundHead <= lower.size(); ++start) {
+    if ((static_cast<unsigned char>(lower[start]) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
+    if (lower[start] == '-') continue;
+    const std::vector<TriggerForm>* forms = lexicon.Forms(lower.substr(start));
+    if (forms == nullptr) continue;
+    for (const TriggerForm& form : *forms) {
+      if (form.kind == FormKind::kNoun) return forms;
+    }
+  }
+  return nullptr;
+}
+
+// Fixed phrases of the modality categories ("is to", "about to", "has yet to", "noch nicht")
+// give their flag to their first word.
+void MarkPhrases(std::vector<WordView>& words, const EventLexicon& lexicon) {
+  static const std::pair<const char*, uint32_t> kCategories[] = {
+      {"planned-words", kPlannedWord}, {"possible-words", kPossibleWord}, {"negation-words", kNegationWord},
+      {"conditional-words", kConditionalWord}};
+  for (const auto& [category, flag] : kCategories) {
+    for (const std::vector<std::string>& phrase : lexicon.Phrases(category)) {
+      for (size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+        bool match = true;
+        for (size_t k = 0; k < phrase.size() && match; ++k) match = words[i + k].lower == phrase[k];
+        if (match) words[i].flags |= flag;
+      }
+    }
+  }
+}
+
+std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const EventLexicon& lexicon) {
+  const Sentence& s = doc.sentences[sentence];
+  std::vector<WordView> words;
+  words.reserve(s.last_token - s.first_token);
+  for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+    const Token& token = doc.tokens[t];
+    const std::string_view surface = doc.Surface(token.span);
+    WordView word;
+    word.token = t;
+    word.boundary = IsBoundaryPunctuation(surface, token.kind);
+    word.comma = surface == ",";
+    word.dash = surface == "–" || surface == "—" || surface == "-";
+    word.opens_bracket = surface == "(";
+    word.is_word = token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber || token.kind == TokenKind::kClitic ||
+                   token.kind == TokenKind::kAbbreviation || token.kind == TokenKind::kInitial || token.kind == TokenKind::kOrdinal;
+    word.capitalized = token.capitalized;
+    if (word.is_word) {
+      AppendLowerCase(surface, word.lower);
+      word.forms = lexicon.Forms(word.lower);
+      word.flags = lexicon.WordFlags(word.lower);
+    }
+    words.push_back(std::move(word));
+  }
+  MarkEntities(doc, sentence, words);
+  MarkPhrases(words, lexicon);
+  if (IsGerman(lexicon)) {
+    for (WordView& word : words) {
+      if (word.is_word && word.capitalized && word.forms == nullptr && word.entity_inside < 0) word.forms = CompoundHeadForms(word.lower, lexicon);
+    }
+  }
+  bool start = true;
+  for (size_t i = 0; i < words.size(); ++i) {
+    WordView& word = words[i];
+    const bool after_zu = i > 0 && (words[i - 1].lower == "zu" || (words[i - 1].lower == "to" && !IsGerman(lexicon)));
+    word.finite = !after_zu && MayBeFinite(word, start, lexicon);
+    if (word.is_word) start = false;
+  }
+  return words;
+}
+
+}  // namespace lagebild::clause_internal
