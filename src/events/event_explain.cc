@@ -1,6 +1,7 @@
 // `lagebild extract --explain`: how the event stage read each sentence, for pattern writers.
 #include "events/coder_internal.h"
 #include "events/event_coder.h"
+#include "lagebild/output.h"
 
 namespace lagebild {
 
@@ -21,16 +22,6 @@ const char* ClauseTypeName(ClauseType type) {
   return "main";
 }
 
-const char* ModalityWord(Modality modality) {
-  switch (modality) {
-    case Modality::kAsserted: return "asserted";
-    case Modality::kPlanned: return "planned";
-    case Modality::kPossible: return "possible";
-    case Modality::kNegated: return "negated";
-  }
-  return "asserted";
-}
-
 std::string ExplainClause(const Document& doc, const SentenceContext& context, size_t c) {
   const Clause& clause = context.analysis.clauses[c];
   const std::vector<WordView>& words = context.analysis.words;
@@ -42,7 +33,7 @@ std::string ExplainClause(const Document& doc, const SentenceContext& context, s
   out += "\n    verb ";
   out += clause.verb.lexical >= 0 ? std::string(doc.Surface(doc.tokens[words[clause.verb.lexical].token].span)) : "-";
   if (clause.verb.lemma >= 0) out += " (" + context.lexicon.lemma(static_cast<uint32_t>(clause.verb.lemma)) + ")";
-  out += std::string(clause.verb.passive ? " passive" : "") + " " + ModalityWord(clause.verb.modality);
+  out += std::string(clause.verb.passive ? " passive" : "") + " " + ModalityName(clause.verb.modality);
   if (clause.verb.frame_flags != 0) out += " frame-flags=" + std::to_string(clause.verb.frame_flags);
   out += "\n    actors";
   for (size_t a = 0; a < clause.args.size(); ++a) {
@@ -82,7 +73,7 @@ std::string EventCoder::Explain(const Document& doc) const {
     for (size_t c = 0; c < analysis.clauses.size(); ++c) out += ExplainClause(copy, context, c);
     for (const Candidate& candidate : candidates) {
       out += std::string("    ") + (candidate.suppressed ? "suppressed " : "candidate ") + candidate.code + " " +
-             ModalityWord(candidate.modality) + " " + (candidate.pattern ? candidate.pattern->rule : "");
+             ModalityName(candidate.modality) + " " + (candidate.pattern ? candidate.pattern->rule : "");
       for (int32_t source : candidate.sources) out += " from:" + std::string(copy.Surface(copy.entities[source].span));
       for (int32_t target : candidate.targets) out += " to:" + std::string(copy.Surface(copy.entities[target].span));
       out += "\n";

@@ -132,6 +132,27 @@ std::vector<int32_t> FromNextConjunct(const SentenceContext& context, const Clau
   return {};
 }
 
+// The elements verbs and nouns read alike: between-phrases, literals and classes. False when the
+// clause lacks them.
+bool FillSharedElement(const SentenceContext& context, const Clause& clause, const FrameElement& element, int32_t after,
+                       uint32_t reach, Filled& filled) {
+  switch (element.kind) {
+    case ElementKind::kBetween: {
+      const std::vector<int32_t> group = PrepositionalGroup(clause, element.words, after, reach);
+      if (group.size() < 2) return false;
+      filled.sources = {group[0]};
+      filled.targets.assign(group.begin() + 1, group.end());
+      return true;
+    }
+    case ElementKind::kLiteral:
+      return LiteralInClause(context, clause, element);
+    case ElementKind::kClass:
+      return ClassInClause(context, clause, element.class_name);
+    default:
+      return true;
+  }
+}
+
 std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause& clause, const Pattern& pattern) {
   if (!ParticlesPresent(context, clause, pattern)) return std::nullopt;
   Filled filled;
@@ -172,18 +193,8 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
         filled.sources = element.words.empty() ? clause.subjects : PrepositionalGroup(clause, element.words, -1);
         if (filled.sources.empty()) return std::nullopt;
         break;
-      case ElementKind::kBetween: {
-        const std::vector<int32_t> group = PrepositionalGroup(clause, element.words, -1);
-        if (group.size() < 2) return std::nullopt;
-        filled.sources = {group[0]};
-        filled.targets.assign(group.begin() + 1, group.end());
-        break;
-      }
-      case ElementKind::kLiteral:
-        if (!LiteralInClause(context, clause, element)) return std::nullopt;
-        break;
-      case ElementKind::kClass:
-        if (!ClassInClause(context, clause, element.class_name)) return std::nullopt;
+      default:
+        if (!FillSharedElement(context, clause, element, -1, 0, filled)) return std::nullopt;
         break;
     }
     filled.score += ElementScore(element);
@@ -322,18 +333,8 @@ std::optional<Filled> FillNounFrame(const SentenceContext& context, const Clause
         }
         if (filled.sources.empty()) return std::nullopt;
         break;
-      case ElementKind::kBetween: {
-        const std::vector<int32_t> group = PrepositionalGroup(clause, element.words, after, reach);
-        if (group.size() < 2) return std::nullopt;
-        filled.sources = {group[0]};
-        filled.targets.assign(group.begin() + 1, group.end());
-        break;
-      }
-      case ElementKind::kLiteral:
-        if (!LiteralInClause(context, clause, element)) return std::nullopt;
-        break;
-      case ElementKind::kClass:
-        if (!ClassInClause(context, clause, element.class_name)) return std::nullopt;
+      default:
+        if (!FillSharedElement(context, clause, element, after, reach, filled)) return std::nullopt;
         break;
     }
     filled.score += ElementScore(element);
