@@ -7,6 +7,7 @@
 #include <simdjson.h>
 
 #include "compile/source_lines.h"
+#include "resources/section_lines.h"
 
 namespace lagebild {
 namespace {
@@ -254,17 +255,7 @@ Status EnglishVerbForms::Load(const std::string& irregular_path) {
       continue;
     }
     if (fields.size() != 3) return Status::Error(AtLine(irregular_path, number) + "expected `base past participle`");
-    auto split = [](const std::string& field) {
-      std::vector<std::string> forms;
-      for (size_t start = 0;;) {
-        const size_t bar = field.find('|', start);
-        forms.push_back(field.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-        if (bar == std::string::npos) break;
-        start = bar + 1;
-      }
-      return forms;
-    };
-    irregular_[fields[0]] = {split(fields[1]), split(fields[2])};
+    irregular_[fields[0]] = {SplitToStrings(fields[1], '|'), SplitToStrings(fields[2], '|')};
   }
   return Status::Ok();
 }

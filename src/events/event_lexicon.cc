@@ -41,18 +41,6 @@ uint32_t LemmaFlagOf(std::string_view category) {
   return found == kFlags.end() ? 0 : found->second;
 }
 
-std::vector<std::string> SplitOn(std::string_view text, char separator) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t end = text.find(separator, start);
-    parts.emplace_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return parts;
-}
-
 }  // namespace
 
 std::unique_ptr<EventLexicon> EventLexicon::Create(const ResourceImage& image, std::string_view language, Status& status) {
@@ -111,7 +99,7 @@ Status EventLexicon::LoadPatterns(std::string_view section) {
     Pattern pattern;
     pattern.trigger = fields[0] == "noun" ? TriggerKind::kNoun : TriggerKind::kVerb;
     pattern.lemma = std::string(fields[1]);
-    if (fields[2] != "-") pattern.particles = SplitOn(fields[2], ' ');
+    if (fields[2] != "-") pattern.particles = SplitToStrings(fields[2], ' ');
     pattern.rule = std::string(fields[3]);
     pattern.code = std::string(fields[4]);
     if (Status parsed = ParseFrame(fields[5], language_, pattern.elements); !parsed.ok()) {
@@ -132,7 +120,7 @@ void EventLexicon::LoadFrames(std::string_view section) {
       const uint32_t lemma = InternLemma(fields[1], false);
       lemma_flags_[lemma] |= LemmaFlagOf(category);
     } else if (category.ends_with("-phrases") || fields[1].find('_') != std::string_view::npos) {
-      phrases_[std::string(category)].push_back(SplitOn(fields[1], '_'));
+      phrases_[std::string(category)].push_back(SplitToStrings(fields[1], '_'));
     } else {
       word_flags_[std::string(fields[1])] |= WordFlagOf(category);
     }

@@ -1,5 +1,7 @@
 #include "events/pattern.h"
 
+#include "resources/section_lines.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -19,23 +21,11 @@ std::vector<std::string_view> SplitSpaces(std::string_view text) {
   return words;
 }
 
-std::vector<std::string> SplitAlternatives(std::string_view word) {
-  std::vector<std::string> alternatives;
-  size_t start = 0;
-  while (true) {
-    const size_t bar = word.find('|', start);
-    alternatives.emplace_back(word.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
-    if (bar == std::string_view::npos) break;
-    start = bar + 1;
-  }
-  return alternatives;
-}
-
 bool IsSlot(std::string_view word) { return word == "S" || word == "T"; }
 
 bool IsLowerWord(std::string_view word) {
   if (word.empty()) return false;
-  for (const std::string& alternative : SplitAlternatives(word)) {
+  for (const std::string& alternative : SplitToStrings(word, '|')) {
     if (alternative.empty() || alternative == "*") return false;
     for (unsigned char c : alternative) {
       if (std::isupper(c) || c == '$' || c == ',' || c == '(' || c == ')') return false;
@@ -78,12 +68,12 @@ Status ParseFrame(std::string_view frame, std::string_view language, std::vector
     } else if (IsSlot(word)) {
       elements.push_back(Slot(word, {}));
     } else if (i + 1 < words.size() && IsSlot(words[i + 1]) && IsLowerWord(word) && word.find('*') == std::string_view::npos) {
-      elements.push_back(Slot(words[i + 1], SplitAlternatives(word)));
+      elements.push_back(Slot(words[i + 1], SplitToStrings(word, '|')));
       ++i;
     } else if (word.size() > 1 && word[0] == '$') {
       elements.push_back({ElementKind::kClass, {}, std::string(word.substr(1))});
     } else if (IsLowerWord(word)) {
-      elements.push_back({ElementKind::kLiteral, SplitAlternatives(word), {}});
+      elements.push_back({ElementKind::kLiteral, SplitToStrings(word, '|'), {}});
     } else {
       return Status::Error("cannot read frame element '" + std::string(word) +
                            "' (expected S, T, PREP S, PREP T, a lower-case word or $CLASS)");

@@ -1,6 +1,7 @@
 // Compiled text sections of the resource image are lines of tab-separated fields.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,13 @@ inline std::vector<std::string_view> SplitFields(std::string_view line, char sep
     start = end + 1;
   }
   return fields;
+}
+
+// The same as owned strings.
+inline std::vector<std::string> SplitToStrings(std::string_view line, char separator) {
+  std::vector<std::string> parts;
+  for (std::string_view field : SplitFields(line, separator)) parts.emplace_back(field);
+  return parts;
 }
 
 // Calls `handle(fields)` for every non-empty line of `section`. The views point into the

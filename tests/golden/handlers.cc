@@ -7,6 +7,7 @@
 
 #include "lagebild/output.h"
 #include "lagebild/pipeline.h"
+#include "resources/section_lines.h"
 
 namespace lagebild::golden {
 
@@ -45,18 +46,6 @@ std::vector<std::string> EntityLines(const Pipeline&, const Document& doc) {
   return lines;
 }
 
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> fields;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-    if (tab == std::string::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
 // Meetings and talks are symmetric: either direction is right (docs/golden-tests.md).
 bool IsSymmetric(const std::string& code) { return code.rfind("04", 0) == 0; }
 
@@ -66,7 +55,7 @@ std::vector<std::string> CanonicalEvents(const std::vector<std::string>& lines) 
   std::vector<std::string> canonical;
   for (const std::string& line : lines) {
     if (line == "none") continue;
-    std::vector<std::string> fields = SplitTabs(line);
+    std::vector<std::string> fields = SplitToStrings(line, '\t');
     if (fields.size() < 4) {
       canonical.push_back(line);
       continue;
