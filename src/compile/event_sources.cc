@@ -17,8 +17,6 @@
 namespace lagebild {
 namespace {
 
-constexpr const char* kLanguages[] = {"de", "en"};
-
 struct CameoCode {
   std::string goldstein, quad_class, plover_type, plover_mode;
 };
