@@ -132,6 +132,15 @@ bool IsDateline(const std::vector<WordView>& words, const Argument& arg) {
   return false;
 }
 
+// "(Reuters)", "(AFP)", "AP -": a news agency in brackets or before a dash names the source of the
+// text, not an actor of the sentence.
+bool IsSourceTag(const Document& doc, const std::vector<WordView>& words, const Argument& arg) {
+  if (doc.entities[arg.entity].kind != EntityKind::kMedia) return false;
+  const bool bracketed = arg.word > 0 && words[arg.word - 1].opens_bracket && arg.last_word + 1 < words.size() &&
+                         doc.tokens[words[arg.last_word + 1].token].kind == TokenKind::kBracket;
+  return bracketed || IsDateline(words, arg);
+}
+
 // Country names that take "die" (die Ukraine, die Türkei, die Schweiz): with "der" they are
 // dative or genitive. The masculine ones (der Iran, der Sudan) are nominative with "der".
 bool IsFeminineCountryName(const Document& doc, const Entity& entity) {
@@ -157,7 +166,7 @@ std::vector<Argument> CollectArguments(const Document& doc, const std::vector<Wo
       arg.genitive |= next == "'s" || next == "’s" || next == "'";
     }
     FindGoverningWord(words, arg, german, doc.entities[arg.entity].kind == EntityKind::kPerson);
-    arg.dateline = IsDateline(words, arg);
+    arg.dateline = IsDateline(words, arg) || IsSourceTag(doc, words, arg);
     if (german && arg.preposition.empty() && arg.word > 0 && words[arg.word - 1].lower == "der" &&
         IsFeminineCountryName(doc, doc.entities[arg.entity])) {
       arg.oblique = true;  // "der Ukraine", "der Türkei": dative or genitive

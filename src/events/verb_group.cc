@@ -18,6 +18,18 @@ bool BeFormBefore(const std::vector<WordView>& words, uint32_t verb) {
   return false;
 }
 
+// Headlines drop the auxiliary: "Three Egyptian policemen killed by Israeli tank fire", "CIA
+// accused over Iraq detainees". A participle with no finite verb before it, an actor before it
+// and "by" or "over" after it is passive.
+bool HeadlinePassive(const std::vector<WordView>& words, const Clause& clause, uint32_t verb) {
+  if (clause.verb.finite >= 0 && static_cast<uint32_t>(clause.verb.finite) != verb) return false;
+  if (verb + 1 >= words.size() || (words[verb + 1].lower != "by" && words[verb + 1].lower != "over")) return false;
+  for (uint32_t i : clause.words) {
+    if (i < verb && words[i].entity_inside >= 0) return true;
+  }
+  return false;
+}
+
 // A personal pronoun where the subject stands: first in the clause, right after the finite verb
 // (German V2: "traf er Kim") or after the subordinator; in English before the verb.
 bool PronounInSubjectPosition(const std::vector<WordView>& words, const Clause& clause, bool german) {
@@ -184,8 +196,9 @@ void AnalyseVerbGroup(const std::vector<WordView>& words, Clause& clause, const 
       verb.passive = werden && participle && (werden_past || agent || !infinitive);
       future = future_werden && infinitive && !verb.passive;
     } else {
-      verb.passive = participle && best->kind != FormKind::kInfinitive && best->kind != FormKind::kGerund &&
-                     BeFormBefore(words, static_cast<uint32_t>(verb.lexical));
+      const bool verbal_participle = participle && best->kind != FormKind::kInfinitive && best->kind != FormKind::kGerund;
+      const uint32_t lexical = static_cast<uint32_t>(verb.lexical);
+      verb.passive = verbal_participle && (BeFormBefore(words, lexical) || HeadlinePassive(words, clause, lexical));
     }
   }
   verb.modality = ClauseModality(words, clause, future, IsGerman(lexicon), best != nullptr ? best->particle : std::string_view(), verb.would);
