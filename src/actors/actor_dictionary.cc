@@ -133,7 +133,7 @@ void ActorDictionary::LoadNames(std::string_view section) {
     const auto actor = static_cast<uint32_t>(ToInt(fields[6]));
     if (actor >= actors_.size()) return;
     const char language = fields[3] == "de" ? 'd' : fields[3] == "en" ? 'e' : '*';
-    const NameMatch match{actor, fields[4] == "alias", fields[5] == "acronym", language};
+    const NameMatch match{actor, fields[4] == "alias", fields[5] == "acronym", language, fields[7]};
     AddMatch(names_[fields[0]], match);
     if (!fields[1].empty()) AddMatch(stem_names_[fields[1]], match);
   });

@@ -40,6 +40,7 @@ struct NameMatch {
   bool alias = false;   // a short form that identifies the actor on its own
   bool acronym = false; // written in capitals: matches only text in capitals
   char language = '*';  // 'd', 'e' or '*'
+  std::string_view text;  // the name as written in the dictionary (acronyms must match it exactly)
 };
 
 struct AgentForm {

@@ -159,6 +159,23 @@ bool RecognizerPass::IsIndefiniteArticle(std::string_view word) {
 
 // --- names ----------------------------------------------------------------------------------
 
+namespace {
+
+// The letters and digits of `text` begin with those of `acronym`: "U.S." matches "US", "PKKs"
+// matches "PKK", "PKK" does not match "PPK".
+bool AcronymMatches(std::string_view text, std::string_view acronym) {
+  auto letters = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c != '.' && c != '-' && c != ' ') out.push_back(c);
+    }
+    return out;
+  };
+  return letters(text).starts_with(letters(acronym));
+}
+
+}  // namespace
+
 std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const {
   const char language = Lang() == "de" ? 'd' : 'e';
   // In a headline set in capitals every word looks like an acronym ("SAYS IT IS STUDYING").
@@ -176,6 +193,8 @@ std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>
   };
   for (const NameMatch& match : matches) {
     if (match.acronym && !capitals) continue;
+    // Acronyms share keys easily ("PKK" and "PPK" both fold to "pk"): they must match as written.
+    if (match.acronym && !AcronymMatches(text, match.text)) continue;
     if (best == nullptr || rank(match) < rank(*best) ||
         (rank(match) == rank(*best) && salience(match) > salience(*best))) {
       best = &match;
