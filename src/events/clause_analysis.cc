@@ -73,6 +73,12 @@ SentenceAnalysis AnalyseSentence(const Document& doc, uint32_t sentence, const E
   std::vector<ClauseType> types;
   for (size_t s = 0; s < segments.size(); ++s) types.push_back(TypeOf(words, segments[s], segments[s][0] == 0, lexicon));
   for (size_t s = 0; s < segments.size(); ++s) {
+    // ", aber keine Drohnen an das russische Militär geschickt", ", and urged Turkey to …": after a
+    // comma, a coordinator opens a second verb of the clause before.
+    if (s > 0 && clause_internal::OpensCoordinatedVerb(words, segments[s], german)) {
+      coordinated[s] = true;
+      if (types[s] == ClauseType::kFragment) types[s] = ClauseType::kMain;
+    }
     if (coordinated[s] && types[s] == ClauseType::kFragment) types[s] = ClauseType::kMain;
   }
   const std::vector<uint32_t> appositions = AppositionWords(words, segments, types);

@@ -30,6 +30,10 @@ bool StartsInfinitive(const std::vector<WordView>& words, size_t i, const EventL
 std::vector<std::vector<uint32_t>> CutSegments(const std::vector<WordView>& words);
 void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::vector<uint32_t>>& segments,
                            const EventLexicon& lexicon);
+// A segment that starts with a coordinator and has its own verb: German with its participle or
+// infinitive at the end ("aber keine Drohnen … geschickt"), English with the verb right after
+// ("and urged Turkey").
+bool OpensCoordinatedVerb(const std::vector<WordView>& words, const std::vector<uint32_t>& segment, bool german);
 std::vector<std::vector<uint32_t>> SplitCoordinatedVerbs(const std::vector<WordView>& words, const std::vector<uint32_t>& segment,
                                                          bool german);
 ClauseType TypeOf(const std::vector<WordView>& words, const std::vector<uint32_t>& segment, bool sentence_start,

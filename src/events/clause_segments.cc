@@ -177,6 +177,15 @@ std::vector<std::vector<uint32_t>> SplitCoordinatedVerbs(const std::vector<WordV
   return {segment};
 }
 
+bool OpensCoordinatedVerb(const std::vector<WordView>& words, const std::vector<uint32_t>& segment, bool german) {
+  if (segment.size() < 2 || !(words[segment[0]].flags & kCoordinator)) return false;
+  if (german) {
+    const WordView& last = words[segment.back()];
+    return !HasFinite(words, segment) && last.forms != nullptr && IsVerbForm(last) && !last.capitalized;
+  }
+  return words[segment[1]].finite;
+}
+
 bool StartsWithActor(const std::vector<WordView>& words, const std::vector<uint32_t>& segment) {
   for (size_t k = 0; k < segment.size() && k < 3; ++k) {
     const WordView& word = words[segment[k]];

@@ -101,7 +101,9 @@ check "sample: a planned Kim-Putin meeting" \
 check "sample: Putin appeals to Kim for military aid (0232), not a delivery" \
   test "$(json_field '[e["code"] for e in d["events"] if e["source"]["actor_id"]=="vladimir-putin" and e["target"]["actor_id"]=="kim-jong-un"][0]')" = "0232"
 check "sample: China has not sent weapons to the Russian military (negated)" \
-  test "$(json_field '[e["modality"] for e in d["events"] if e["source"]["code"]=="CHN" and e["target"]["code"]=="RUSMIL"][0]')" = "negated"
+  test "$(json_field '[e["modality"] for e in d["events"] if e["source"]["code"]=="CHN" and e["target"]["code"]=="RUSMIL" and e["root"]=="07"][0]')" = "negated"
+check "sample: but it has delivered dual-use components (asserted)" \
+  test "$(json_field '[e["modality"] for e in d["events"] if e["source"]["code"]=="CHN" and e["target"]["code"]=="RUSMIL" and e["root"]=="06"][0]')" = "asserted"
 run extract --published 2023-09-05 --explain "$sample"
 check "extract --explain shows clauses and candidates" grep -q "candidate 0232" "$work/out"
 
