@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "actors/actor_dictionary.h"
+#include "compat/tabari_dictionary.h"
 #include "commands.h"
 #include "compile/compile_image.h"
 #include "lagebild/pipeline.h"
@@ -22,9 +23,31 @@ struct DictOptions {
   std::string image;
   std::string date;
   std::vector<std::string> names;
+  std::vector<std::string> tabari;  // TABARI .project files or single dictionary files
 };
 
+// `dict check --tabari FILE`: reads TABARI dictionaries (a .project file or single .actors,
+// .agents, .verbs files) and lists their problems with file and line.
+int RunTabariCheck(const DictOptions& options) {
+  tabari::Dictionary dictionary;
+  for (const std::string& path : options.tabari) {
+    const bool project = path.ends_with(".project");
+    const Status status = project ? tabari::ReadProject(path, dictionary) : tabari::ReadDictionaryFile(path, dictionary);
+    if (!status.ok()) {
+      std::cerr << "lagebild dict check: " << status.message() << '\n';
+      return kExitInputProblem;
+    }
+  }
+  for (const std::string& problem : dictionary.problems) std::cerr << problem << '\n';
+  std::cout << fmt::format("TABARI dictionaries: {} actors, {} agents, {} verbs with {} patterns, {} synsets, {} time phrases; "
+                           "{} problem(s)\n",
+                           dictionary.actors.size(), dictionary.agents.size(), dictionary.verbs.size(), dictionary.PatternCount(),
+                           dictionary.synsets.size(), dictionary.time_phrases.size(), dictionary.problems.size());
+  return dictionary.problems.empty() ? kExitOk : kExitInputProblem;
+}
+
 int RunCheck(const DictOptions& options) {
+  if (!options.tabari.empty()) return RunTabariCheck(options);
   const CheckReport report = CheckSources({options.data_dir, options.packages_dir});
   for (const std::string& problem : report.problems) std::cerr << problem << '\n';
   std::cout << fmt::format("{} actors written by us, {} countries generated, {} names, {} agent words; {} problem(s)\n",
@@ -119,6 +142,8 @@ CommandRunner RegisterDict(CLI::App& app) {
         ->capture_default_str();
   }
   compile->add_option("--out", options->out, "The image to write")->required();
+  check->add_option("--tabari", options->tabari,
+                    "Instead of our sources, read TABARI dictionaries: a .project file or .actors/.agents/.verbs files");
 
   CLI::App* lookup = dict->add_subcommand("lookup", "Look names, nationality words and agent words up");
   lookup->add_option("names", options->names, "Names or words to look up")->required();
