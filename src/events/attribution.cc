@@ -85,14 +85,18 @@ bool IsReportClause(const SentenceContext& context, size_t c) {
 
 // The subject of a reporting clause ("sagten die Beamten", "officials said") is the speaker of
 // everything else the sentence reports.
-int32_t ReportSpeaker(SentenceContext& context) {
+int32_t ReportSpeaker(SentenceContext& context, bool& reported) {
+  reported = false;
+  int32_t speaker = -1;
   for (size_t c = 0; c < context.analysis.clauses.size(); ++c) {
     Clause& clause = context.analysis.clauses[c];
-    if (clause.subjects.empty() || !IsReportClause(context, c)) continue;
+    if (!IsReportClause(context, c)) continue;
+    reported = true;  // "He added that …": a report even without a known speaker
+    if (clause.subjects.empty() || speaker >= 0) continue;
     for (int32_t a : clause.subjects) clause.args[a].speaker = true;
-    return clause.args[clause.subjects[0]].entity;
+    speaker = clause.args[clause.subjects[0]].entity;
   }
-  return -1;
+  return speaker;
 }
 
 }  // namespace lagebild::event_internal

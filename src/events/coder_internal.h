@@ -75,10 +75,11 @@ bool ClassInClause(const SentenceContext& context, const Clause& clause, const s
 int ElementScore(const FrameElement& element);
 std::string_view VerbRoot(const SentenceContext& context, const Clause& clause);
 
-// attribution.cc: marks speakers; returns the speaker entity or -1.
+// attribution.cc: marks speakers; returns the speaker entity or -1. ReportSpeaker also says
+// whether the sentence has any reporting clause.
 int32_t MarkFramedSpeakers(SentenceContext& context);
 bool IsReportClause(const SentenceContext& context, size_t c);
-int32_t ReportSpeaker(SentenceContext& context);
+int32_t ReportSpeaker(SentenceContext& context, bool& reported);
 
 // subject_links.cc
 void InheritSubjects(SentenceContext& context);

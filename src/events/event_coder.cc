@@ -31,10 +31,10 @@ std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& 
                                     int32_t& attribution) {
   const int32_t framed = MarkFramedSpeakers(context);
   AssignRoles(context.analysis, context.german);
-  const int32_t reporter = ReportSpeaker(context);
+  bool report_clause = false;
+  const int32_t reporter = ReportSpeaker(context, report_clause);
   attribution = reporter >= 0 ? reporter : framed;
-  bool reported = framed >= 0 || reporter >= 0;
-  for (size_t c = 0; c < context.analysis.clauses.size() && !reported; ++c) reported = IsReportClause(context, c);
+  const bool reported = framed >= 0 || report_clause;
   ResolvePronounSubjects(context, previous_subjects);
   InheritSubjects(context);
   std::vector<Candidate> candidates;

@@ -138,12 +138,12 @@ void EventLexicon::LoadClasses(std::string_view section) {
 }
 
 const std::vector<TriggerForm>* EventLexicon::Forms(std::string_view lower) const {
-  const auto found = forms_.find(std::string(lower));
+  const auto found = forms_.find(lower);
   return found == forms_.end() ? nullptr : &found->second;
 }
 
 uint32_t EventLexicon::WordFlags(std::string_view lower) const {
-  const auto found = word_flags_.find(std::string(lower));
+  const auto found = word_flags_.find(lower);
   return found == word_flags_.end() ? 0 : found->second;
 }
 
@@ -152,12 +152,12 @@ const std::vector<Pattern>& EventLexicon::PatternsOf(uint32_t lemma) const {
 }
 
 const std::vector<std::vector<std::string>>& EventLexicon::Phrases(std::string_view category) const {
-  const auto found = phrases_.find(std::string(category));
+  const auto found = phrases_.find(category);
   return found == phrases_.end() ? kNoPhrases : found->second;
 }
 
 bool EventLexicon::InClass(std::string_view class_name, std::string_view lower) const {
-  const auto found = classes_.find(std::string(class_name));
+  const auto found = classes_.find(class_name);
   if (found == classes_.end()) return false;
   for (const std::string& exclusion : found->second.exclusions) {
     if (GlobMatches(exclusion, lower)) return false;

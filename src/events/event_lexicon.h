@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,15 @@ enum LemmaFlag : uint32_t {
   kReportVerb = 1u << 5,
 };
 
+// Hashing that looks string_view keys up in maps of std::string without building a string.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
+
 class EventLexicon {
  public:
   static std::unique_ptr<EventLexicon> Create(const ResourceImage& image, std::string_view language, Status& status);
@@ -90,11 +100,11 @@ class EventLexicon {
   std::vector<std::string> lemmas_;
   std::vector<uint32_t> lemma_flags_;
   std::unordered_map<std::string, uint32_t> verb_lemma_ids_, noun_lemma_ids_;
-  std::unordered_map<std::string, std::vector<TriggerForm>> forms_;
-  std::unordered_map<std::string, uint32_t> word_flags_;
+  StringMap<std::vector<TriggerForm>> forms_;
+  StringMap<uint32_t> word_flags_;
   std::vector<std::vector<Pattern>> patterns_;  // by lemma
-  std::unordered_map<std::string, std::vector<std::vector<std::string>>> phrases_;
-  std::unordered_map<std::string, WordClass> classes_;
+  StringMap<std::vector<std::vector<std::string>>> phrases_;
+  StringMap<WordClass> classes_;
   std::optional<StaticStringSet> finite_verbs_;
 };
 

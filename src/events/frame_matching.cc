@@ -4,16 +4,18 @@ namespace lagebild::event_internal {
 
 // ---- pattern matching ------------------------------------------------------------------------
 
-// The words a frame's literals and classes are looked for in: the clause, and for a relative
-// clause the noun it refers to ("Die Drohnen, die Iran an Russland geliefert hat").
-std::vector<uint32_t> FrameWords(const SentenceContext& context, const Clause& clause) {
-  std::vector<uint32_t> words = clause.words;
-  if (clause.type == ClauseType::kRelative && !clause.words.empty()) {
-    uint32_t before = clause.words.front();
-    while (before > 0 && !context.analysis.words[before - 1].is_word) --before;
-    if (before > 0) words.push_back(before - 1);
+// Whether any word a frame's literals and classes are looked for in satisfies `test`: the
+// clause's words, and for a relative clause the noun it refers to ("Die Drohnen, die Iran an
+// Russland geliefert hat").
+template <typename Test>
+bool AnyFrameWord(const SentenceContext& context, const Clause& clause, Test&& test) {
+  for (uint32_t i : clause.words) {
+    if (test(context.analysis.words[i])) return true;
   }
-  return words;
+  if (clause.type != ClauseType::kRelative || clause.words.empty()) return false;
+  uint32_t before = clause.words.front();
+  while (before > 0 && !context.analysis.words[before - 1].is_word) --before;
+  return before > 0 && test(context.analysis.words[before - 1]);
 }
 
 bool HasInfinitiveComplement(const SentenceContext& context, const Clause& clause) {
@@ -29,22 +31,18 @@ bool LiteralInClause(const SentenceContext& context, const Clause& clause, const
   for (const std::string& alternative : element.words) {
     if ((alternative == "to" || alternative == "zu") && HasInfinitiveComplement(context, clause)) return true;
   }
-  for (uint32_t i : FrameWords(context, clause)) {
-    const std::string& lower = context.analysis.words[i].lower;
-    const std::string_view base = BasePreposition(lower);  // "beim" counts as "bei"
-    for (const std::string& alternative : element.words) {
-      if (GlobMatches(alternative, lower) || alternative == base) return true;
-    }
-  }
-  return false;
+  return AnyFrameWord(context, clause, [&](const WordView& word) {
+    const std::string_view base = BasePreposition(word.lower);  // "beim" counts as "bei"
+    return std::any_of(element.words.begin(), element.words.end(), [&](const std::string& alternative) {
+      return GlobMatches(alternative, word.lower) || alternative == base;
+    });
+  });
 }
 
 bool ClassInClause(const SentenceContext& context, const Clause& clause, const std::string& name) {
-  for (uint32_t i : FrameWords(context, clause)) {
-    const WordView& word = context.analysis.words[i];
-    if (word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower)) return true;
-  }
-  return false;
+  return AnyFrameWord(context, clause, [&](const WordView& word) {
+    return word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower);
+  });
 }
 
 std::vector<int32_t> PrepositionalGroup(const Clause& clause, const std::vector<std::string>& prepositions, int32_t after_word,

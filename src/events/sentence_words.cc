@@ -37,16 +37,23 @@ bool IsVerbForm(const WordView& word) {
 
 // ---- words -----------------------------------------------------------------------------------
 
+// Entities are in text order, so a sentence's entities are one run found by binary search, and
+// each entity's tokens follow the previous one's.
 void MarkEntities(const Document& doc, uint32_t sentence, std::vector<WordView>& words) {
-  for (size_t e = 0; e < doc.entities.size(); ++e) {
-    const Entity& entity = doc.entities[e];
-    if (entity.sentence != sentence) continue;
+  const auto first_entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), sentence,
+                                             [](const Entity& entity, uint32_t s) { return entity.sentence < s; });
+  size_t w = 0;
+  for (auto it = first_entity; it != doc.entities.end() && it->sentence == sentence; ++it) {
+    const Entity& entity = *it;
+    const auto e = static_cast<int32_t>(it - doc.entities.begin());
+    while (w < words.size() && doc.tokens[words[w].token].span.end <= entity.span.begin) ++w;
     bool first = true;
-    for (WordView& word : words) {
+    for (size_t k = w; k < words.size(); ++k) {
+      WordView& word = words[k];
       const Span span = doc.tokens[word.token].span;
-      if (span.begin >= entity.span.end || span.end <= entity.span.begin) continue;
-      word.entity_inside = static_cast<int32_t>(e);
-      if (first) word.entity_start = static_cast<int32_t>(e);
+      if (span.begin >= entity.span.end) break;
+      word.entity_inside = e;
+      if (first) word.entity_start = e;
       first = false;
       if (span.end > entity.span.end) {
         const std::string_view rest = std::string_view(doc.text).substr(entity.span.end, span.end - entity.span.end);
