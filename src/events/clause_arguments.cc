@@ -15,11 +15,6 @@ bool IsQuantityWord(std::string_view lower) {
 
 // ---- arguments ---------------------------------------------------------------------------------
 
-bool IsArticle(std::string_view lower) {
-  return lower == "der" || lower == "die" || lower == "das" || lower == "den" || lower == "dem" || lower == "des" ||
-         lower == "the" || lower == "that" || lower == "this" || lower == "these" || lower == "those";
-}
-
 bool IsDeterminerLike(const WordView& word) {
   return word.is_word && !word.capitalized && !word.finite && !(word.flags & (kPreposition | kCoordinator | kSubordinator)) &&
          word.entity_inside < 0 && !IsVerbForm(word);
@@ -51,7 +46,7 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
       continue;
     }
     title_run = false;
-    const bool article = IsArticle(word.lower);
+    const bool article = IsArticleWord(word.lower);
     if (word.entity_inside >= 0 || word.finite || (word.flags & (kCoordinator | kSubordinator)) ||
         ((word.flags & kRelativeWord) && !article)) {
       // "des"/"der" after a noun or actor: a genitive attribute ("ein Sprecher des Weißen Hauses").

@@ -24,7 +24,7 @@ bool HasFormKind(const WordView& word, FormKind kind);
 bool IsVerbForm(const WordView& word);  // a trigger verb form or a possible finite verb
 
 // clause_segments.cc
-bool IsArticleWord(std::string_view lower);
+bool IsArticleWord(std::string_view lower);  // der, die, … ein, the, a, this, that
 bool HasFinite(const std::vector<WordView>& words, const std::vector<uint32_t>& segment);
 bool StartsInfinitive(const std::vector<WordView>& words, size_t i, const EventLexicon& lexicon);
 std::vector<std::vector<uint32_t>> CutSegments(const std::vector<WordView>& words);

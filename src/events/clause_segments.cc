@@ -8,7 +8,8 @@ namespace lagebild::clause_internal {
 
 bool IsArticleWord(std::string_view lower) {
   return lower == "der" || lower == "die" || lower == "das" || lower == "den" || lower == "dem" || lower == "des" ||
-         lower == "the" || lower == "ein" || lower == "eine" || lower == "a" || lower == "an";
+         lower == "ein" || lower == "eine" || lower == "the" || lower == "a" || lower == "an" || lower == "that" ||
+         lower == "this" || lower == "these" || lower == "those";
 }
 
 bool HasFinite(const std::vector<WordView>& words, const std::vector<uint32_t>& segment) {

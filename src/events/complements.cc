@@ -1,3 +1,4 @@
+#include "events/clause_internal.h"
 #include "events/coder_internal.h"
 
 namespace lagebild::event_internal {
@@ -270,11 +271,6 @@ void ApplyFrameVerbs(const SentenceContext& context, std::vector<Candidate>& can
   }
 }
 
-bool HasInfinitiveForm(const WordView& word) {
-  if (word.forms == nullptr) return false;
-  return std::any_of(word.forms->begin(), word.forms->end(), [](const TriggerForm& form) { return form.kind == FormKind::kInfinitive; });
-}
-
 // An infinitive of purpose states an aim: "reiste nach Moskau, um Putin zu treffen".
 bool IsPurpose(const SentenceContext& context, const Clause& clause) {
   if (clause.type != ClauseType::kInfinitive || clause.governor < 0) return false;
@@ -297,7 +293,7 @@ void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& 
     // Only a verb without a tense of its own shares: "will … and exchange", not "would … and urged".
     const bool bare_verb = clause.verb.lexical >= 0 && clause.verb.kind != FormKind::kPast &&
                            (clause.verb.kind == FormKind::kInfinitive || !context.analysis.words[clause.verb.lexical].finite ||
-                            HasInfinitiveForm(context.analysis.words[clause.verb.lexical]));
+                            clause_internal::HasFormKind(context.analysis.words[clause.verb.lexical], FormKind::kInfinitive));
     if (clause.coordinated && clause.governor >= 0 && clause.verb.modality == Modality::kAsserted && bare_verb) {
       const Modality shared = clauses[clause.governor].verb.modality;
       if (shared == Modality::kPlanned || shared == Modality::kPossible) candidate.modality = Stronger(candidate.modality, shared);

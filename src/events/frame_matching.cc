@@ -4,6 +4,20 @@ namespace lagebild::event_internal {
 
 // ---- pattern matching ------------------------------------------------------------------------
 
+Candidate MakeCandidate(size_t clause, const Pattern& pattern, std::vector<int32_t> sources, std::vector<int32_t> targets,
+                        uint32_t trigger_word, Modality modality, bool nominal) {
+  Candidate candidate;
+  candidate.clause = clause;
+  candidate.pattern = &pattern;
+  candidate.code = pattern.code;
+  candidate.sources = std::move(sources);
+  candidate.targets = std::move(targets);
+  candidate.trigger_word = trigger_word;
+  candidate.modality = modality;
+  candidate.nominal = nominal;
+  return candidate;
+}
+
 // Whether any word a frame's literals and classes are looked for in satisfies `test`: the
 // clause's words, and for a relative clause the noun it refers to ("Die Drohnen, die Iran an
 // Russland geliefert hat").
@@ -232,15 +246,9 @@ std::optional<Candidate> MatchVerb(const SentenceContext& context, size_t c) {
     }
   }
   if (best == nullptr) return std::nullopt;
-  Candidate candidate;
-  candidate.clause = c;
-  candidate.pattern = best;
-  candidate.code = best->code;
-  candidate.sources = EntitiesOf(clause, best_filled.sources);
-  candidate.targets = EntitiesOf(clause, best_filled.targets);
+  Candidate candidate = MakeCandidate(c, *best, EntitiesOf(clause, best_filled.sources), EntitiesOf(clause, best_filled.targets),
+                                      static_cast<uint32_t>(clause.verb.lexical), clause.verb.modality, false);
   candidate.targets.insert(candidate.targets.end(), best_filled.borrowed_targets.begin(), best_filled.borrowed_targets.end());
-  candidate.trigger_word = static_cast<uint32_t>(clause.verb.lexical);
-  candidate.modality = clause.verb.modality;
   return candidate;
 }
 
@@ -431,16 +439,8 @@ void MatchActorCompounds(const SentenceContext& context, size_t c, bool clause_h
       if (sources.empty()) sources = !around.genitive_after.empty() ? around.genitive_after : around.genitive_before;
       if (sources.empty() && !clause_has_verb_event && SubjectMayBeNounSource(context, clause, noun)) sources = clause.subjects;
       if (sources.empty()) break;
-      Candidate candidate;
-      candidate.clause = c;
-      candidate.pattern = &*pattern;
-      candidate.code = pattern->code;
-      candidate.sources = EntitiesOf(clause, sources);
-      candidate.targets = {modifier.entity};
-      candidate.trigger_word = noun;
-      candidate.modality = NounModality(context, clause, noun);
-      candidate.nominal = true;
-      out.push_back(std::move(candidate));
+      out.push_back(MakeCandidate(c, *pattern, EntitiesOf(clause, sources), {modifier.entity}, noun,
+                                  NounModality(context, clause, noun), true));
       break;
     }
   }
@@ -484,16 +484,8 @@ void MatchNouns(const SentenceContext& context, size_t c, bool clause_has_verb_e
       // "Die Sanktionen gegen Iran wurden durch die EU verlängert": the passive agent.
       if (best_filled.sources.empty() && clause.verb.passive && !clause.subjects.empty()) best_filled.sources = clause.subjects;
       if (best_filled.sources.empty() || best_filled.targets.empty()) break;
-      Candidate candidate;
-      candidate.clause = c;
-      candidate.pattern = best;
-      candidate.code = best->code;
-      candidate.sources = EntitiesOf(clause, best_filled.sources);
-      candidate.targets = EntitiesOf(clause, best_filled.targets);
-      candidate.trigger_word = i;
-      candidate.modality = NounModality(context, clause, i);
-      candidate.nominal = true;
-      out.push_back(std::move(candidate));
+      out.push_back(MakeCandidate(c, *best, EntitiesOf(clause, best_filled.sources), EntitiesOf(clause, best_filled.targets), i,
+                                  NounModality(context, clause, i), true));
       break;
     }
   }
