@@ -12,6 +12,7 @@
 #include "compile/actor_source.h"
 #include "compile/image_writer.h"
 #include "compile/package_sources.h"
+#include "compile/source_lines.h"
 #include "compile/word_list.h"
 #include "resources/static_string_set.h"
 
@@ -30,16 +31,6 @@ struct Sources {
   std::vector<std::string> word_list_sections[2][2];
   std::vector<std::pair<std::string, std::string>> sections;  // name → bytes
 };
-
-std::vector<std::string> FilesBelow(const std::string& dir, const std::string& extension) {
-  std::vector<std::string> files;
-  if (!std::filesystem::is_directory(dir)) return files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
 
 std::string SerializeWordList(const std::vector<WordListEntry>& entries) {
   std::string out;

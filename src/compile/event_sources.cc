@@ -225,15 +225,10 @@ class FormCollector {
 };
 
 std::vector<std::string> PatternFiles(const std::string& dir, const std::string& prefix) {
-  std::vector<std::string> files;
-  if (!std::filesystem::is_directory(dir)) return files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && name.rfind(prefix, 0) == 0 && entry.path().extension() == ".txt") {
-      files.push_back(entry.path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
+  std::vector<std::string> files = FilesBelow(dir, ".txt");
+  std::erase_if(files, [&](const std::string& file) {
+    return std::filesystem::path(file).filename().string().rfind(prefix, 0) != 0;
+  });
   return files;
 }
 

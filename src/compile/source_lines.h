@@ -2,8 +2,11 @@
 // lines are skipped, and every error names the file and the line.
 #pragma once
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "lagebild/status.h"
 
@@ -13,6 +16,18 @@ inline std::string TrimSpaces(const std::string& s) {
   const size_t first = s.find_first_not_of(" \t");
   if (first == std::string::npos) return "";
   return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+}
+
+// The regular files under `dir` (recursively) whose name ends in `extension`, sorted so that
+// compiling is reproducible. A missing directory yields no files.
+inline std::vector<std::string> FilesBelow(const std::string& dir, const std::string& extension) {
+  std::vector<std::string> files;
+  if (!std::filesystem::is_directory(dir)) return files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && entry.path().extension() == extension) files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 inline std::string AtLine(const std::string& path, int line) { return path + ":" + std::to_string(line) + ": "; }
