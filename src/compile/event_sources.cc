@@ -10,6 +10,7 @@
 #include "compile/package_sources.h"
 #include "compile/source_lines.h"
 #include "compile/verb_forms.h"
+#include "events/event_lexicon.h"
 #include "events/pattern.h"
 #include "resources/static_string_set.h"
 #include "util/lower_case.h"
@@ -102,6 +103,7 @@ void ReadFrameWords(const std::string& path, std::map<std::string, std::vector<s
     if (colon != std::string::npos && line.find(' ') > colon) {
       current = line.substr(0, colon);
       items = line.substr(colon + 1);
+      if (!IsFrameCategory(current)) problems.push_back(AtLine(path, number) + "unknown category `" + current + "`");
       categories[current];
     } else if (current.empty()) {
       problems.push_back(AtLine(path, number) + "expected `category: words`");

@@ -19,23 +19,6 @@ using clause_internal::MergeSegments;
 using clause_internal::SplitCoordinatedVerbs;
 using clause_internal::TypeOf;
 
-// Titles before a person's name: "Präsident", "Verteidigungsminister", "Mr.", "Secretary".
-bool IsTitleWord(std::string_view lower) {
-  static const char* kEndings[] = {"minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef",
-                                   "chefin", "sprecher", "sprecherin", "führer", "general", "botschafter", "botschafterin",
-                                   "könig", "königin", "premier", "sekretär", "sekretärin", "vorsitzende", "vorsitzender",
-                                   "herr", "herrn", "frau", "dr.", "prof.", "mr.", "mrs.", "ms.", "president", "secretary",
-                                   "chancellor", "prime", "spokesman", "spokeswoman", "spokesperson", "king", "queen",
-                                   "prince", "leader", "ambassador", "envoy", "sen.", "gov.", "rep.", "gen.", "admiral",
-                                   "emir", "sheikh", "scheich", "papst", "pope", "chief", "director", "direktor", "kommandeur",
-                                   "commander", "oberbefehlshaber", "diktator", "dictator", "machthaber", "staatschef",
-                                   "regierungschef", "amtskollege", "amtskollegen", "counterpart"};
-  for (const char* ending : kEndings) {
-    if (lower.ends_with(ending)) return true;
-  }
-  return false;
-}
-
 bool IsModalityAdjective(const std::vector<WordView>& words, uint32_t i, bool german) {
   const WordView& word = words[i];
   if (word.finite) return false;  // "könnte Russland …" is a verb

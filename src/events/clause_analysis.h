@@ -77,9 +77,6 @@ struct Clause {
   std::vector<int32_t> objects;
 };
 
-// A title before a person's name ("Präsident", "Verteidigungsminister", "Herrn", "Mr.").
-bool IsTitleWord(std::string_view lower);
-
 // True for modality words used as adjectives of a noun ("ein geplantes Treffen", "a possible
 // deal"): they qualify the noun's event, not the clause's verb.
 bool IsModalityAdjective(const std::vector<WordView>& words, uint32_t i, bool german);

@@ -5,14 +5,6 @@
 
 namespace lagebild::clause_internal {
 
-// "dozens of", "hundreds of", "Hunderte von", "a group of": the actor after them is bare.
-bool IsQuantityWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "dozens", "hundreds", "thousands", "millions", "scores", "dozen", "group", "number", "some", "many", "several",
-      "members", "most", "all", "tens", "hunderte", "tausende", "dutzende", "gruppe", "zahl", "anzahl", "mitglieder"};
-  return kWords.contains(lower);
-}
-
 // ---- arguments ---------------------------------------------------------------------------------
 
 bool IsDeterminerLike(const WordView& word) {
@@ -31,7 +23,7 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
     if (word.flags & kObliqueWord) arg.oblique = true;
     if (word.flags & kNominativeWord) arg.nominative = true;
     if (word.flags & kPreposition) {
-      if ((word.lower == "of" || word.lower == "von") && i > 0 && IsQuantityWord(words[i - 1].lower)) {
+      if ((word.lower == "of" || word.lower == "von") && i > 0 && (words[i - 1].flags & kQuantityWord)) {
         ++skipped;  // "dozens of protesters": the quantity is no preposition's object
         continue;
       }
@@ -41,7 +33,7 @@ void FindGoverningWord(const std::vector<WordView>& words, Argument& arg, bool g
       return;
     }
     const bool after_article = i > 0 && IsArticleWord(words[i - 1].lower);  // "des US-Reporters Evan Gershkovich"
-    if (title_run && word.capitalized && word.entity_inside < 0 && !word.finite && (IsTitleWord(word.lower) || after_article)) {
+    if (title_run && word.capitalized && word.entity_inside < 0 && !word.finite && ((word.flags & kTitleWord) || after_article)) {
       ++skipped;
       continue;
     }

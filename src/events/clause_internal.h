@@ -48,7 +48,6 @@ void LinkGovernors(const std::vector<WordView>& words, std::vector<Clause>& clau
 void AnalyseVerbGroup(const std::vector<WordView>& words, Clause& clause, const EventLexicon& lexicon);
 
 // clause_arguments.cc
-bool IsQuantityWord(std::string_view lower);  // "dozens", "Hunderte" before of/von
 std::vector<Argument> CollectArguments(const Document& doc, const std::vector<WordView>& words, const Clause& clause, bool german);
 void ChooseRoles(Clause& clause, bool german);
 

@@ -1,5 +1,6 @@
 #include "events/event_lexicon.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "resources/section_lines.h"
@@ -28,7 +29,8 @@ uint32_t WordFlagOf(std::string_view category) {
       {"coordinators", kCoordinator},        {"infinitive-words", kInfinitiveWord}, {"werden-words", kWerdenWord},
       {"perfect-words", kPerfectWord},       {"prepositions", kPreposition},   {"oblique-words", kObliqueWord},
       {"nominative-words", kNominativeWord}, {"according-words", kAccordingWord}, {"quote-tag-words", kQuoteTagWord},
-      {"subject-pronouns", kSubjectPronoun}};
+      {"subject-pronouns", kSubjectPronoun}, {"finite-words", kFiniteWord}, {"never-finite-words", kNeverFiniteWord},
+      {"quantity-words", kQuantityWord},     {"compound-heads", kCompoundHead}};
   const auto found = kFlags.find(category);
   return found == kFlags.end() ? 0 : found->second;
 }
@@ -41,7 +43,14 @@ uint32_t LemmaFlagOf(std::string_view category) {
   return found == kFlags.end() ? 0 : found->second;
 }
 
+constexpr std::string_view kTitleEndings = "title-endings";
+
 }  // namespace
+
+bool IsFrameCategory(std::string_view category) {
+  if (category.ends_with("-phrases") || category == kTitleEndings) return true;
+  return category.ends_with("-verbs") ? LemmaFlagOf(category) != 0 : WordFlagOf(category) != 0;
+}
 
 std::unique_ptr<EventLexicon> EventLexicon::Create(const ResourceImage& image, std::string_view language, Status& status) {
   std::unique_ptr<EventLexicon> lexicon(new EventLexicon());
@@ -119,6 +128,8 @@ void EventLexicon::LoadFrames(std::string_view section) {
     if (category.ends_with("-verbs")) {
       const uint32_t lemma = InternLemma(fields[1], false);
       lemma_flags_[lemma] |= LemmaFlagOf(category);
+    } else if (category == kTitleEndings) {
+      title_endings_.emplace_back(fields[1]);
     } else if (category.ends_with("-phrases") || fields[1].find('_') != std::string_view::npos) {
       phrases_[std::string(category)].push_back(SplitToStrings(fields[1], '_'));
     } else {
@@ -142,9 +153,14 @@ const std::vector<TriggerForm>* EventLexicon::Forms(std::string_view lower) cons
   return found == forms_.end() ? nullptr : &found->second;
 }
 
-uint32_t EventLexicon::WordFlags(std::string_view lower) const {
+uint32_t EventLexicon::WordFlags(std::string_view lower, bool capitalized) const {
   const auto found = word_flags_.find(lower);
-  return found == word_flags_.end() ? 0 : found->second;
+  uint32_t flags = found == word_flags_.end() ? 0 : found->second;
+  if (capitalized && std::any_of(title_endings_.begin(), title_endings_.end(),
+                                 [&](const std::string& ending) { return lower.ends_with(ending); })) {
+    flags |= kTitleWord;
+  }
+  return flags;
 }
 
 const std::vector<Pattern>& EventLexicon::PatternsOf(uint32_t lemma) const {

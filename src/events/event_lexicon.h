@@ -46,6 +46,11 @@ enum WordFlag : uint32_t {
   kAccordingWord = 1u << 13,
   kQuoteTagWord = 1u << 14,
   kSubjectPronoun = 1u << 15,
+  kFiniteWord = 1u << 16,       // English auxiliaries that are always finite ("will", "did")
+  kNeverFiniteWord = 1u << 17,  // German words the paradigm dictionary wrongly lists as finite ("eine")
+  kQuantityWord = 1u << 18,     // "dozens", "Hunderte" before of/von
+  kCompoundHead = 1u << 19,     // English nouns that make the word before a modifier ("trade gap")
+  kTitleWord = 1u << 20,        // capitalised titles before a name, by ending ("Verteidigungsminister")
 };
 
 // Frame-verb categories of lemmas (bits of LemmaFlags).
@@ -74,7 +79,8 @@ class EventLexicon {
   const std::string& language() const { return language_; }
   // Trigger and frame-verb forms of a lower-case word; nullptr when it has none.
   const std::vector<TriggerForm>* Forms(std::string_view lower) const;
-  uint32_t WordFlags(std::string_view lower) const;
+  // Frame-word flags of a word; kTitleWord only when `capitalized` (titles are matched by ending).
+  uint32_t WordFlags(std::string_view lower, bool capitalized) const;
   uint32_t LemmaFlags(uint32_t lemma) const { return lemma < lemma_flags_.size() ? lemma_flags_[lemma] : 0; }
   const std::string& lemma(uint32_t index) const { return lemmas_[index]; }
   // Patterns of a verb lemma (all phrasal variants) or a noun lemma.
@@ -105,8 +111,12 @@ class EventLexicon {
   std::vector<std::vector<Pattern>> patterns_;  // by lemma
   StringMap<std::vector<std::vector<std::string>>> phrases_;
   StringMap<WordClass> classes_;
+  std::vector<std::string> title_endings_;
   std::optional<StaticStringSet> finite_verbs_;
 };
+
+// True for the categories data/<lang>/frames.txt may use; the compiler reports any other.
+bool IsFrameCategory(std::string_view category);
 
 // CAMEO codes with their Goldstein value, QuadClass and PLOVER type and mode.
 struct CameoInfo {

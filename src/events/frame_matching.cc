@@ -305,7 +305,7 @@ uint32_t NounPhraseReach(const SentenceContext& context, uint32_t noun) {
     const std::string_view p = BasePreposition(words[i].lower);
     for (uint32_t k = i + 1; k < words.size() && k <= i + 4; ++k) {
       if (words[k].entity_inside >= 0) break;
-      if (words[k].capitalized && words[k].is_word && !IsTitleWord(words[k].lower)) {
+      if (words[k].capitalized && words[k].is_word && !(words[k].flags & kTitleWord)) {
         if (p != "von" && p != "aus") return i - 1 - noun;
         break;
       }

@@ -6,17 +6,6 @@
 
 namespace lagebild::clause_internal {
 
-// Function words that the German paradigm dictionary also lists as finite verbs ("eine" of
-// "einen", "meine" of "meinen").
-bool IsFunctionWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "eine", "einen", "meine", "meinen", "deine", "deinen", "keine", "keinen", "seine", "seinen", "unsere",
-      "ihre", "ihren", "alle", "allen", "beide", "beiden", "viele", "vielen", "andere", "anderen", "weite",
-      "weiten", "teile", "rund", "fest", "statt", "mehr", "weiter", "wieder", "bis", "los", "gut", "einige",
-      "einigen", "einiger", "meist", "meisten", "folgende", "folgenden", "gelten", "gilt"};
-  return kWords.contains(lower);
-}
-
 bool IsBoundaryPunctuation(std::string_view surface, TokenKind kind) {
   if (kind == TokenKind::kQuote || kind == TokenKind::kBracket) return true;
   if (kind != TokenKind::kPunctuation) return false;
@@ -66,16 +55,12 @@ void MarkEntities(const Document& doc, uint32_t sentence, std::vector<WordView>&
 
 bool MayBeFinite(const WordView& word, bool sentence_start, const EventLexicon& lexicon) {
   if (!word.is_word || (word.capitalized && !sentence_start && IsGerman(lexicon))) return false;
-  if (word.entity_inside >= 0 || IsFunctionWord(word.lower)) return false;
+  if (word.entity_inside >= 0 || (word.flags & kNeverFiniteWord)) return false;
   if (word.flags & (kPreposition | kRelativeWord | kObliqueWord | kCoordinator | kSubordinator)) return false;
   if (word.flags & (kWerdenWord | kPerfectWord)) return true;
   if ((word.flags & (kPlannedWord | kPossibleWord)) && lexicon.IsFiniteVerb(word.lower)) return true;
   if (HasFormKind(word, FormKind::kFinite) || HasFormKind(word, FormKind::kPast)) return true;
-  if (!IsGerman(lexicon)) {
-    static const std::unordered_set<std::string_view> kEnglishModals = {
-        "will", "would", "can", "could", "may", "might", "shall", "should", "must", "did", "does", "do"};
-    return kEnglishModals.contains(word.lower);
-  }
+  if (!IsGerman(lexicon)) return word.flags & kFiniteWord;
   return lexicon.IsFiniteVerb(word.lower);
 }
 
@@ -133,7 +118,7 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     if (word.is_word) {
       AppendLowerCase(surface, word.lower);
       word.forms = lexicon.Forms(word.lower);
-      word.flags = lexicon.WordFlags(word.lower);
+      word.flags = lexicon.WordFlags(word.lower, word.capitalized);
     }
     words.push_back(std::move(word));
   }

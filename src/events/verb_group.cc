@@ -56,19 +56,6 @@ bool ParticleInClause(const std::vector<WordView>& words, const Clause& clause, 
   return false;
 }
 
-// English nouns that make the word before them a modifier, not a verb: "trade gap", "aid
-// package", "attack helicopters".
-bool IsCompoundHead(std::string_view lower) {
-  static const std::unordered_set<std::string_view> kHeads = {
-      "gap", "gaps", "deficit", "deficits", "surplus", "surpluses", "balance", "dispute", "disputes", "talks", "war",
-      "figures", "data", "volume", "deal", "deals", "policy", "policies", "minister", "ministers", "official",
-      "officials", "agreement", "agreements", "relations", "ties", "representative", "negotiator", "negotiators",
-      "barriers", "bill", "pact", "partner", "partners", "partnership", "route", "routes", "package", "packages",
-      "helicopter", "helicopters", "group", "groups", "volumes", "flows", "prices", "price", "quota", "quotas",
-      "rules", "law", "laws", "zone", "zones", "committee", "council", "bank", "banks", "fund", "funds", "rate", "rates"};
-  return kHeads.contains(lower);
-}
-
 struct VerbCandidate {
   size_t position = 0;  // in clause.words
   int32_t lemma = -1;
@@ -85,7 +72,7 @@ std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, co
     const WordView& word = words[clause.words[k]];
     if (word.forms == nullptr || word.entity_inside >= 0) continue;
     if (german && word.capitalized && clause.words[k] != 0 && !(k == 0 && clause.words[0] == 0)) continue;
-    if (!german && k + 1 < clause.words.size() && IsCompoundHead(words[clause.words[k + 1]].lower)) continue;  // "trade gap"
+    if (!german && k + 1 < clause.words.size() && (words[clause.words[k + 1]].flags & kCompoundHead)) continue;  // "trade gap"
     if (!german && k > 0 && words[clause.words[k - 1]].finite && !(words[clause.words[k - 1]].flags & (kWerdenWord | kPerfectWord | kPlannedWord | kPossibleWord)) &&
         words[clause.words[k - 1]].lower != "did" && words[clause.words[k - 1]].lower != "do" && words[clause.words[k - 1]].lower != "does") {
       continue;  // "held talks": a noun after a full verb

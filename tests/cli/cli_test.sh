@@ -122,6 +122,10 @@ lines=$(wc -l <"$work/data2/de/patterns/verbs-01-05.txt")
 run dict check --data "$work/data2"
 check "dict check: an unknown CAMEO code named with file and line" grep -q "verbs-01-05.txt:$((lines - 1)): unknown CAMEO code 999" "$work/err"
 check "dict check: an unreadable frame named with file and line" grep -q "verbs-01-05.txt:$lines: cannot read frame element" "$work/err"
+printf 'planed-words: geplant\n' >>"$work/data2/de/frames.txt"
+lines=$(wc -l <"$work/data2/de/frames.txt")
+run dict check --data "$work/data2"
+check "dict check: a misspelt frame-word category named with file and line" grep -q "frames.txt:$lines: unknown category .planed-words." "$work/err"
 
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
