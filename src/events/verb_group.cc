@@ -73,8 +73,8 @@ std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, co
     if (word.forms == nullptr || word.entity_inside >= 0) continue;
     if (german && word.capitalized && clause.words[k] != 0 && !(k == 0 && clause.words[0] == 0)) continue;
     if (!german && k + 1 < clause.words.size() && (words[clause.words[k + 1]].flags & kCompoundHead)) continue;  // "trade gap"
-    if (!german && k > 0 && words[clause.words[k - 1]].finite && !(words[clause.words[k - 1]].flags & (kWerdenWord | kPerfectWord | kPlannedWord | kPossibleWord)) &&
-        words[clause.words[k - 1]].lower != "did" && words[clause.words[k - 1]].lower != "do" && words[clause.words[k - 1]].lower != "does") {
+    constexpr uint32_t kAuxiliary = kWerdenWord | kPerfectWord | kPlannedWord | kPossibleWord | kFiniteWord;
+    if (!german && k > 0 && words[clause.words[k - 1]].finite && !(words[clause.words[k - 1]].flags & kAuxiliary)) {
       continue;  // "held talks": a noun after a full verb
     }
     if (!german && k > 0) {
