@@ -35,13 +35,6 @@ struct TriggerBlock {
   std::vector<PatternLine> patterns;
 };
 
-std::vector<std::string> SplitWords(const std::string& text) {
-  std::vector<std::string> words;
-  std::istringstream in(text);
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
-}
-
 std::string StripComment(const std::string& line) {
   const size_t hash = line.find(" #");
   return TrimSpaces(hash == std::string::npos ? line : line.substr(0, hash));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,14 @@ inline std::vector<std::string> FilesBelow(const std::string& dir, const std::st
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// The words of a line, split at spaces and tabs.
+inline std::vector<std::string> SplitWords(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
 }
 
 inline std::string AtLine(const std::string& path, int line) { return path + ":" + std::to_string(line) + ": "; }

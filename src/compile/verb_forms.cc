@@ -226,31 +226,21 @@ std::vector<std::string> GermanVerbForms::AllFiniteForms() const {
 
 Status EnglishVerbForms::Load(const std::string& irregular_path) {
   bool in_doubling = false;
-  std::ifstream in(irregular_path);
-  if (!in) return Status::Error(irregular_path + ": cannot open");
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    const std::string trimmed = TrimSpaces(line);
-    if (trimmed.rfind("# doubling", 0) == 0) in_doubling = true;
-    if (trimmed.empty() || trimmed[0] == '#') continue;
-    std::vector<std::string> fields;
-    for (size_t start = 0; start < trimmed.size();) {
-      size_t end = trimmed.find_first_of(" \t", start);
-      if (end == std::string::npos) end = trimmed.size();
-      if (end > start) fields.push_back(trimmed.substr(start, end - start));
-      start = end + 1;
+  return ForEachSourceLine(irregular_path, [&](int number, const std::string& line) {
+    if (line == "[doubling]") {
+      in_doubling = true;
+      return Status::Ok();
     }
+    const std::vector<std::string> fields = SplitWords(line);
     if (in_doubling) {
       if (fields.size() != 1) return Status::Error(AtLine(irregular_path, number) + "a doubling verb is one word");
       doubling_[fields[0]] = true;
-      continue;
+      return Status::Ok();
     }
     if (fields.size() != 3) return Status::Error(AtLine(irregular_path, number) + "expected `base past participle`");
     irregular_[fields[0]] = {SplitToStrings(fields[1], '|'), SplitToStrings(fields[2], '|')};
-  }
-  return Status::Ok();
+    return Status::Ok();
+  });
 }
 
 std::vector<VerbForm> EnglishVerbForms::FormsOf(const std::string& lemma) const {

@@ -41,7 +41,7 @@ class GermanVerbForms {
 
 class EnglishVerbForms {
  public:
-  // Reads the irregular verbs list ("base past participle" lines and a "# doubling" section).
+  // Reads the irregular verbs list ("base past participle" lines and a "[doubling]" section).
   Status Load(const std::string& irregular_path);
   // Base, third person singular, past, past participle and -ing forms of `lemma`.
   std::vector<VerbForm> FormsOf(const std::string& lemma) const;
