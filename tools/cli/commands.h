@@ -19,4 +19,13 @@ CommandRunner RegisterExtract(CLI::App& app);
 CommandRunner RegisterDict(CLI::App& app);
 CommandRunner RegisterEval(CLI::App& app);
 
+// One `lagebild eval` subcommand: its CLI11 node and what runs it. Each lives in its own file
+// (eval_tabari.cc, eval_petrarch.cc) and is added by RegisterEval.
+struct EvalSubcommand {
+  CLI::App* app = nullptr;
+  CommandRunner run;
+};
+EvalSubcommand AddEvalTabari(CLI::App& eval);
+EvalSubcommand AddEvalPetrarch(CLI::App& eval);
+
 }  // namespace lagebild::cli

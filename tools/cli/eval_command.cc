@@ -56,7 +56,13 @@ CommandRunner RegisterEval(CLI::App& app) {
       ->check(CLI::ExistingFile);
   ner->add_flag("--show-errors", options->show_errors, "List every false positive (FP) and false negative (FN)");
   eval->add_option("--image", options->image, "Resource image (default: beside the program)");
-  return [options] { return RunNer(*options); };
+  const EvalSubcommand tabari = AddEvalTabari(*eval);
+  const EvalSubcommand petrarch = AddEvalPetrarch(*eval);
+  return [options, ner, tabari, petrarch] {
+    if (tabari.app->parsed()) return tabari.run();
+    if (petrarch.app->parsed()) return petrarch.run();
+    return RunNer(*options);
+  };
 }
 
 }  // namespace lagebild::cli
