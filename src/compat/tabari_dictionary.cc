@@ -334,6 +334,20 @@ Status ReadDictionaryFile(const std::string& path, Dictionary& dictionary) {
   return Status::Ok();
 }
 
+Status ProjectFiles(const std::string& project_path, std::string_view tag, std::vector<std::string>& paths) {
+  std::string content;
+  if (!ReadFile(project_path, content)) return Status::Error(project_path + ": cannot open");
+  const std::filesystem::path folder = std::filesystem::path(project_path).parent_path();
+  std::istringstream lines(content);
+  for (std::string line; std::getline(lines, line);) {
+    const std::string_view text = Trim(line);
+    if (text.size() < tag.size() + 2 || text.front() != '<' || text.substr(1, tag.size()) != tag || text[tag.size() + 1] != '>') continue;
+    const std::string file(Trim(text.substr(tag.size() + 2)));
+    if (!file.empty()) paths.push_back((folder / file).string());
+  }
+  return Status::Ok();
+}
+
 Status ReadProject(const std::string& project_path, Dictionary& dictionary) {
   std::string content;
   if (!ReadFile(project_path, content)) return Status::Error(project_path + ": cannot open");

@@ -83,6 +83,10 @@ void ParseVerbs(std::string_view content, std::string_view file, Dictionary& dic
 // collected in `dictionary.problems`.
 Status ReadProject(const std::string& project_path, Dictionary& dictionary);
 
+// The paths a .project file names under `tag` ("optionsfile", "textfile", …), relative to the
+// project's folder, in file order.
+Status ProjectFiles(const std::string& project_path, std::string_view tag, std::vector<std::string>& paths);
+
 // Reads one dictionary file, choosing the parser by its extension or name (.actors, .agents,
 // .verbs; "verbs" or "actors" in the name).
 Status ReadDictionaryFile(const std::string& path, Dictionary& dictionary);

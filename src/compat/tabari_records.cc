@@ -13,14 +13,13 @@ std::string_view Trim(std::string_view text) {
 
 // "950101  DEMO-01" → date and id.
 bool ParseHeader(std::string_view line, std::string& date, std::string& id) {
-  if (line.size() < 8) return false;
-  for (size_t i = 0; i < 6; ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(line[i]))) return false;
-  }
-  if (line[6] != ' ' && line[6] != '\t') return false;
-  const std::string_view rest = Trim(line.substr(6));
+  size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+  // YYMMDD, or YYYYMMDD under SET: YYYY = TRUE; longer runs are malformed dates TABARI reports.
+  if (digits < 6 || digits >= line.size() || (line[digits] != ' ' && line[digits] != '\t')) return false;
+  const std::string_view rest = Trim(line.substr(digits));
   if (rest.empty()) return false;
-  date = std::string(line.substr(0, 6));
+  date = std::string(line.substr(0, digits));
   id = std::string(rest.substr(0, rest.find_first_of(" \t")));
   return true;
 }
@@ -29,8 +28,8 @@ bool ParseHeader(std::string_view line, std::string& date, std::string& id) {
 void ReadBlocks(std::string_view comment, ValidationRecord& record) {
   size_t at = 0;
   while ((at = comment.find('{', at)) != std::string_view::npos) {
-    const size_t end = comment.find('}', at);
-    if (end == std::string_view::npos) return;
+    size_t end = comment.find('}', at);
+    if (end == std::string_view::npos) end = comment.size();  // "{ OPTION: … */": TABARI reads to the end
     const bool negated = at > 0 && comment[at - 1] == '-';
     const std::string_view inside = Trim(comment.substr(at + 1, end - at - 1));
     const size_t first = inside.find('/');
@@ -42,6 +41,7 @@ void ReadBlocks(std::string_view comment, ValidationRecord& record) {
       record.markers.push_back((negated ? "-" : "") + std::string(inside));
     }
     at = end + 1;
+    if (at > comment.size()) return;
   }
 }
 
@@ -67,6 +67,13 @@ void ParseValidationRecords(std::string_view content, std::string_view file, std
     const std::string_view line = content.substr(start, end - start);
     start = end + 1;
     ++number;
+    if (Trim(line).empty() && state != State::kOutside) {
+      // TABARI ends a record at a blank line, also when its comment was not closed.
+      if (state == State::kComment) finish();
+      else problems.push_back(std::string(file) + ":" + std::to_string(record.line) + ": record " + record.id + " has no /* … */ comment");
+      state = State::kOutside;
+      continue;
+    }
     if (state == State::kComment) {
       const size_t close = line.find("*/");
       comment += std::string(line.substr(0, close)) + "\n";

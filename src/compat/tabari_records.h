@@ -12,7 +12,7 @@
 namespace lagebild::tabari {
 
 struct ValidationRecord {
-  std::string date;  // YYMMDD as written
+  std::string date;  // YYMMDD as written (YYYYMMDD under SET: YYYY = TRUE)
   std::string id;    // "DEMO-01"
   std::string text;  // the story text, lines joined with a space
   std::vector<std::array<std::string, 3>> events;  // source, target, code
