@@ -10,6 +10,8 @@ namespace lagebild::tabari {
 namespace {
 
 constexpr size_t kMaxEvents = 64;  // TABARI's limit on events from one sentence
+// An actor within this many words after a conjunction becomes the new clause's source.
+constexpr int kClauseOpeningWords = 3;
 
 // What a verb yields: its code and the actors its pattern designated.
 struct VerbCode {
@@ -19,6 +21,14 @@ struct VerbCode {
   bool designated = false;  // the pattern had $, + or %
   PatternSlots slots;
   int pattern_line = 0;
+};
+
+// The source and target codes of one event.
+struct EventActors {
+  std::vector<std::string> source, target;
+  int source_unit = -1;
+  bool self_pairs = false;  // a compound is both source and target
+  bool symmetric = false;   // designated by `%`: both directions take the code
 };
 
 // Where a clause's words lie and where a verb's pattern may look.
@@ -38,10 +48,14 @@ class SentenceCoder {
   std::optional<VerbCode> CodeVerb(int verb, const ClauseSpan& clause) const;
   bool IsPassive(int verb) const;
   int FirstActor(int from, int to, const std::vector<std::string>* distinct_from, const std::vector<int>* excluded = nullptr) const;
-  bool FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source,
-                  std::vector<std::string>& source, std::vector<std::string>& target, int& source_unit) const;
-  void AddEvents(const std::vector<std::string>& source, const std::vector<std::string>& target, const VerbCode& code,
-                 std::vector<CodedEvent>& out) const;
+  bool FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors) const;
+  void AddEvents(const EventActors& actors, const VerbCode& code, std::vector<CodedEvent>& out) const;
+  struct Buckets {
+    std::vector<CodedEvent> main, subordinate, dominant;
+  };
+  void CodeAllVerbs();
+  bool SpecialCodeFound(CodingResult& result) const;
+  void CodeClause(const ClauseSpan& clause, int& carried_source, Buckets& buckets) const;
   bool ComplexityCheck(CodingResult& result) const;
   ClauseSpan Span(int first, int last) const;
 
@@ -49,6 +63,7 @@ class SentenceCoder {
   const Options& options_;
   const ParsedSentence& sentence_;
   PatternMatcher matcher_;
+  std::vector<std::optional<VerbCode>> verb_codes_;  // by unit index, for verb units
 };
 
 ClauseSpan SentenceCoder::Span(int first, int last) const {
@@ -127,68 +142,85 @@ int SentenceCoder::FirstActor(int from, int to, const std::vector<std::string>* 
   return -1;
 }
 
-// Manual 5.8: the source is the first actor before the verb (after it when there is none), the
-// target the first actor after the verb with another code, else the first such before it, else
-// the source itself when it is compound. Defaults from DEFAULT: fill what is missing.
-bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source,
-                               std::vector<std::string>& source, std::vector<std::string>& target, int& source_unit) const {
-  const int count = static_cast<int>(sentence_.units.size());
-  const DefaultActors& defaults = options_.defaults;
-  int src = code.slots.source;
-  int tgt = code.slots.target;
+// Manual 5.8: the source is the first actor of the clause before the verb (in a later clause
+// the source carried over from the clause before, when there is none; otherwise the first actor
+// after the verb); the target is the first actor after the verb with another code, else the
+// first such before it, else the source itself when it is a compound. DEFAULT: codes fill what
+// is missing; passive voice swaps source and target.
+bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors) const {
   if (code.slots.compound >= 0) {
-    source = target = sentence_.units[code.slots.compound].codes;
-    source_unit = code.slots.compound;
+    actors.source = actors.target = sentence_.units[code.slots.compound].codes;
+    actors.source_unit = code.slots.compound;
+    actors.self_pairs = actors.symmetric = true;
     return true;
   }
-  const std::vector<std::string>* target_codes = tgt >= 0 ? &sentence_.units[tgt].codes : nullptr;
-  if (src < 0 && carried_source >= 0 && carried_source < verb) src = carried_source;
+  const DefaultActors& defaults = options_.defaults;
   const std::vector<int>* skipped = &code.slots.skipped;
-  if (src < 0) src = FirstActor(0, verb, target_codes, skipped);
+  int src = code.slots.source;
+  int tgt = code.slots.target;
+  const std::vector<std::string>* target_codes = tgt >= 0 ? &sentence_.units[tgt].codes : nullptr;
+  if (src < 0 && clause.first_unit > 0 && carried_source >= 0) {
+    // After a conjunction the source carries over unless an actor opens the new clause.
+    const int opening = FirstActor(clause.first_unit, verb, target_codes, skipped);
+    const bool opens_clause = opening >= 0 && sentence_.units[opening].begin - clause.begin_word <= kClauseOpeningWords;
+    src = opens_clause ? opening : carried_source;
+  }
+  if (src < 0) src = FirstActor(clause.first_unit, verb, target_codes, skipped);
   const bool actor_prior = src >= 0;
   if (src < 0 && !(defaults.source_prior && !defaults.source.empty())) src = FirstActor(verb + 1, clause.last_unit, target_codes, skipped);
-  if (src >= 0) source = sentence_.units[src].codes;
-  else if (!defaults.source.empty()) source = {defaults.source};
+  if (src >= 0) actors.source = sentence_.units[src].codes;
+  else if (!defaults.source.empty()) actors.source = {defaults.source};
   else return false;
-  source_unit = src;
+  actors.source_unit = src;
+  // TARGET … AFTER: the default target stands in whenever no actor at all follows the verb.
+  const bool default_after = defaults.target_after && !defaults.target.empty() && FirstActor(verb + 1, clause.last_unit, nullptr) < 0;
   if (tgt < 0) {
-    const int after = FirstActor(verb + 1, clause.last_unit, &source, skipped);
-    if (after >= 0 && after != src) tgt = after;
-    else if (!(defaults.target_after && !defaults.target.empty())) {
-      const int before = FirstActor(clause.first_unit, verb, &source, skipped);
-      if (before >= 0 && before != src) tgt = before;
+    tgt = FirstActor(verb + 1, clause.last_unit, &actors.source, skipped);
+    if (tgt == src) tgt = -1;
+    // Before the verb: in the clause first, then anywhere before it in the sentence.
+    for (const int from : {clause.first_unit, 0}) {
+      if (tgt >= 0 || default_after) break;
+      tgt = FirstActor(from, verb, &actors.source, skipped);
+      if (tgt == src) tgt = -1;
     }
   }
-  if (tgt >= 0) target = sentence_.units[tgt].codes;
-  else if (!defaults.target.empty()) target = {defaults.target};
-  else if (src >= 0 && sentence_.units[src].compound) target = source;
-  else return false;
-  if (!code.designated && IsPassive(verb) && actor_prior && tgt >= 0) std::swap(source, target);
-  (void)count;
+  if (tgt >= 0) {
+    actors.target = sentence_.units[tgt].codes;
+  } else if (default_after) {
+    actors.target = {defaults.target};
+  } else if (src >= 0 && sentence_.units[src].compound) {
+    actors.target = actors.source;
+    actors.self_pairs = true;
+  } else if (!defaults.target.empty()) {
+    actors.target = {defaults.target};
+  } else {
+    return false;
+  }
+  if (!code.designated && IsPassive(verb) && actor_prior && tgt >= 0) std::swap(actors.source, actors.target);
   return true;
 }
 
-void SentenceCoder::AddEvents(const std::vector<std::string>& source, const std::vector<std::string>& target, const VerbCode& code,
-                              std::vector<CodedEvent>& out) const {
+void SentenceCoder::AddEvents(const EventActors& actors, const VerbCode& code, std::vector<CodedEvent>& out) const {
   const size_t colon = code.code.find(':');
   const std::string forward = code.code.substr(0, colon);
   const std::string backward = colon == std::string::npos ? std::string() : code.code.substr(colon + 1);
   auto add = [&](const std::string& s, const std::string& t, const std::string& event_code) {
     if (s != t && out.size() < kMaxEvents && !event_code.empty() && event_code != "---") out.push_back({s, t, event_code, code.pattern_line});
   };
-  if (&source == &target || source == target) {
-    // A compound acting on itself ("Syria and Jordan will meet"): each pair once, the paired
-    // code (or the same code) for the reverse direction.
-    for (size_t i = 0; i < source.size(); ++i) {
-      for (size_t j = i + 1; j < source.size(); ++j) {
-        add(source[i], source[j], forward);
-        add(source[j], source[i], backward.empty() ? forward : backward);
+  if (actors.self_pairs) {
+    // A compound acting on itself ("Syria and Jordan will meet"): each pair once in text order;
+    // the reverse direction takes the paired code, or with `%` the same code.
+    const std::vector<std::string>& members = actors.source;
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size(); ++j) {
+        add(members[i], members[j], forward);
+        add(members[j], members[i], backward.empty() && actors.symmetric ? forward : backward);
       }
     }
     return;
   }
-  for (const std::string& s : source) {
-    for (const std::string& t : target) {
+  for (const std::string& s : actors.source) {
+    for (const std::string& t : actors.target) {
       add(s, t, forward);
       add(t, s, backward);
     }
@@ -202,7 +234,7 @@ bool SentenceCoder::ComplexityCheck(CodingResult& result) const {
     const UnitType type = sentence_.units[u].type;
     if (type == UnitType::kVerb) {
       ++verbs;
-      if (first_verb < 0) first_verb = u;
+      if (first_verb < 0 && verb_codes_[u]) first_verb = u;  // null-coded verbs do not count
     }
     conjunctions += type == UnitType::kConjunction;
     actors += type == UnitType::kActor;
@@ -226,55 +258,75 @@ bool SentenceCoder::ComplexityCheck(CodingResult& result) const {
   return false;
 }
 
+// Codes every verb of every clause once; the coding loop and the complexity check read this.
+void SentenceCoder::CodeAllVerbs() {
+  verb_codes_.assign(sentence_.units.size(), std::nullopt);
+  for (const auto& [first, last] : sentence_.clauses) {
+    const ClauseSpan clause = Span(first, last);
+    for (int u = first; u < last; ++u) {
+      if (sentence_.units[u].type == UnitType::kVerb) verb_codes_[u] = CodeVerb(u, clause);
+    }
+  }
+}
+
+// A verb whose code is a special code ends coding: ### discards, +++ diverts.
+bool SentenceCoder::SpecialCodeFound(CodingResult& result) const {
+  for (const std::optional<VerbCode>& code : verb_codes_) {
+    if (!code) continue;
+    if (code->code == "###") result.discarded = true;
+    if (code->code == "+++") {
+      result.complex = true;
+      result.explanation = "complex verb phrase";
+    }
+    if (result.discarded || result.complex) return true;
+  }
+  return false;
+}
+
+// The events of one clause, in the buckets Run() chooses from: the first event is taken, later
+// ones only when dominant (or under CODE ALL).
+void SentenceCoder::CodeClause(const ClauseSpan& clause, int& carried_source, Buckets& buckets) const {
+  bool coded = false, coded_subordinate = false, found_source = false;
+  for (int u = clause.first_unit; u < clause.last_unit; ++u) {
+    if (sentence_.units[u].type != UnitType::kVerb) continue;
+    const std::optional<VerbCode>& code = verb_codes_[u];
+    if (!code) continue;
+    if (coded && !code->dominant) continue;
+    if (code->subordinate && coded_subordinate) continue;
+    EventActors actors;
+    if (!FindActors(u, clause, *code, carried_source, actors)) continue;
+    AddEvents(actors, *code, code->dominant ? buckets.dominant : code->subordinate ? buckets.subordinate : buckets.main);
+    if (actors.source_unit >= 0) {
+      carried_source = actors.source_unit;
+      found_source = true;
+    }
+    if (code->subordinate) coded_subordinate = true;
+    else coded = options_.code_by != CodeBy::kAll;
+  }
+  // With no event, the clause's first actor becomes the source carried on (manual 7.6).
+  if (!found_source && carried_source < 0) carried_source = FirstActor(clause.first_unit, clause.last_unit, nullptr);
+}
+
 CodingResult SentenceCoder::Run() {
   CodingResult result;
-  if (sentence_.discard) {
-    result.discarded = true;
-    return result;
-  }
-  if (sentence_.complex) {
-    result.complex = true;
+  if (sentence_.discard || sentence_.complex) {
+    result.discarded = sentence_.discard;
+    result.complex = !sentence_.discard;
     result.explanation = sentence_.explanation;
     return result;
   }
-  if (ComplexityCheck(result)) return result;
-  std::vector<CodedEvent> main, subordinate, dominant;
+  CodeAllVerbs();
+  if (SpecialCodeFound(result) || ComplexityCheck(result)) return result;
+  Buckets buckets;
   int carried_source = -1;
   for (const auto& [first, last] : sentence_.clauses) {
-    const ClauseSpan clause = Span(first, last);
-    if (first > 0 && first + 1 < last && sentence_.units[first + 1].type == UnitType::kActor) carried_source = first + 1;
-    bool coded = false, coded_subordinate = false;
-    for (int u = first; u < last; ++u) {
-      if (sentence_.units[u].type != UnitType::kVerb) continue;
-      const std::optional<VerbCode> code = CodeVerb(u, clause);
-      if (!code) continue;
-      if (coded && !code->dominant) continue;
-      if (code->subordinate && coded_subordinate) continue;
-      std::vector<std::string> source, target;
-      int source_unit = -1;
-      if (!FindActors(u, clause, *code, carried_source, source, target, source_unit)) continue;
-      std::vector<CodedEvent>& bucket = code->dominant ? dominant : code->subordinate ? subordinate : main;
-      AddEvents(source, target, *code, bucket);
-      if (source_unit >= 0) carried_source = source_unit;
-      if (code->subordinate) {
-        coded_subordinate = true;
-        continue;
-      }
-      coded = true;
-      if (options_.code_by != CodeBy::kAll && !code->dominant) {
-        // Later verbs of the clause only count when they are dominant.
-      }
-      if (options_.code_by == CodeBy::kAll) coded = false;
-    }
-    if (!coded && carried_source < 0) carried_source = FirstActor(first, last, nullptr);
-    if (options_.code_by == CodeBy::kSentence && !main.empty()) break;
+    CodeClause(Span(first, last), carried_source, buckets);
+    if (options_.code_by == CodeBy::kSentence && !buckets.main.empty()) break;
   }
-  if (!dominant.empty()) result.events = std::move(dominant);
-  else if (!main.empty()) result.events = std::move(main);
-  else result.events = std::move(subordinate);
-  if (options_.code_by == CodeBy::kSentence && result.events.size() > 0) {
-    // Only the first event (with its paired and compound expansions) is kept.
-  }
+  // Dominant events push out all others; subordinate ones count only when nothing else does.
+  if (!buckets.dominant.empty()) result.events = std::move(buckets.dominant);
+  else if (!buckets.main.empty()) result.events = std::move(buckets.main);
+  else result.events = std::move(buckets.subordinate);
   return result;
 }
 

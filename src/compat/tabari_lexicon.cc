@@ -256,7 +256,12 @@ void Lexicon::CompileSynsets(std::vector<std::string>& problems) {
         continue;
       }
       bool self_reference = false;
-      for (const PatternElement& element : sequence) self_reference |= element.synset == index;
+      for (PatternElement& element : sequence) {
+        self_reference |= element.synset == index;
+        // A one-word synset member is neither stemmed nor given regular endings (manual 5.6);
+        // in longer members the words follow the usual rules (SWISS_FRANC matches FRANCS).
+        if (element.kind == PatternElement::Kind::kWord && sequence.size() == 1) element.match = WordMatch::kExactNoEnding;
+      }
       if (self_reference) {
         problems.push_back("synset " + name + " names itself in `" + member + "`");
         continue;

@@ -97,7 +97,9 @@ bool PatternMatcher::MatchWord(const PatternElement& element, const Pending& nex
   const int stop = search.backward ? search.floor - 1 : search.limit;
   const int words = static_cast<int>(element.word.size());
   for (int at = position; at != stop && at >= 0; at += step) {
-    if (WordMatches(element.word, element.match, sentence_.words[at], Endings::kVerb)) {
+    // In patterns a word ending in `_` matches only itself: RESOLUTION_ is not RESOLUTIONS.
+    const WordMatch match = element.match == WordMatch::kStem ? WordMatch::kStem : WordMatch::kExactNoEnding;
+    if (WordMatches(element.word, match, sentence_.words[at], Endings::kVerb)) {
       search.matched_length += words;
       const bool passes_connector = search.backward && element.adjacent;
       if (MatchFrom(next, at + step, passes_connector, search)) return true;

@@ -15,7 +15,7 @@ UnitType FunctionWordType(std::string_view word) {
   if (word == ",") return UnitType::kComma;
   if (OneOf(word, {"AND", "BUT", "OR", "NOR"})) return UnitType::kConjunction;
   if (OneOf(word, {"THE", "A", "AN"})) return UnitType::kDeterminer;
-  if (OneOf(word, {"HE", "SHE", "IT", "ITS", "HIS", "HER", "THEY", "THEM", "THEIR"})) return UnitType::kPronoun;
+  if (OneOf(word, {"HE", "SHE", "IT", "ITS", "HIS", "HER", "HIM", "THEY", "THEM", "THEIR"})) return UnitType::kPronoun;
   return UnitType::kOther;
 }
 
@@ -104,13 +104,26 @@ void TypeActor(const Lexicon& lexicon, const RootPhrase& root, int32_t date, Uni
   } else {
     unit.type = UnitType::kActor;
     unit.codes = SplitCodes(code);
+    unit.base_codes = unit.codes;
     unit.compound = unit.codes.size() > 1;
   }
 }
 
-void TypeVerb(const Lexicon& lexicon, const RootPhrase& root, Unit& unit, ParsedSentence& sentence) {
+// Manual 7.4: a "verb" after THE, A or AN, or capitalized inside the sentence, is a noun; that
+// also keeps its null, discard or complex code from applying ("Planetary Cup").
+bool ReadsAsNoun(const ParsedSentence& sentence, int word, const std::vector<bool>& capitalized, bool all_caps) {
+  const bool after_determiner = !sentence.units.empty() && sentence.units.back().type == UnitType::kDeterminer;
+  const bool capital_inside = word > 0 && !all_caps && capitalized[word];
+  return after_determiner || capital_inside;
+}
+
+void TypeVerb(const Lexicon& lexicon, const RootPhrase& root, bool reads_as_noun, Unit& unit, ParsedSentence& sentence) {
   const CompiledVerb& verb = lexicon.verbs()[root.entry];
   unit.entry = root.entry;
+  if (reads_as_noun) {
+    unit.type = UnitType::kNoun;
+    return;
+  }
   if (verb.patterns.empty() && (verb.code == "###" || verb.code == "+++")) {
     unit.type = UnitType::kNull;
     (verb.code == "###" ? sentence.discard : sentence.complex) = true;
@@ -140,14 +153,14 @@ Unit FunctionWordUnit(const std::vector<std::string>& words, size_t at) {
   return unit;
 }
 
-void TypeRoot(const SentenceContext& context, const RootPhrase& root, Unit& unit, ParsedSentence& sentence) {
+void TypeRoot(const SentenceContext& context, const RootPhrase& root, bool reads_as_noun, Unit& unit, ParsedSentence& sentence) {
   switch (root.kind) {
     case RootKind::kActor: TypeActor(context.lexicon, root, context.date, unit, sentence); break;
     case RootKind::kAgent: unit.type = UnitType::kAgent; unit.entry = root.entry; break;
     case RootKind::kNoun: unit.type = UnitType::kNoun; break;
     case RootKind::kAdjective: unit.type = UnitType::kAdjective; break;
     case RootKind::kTime: TypeTime(context.lexicon, root, unit, sentence); break;
-    case RootKind::kVerb: TypeVerb(context.lexicon, root, unit, sentence); break;
+    case RootKind::kVerb: TypeVerb(context.lexicon, root, reads_as_noun, unit, sentence); break;
   }
 }
 
@@ -171,15 +184,9 @@ void TypeWords(const SentenceContext& context, const std::vector<bool>& capitali
       }
       unit.end = end;
       unit.type = UnitType::kOther;
-      TypeRoot(context, *root, unit, sentence);
+      TypeRoot(context, *root, ReadsAsNoun(sentence, static_cast<int>(at), capitalized, all_caps), unit, sentence);
     } else if (absorbed[at]) {
       unit.type = UnitType::kOther;
-    }
-    if (unit.type == UnitType::kVerb) {
-      // Manual 7.4: a "verb" after THE, A or AN, or capitalized inside the sentence, is a noun.
-      const bool after_determiner = !sentence.units.empty() && sentence.units.back().type == UnitType::kDeterminer;
-      const bool capital_inside = at > 0 && !all_caps && capitalized[at];
-      if (after_determiner || capital_inside) unit.type = UnitType::kNoun;
     }
     sentence.units.push_back(std::move(unit));
     at = static_cast<size_t>(sentence.units.back().end);
@@ -202,28 +209,40 @@ bool IsWord(const ParsedSentence& sentence, int unit, std::string_view word) {
   return u.end - u.begin == 1 && sentence.words[u.begin] == word;
 }
 
+// The actor an agent at `agent` joins (manual 5.4): the actor right before it (FORMER may stand
+// between), else the actor right after it, else one after IN or OF (and THE); -1 when none.
+int AgentActor(const ParsedSentence& sentence, int agent) {
+  const std::vector<Unit>& units = sentence.units;
+  const int count = static_cast<int>(units.size());
+  auto is_actor = [&](int u) { return u >= 0 && u < count && units[u].type == UnitType::kActor; };
+  const int before = IsWord(sentence, agent - 1, "FORMER") ? agent - 2 : agent - 1;
+  if (is_actor(before) && !units[before].has_agent) return before;
+  if (is_actor(agent + 1)) return agent + 1;
+  if (IsWord(sentence, agent + 1, "OF") || IsWord(sentence, agent + 1, "IN")) {
+    const int after = agent + 2 < count && units[agent + 2].type == UnitType::kDeterminer ? agent + 3 : agent + 2;
+    if (is_actor(after)) return after;
+  }
+  return -1;
+}
+
 void AttachAgents(const SentenceContext& context, ParsedSentence& sentence) {
   std::vector<Unit>& units = sentence.units;
-  const int count = static_cast<int>(units.size());
-  for (int i = 0; i < count; ++i) {
+  for (int i = 0; i < static_cast<int>(units.size()); ++i) {
     if (units[i].type != UnitType::kAgent) continue;
     const Agent& agent = context.lexicon.dictionary().agents[units[i].entry];
-    int actor = -1;
-    if (i > 0 && units[i - 1].type == UnitType::kActor && !units[i - 1].has_agent) actor = i - 1;
-    else if (i + 1 < count && units[i + 1].type == UnitType::kActor) actor = i + 1;
-    else if (i + 2 < count && (IsWord(sentence, i + 1, "OF") || IsWord(sentence, i + 1, "IN")) && units[i + 2].type == UnitType::kActor) actor = i + 2;
-    else if (i + 3 < count && (IsWord(sentence, i + 1, "OF") || IsWord(sentence, i + 1, "IN")) && units[i + 2].type == UnitType::kDeterminer &&
-             units[i + 3].type == UnitType::kActor) actor = i + 3;
-    const bool former = IsWord(sentence, i - 1, "FORMER") || (actor == i - 1 && IsWord(sentence, i - 2, "FORMER"));
+    const int actor = AgentActor(sentence, i);
     if (actor < 0) {
       if (context.options.convert_agents) {
         units[i].type = UnitType::kActor;
         units[i].codes = {agent.actor_first ? "~" + agent.code : agent.code + "~"};
+        units[i].base_codes = units[i].codes;
       } else {
         units[i].type = UnitType::kNoun;
       }
       continue;
     }
+    // "Former" before the agent or the actor makes the agent an elite (manual 5.4.1).
+    const bool former = IsWord(sentence, i - 1, "FORMER") || IsWord(sentence, actor - 1, "FORMER");
     for (std::string& code : units[actor].codes) code = JoinAgent(code, agent, former);
     units[actor].has_agent = true;
     units[i].type = UnitType::kNoun;
@@ -232,47 +251,65 @@ void AttachAgents(const SentenceContext& context, ParsedSentence& sentence) {
 
 bool IsModifier(UnitType type) { return type == UnitType::kAdjective || type == UnitType::kDeterminer; }
 
-// The unit index after an `np` (modifiers then an actor) starting at `at`, or -1.
-int NounPhraseEnd(const std::vector<Unit>& units, int at, int& actor) {
-  while (at < static_cast<int>(units.size()) && IsModifier(units[at].type)) ++at;
-  if (at >= static_cast<int>(units.size()) || units[at].type != UnitType::kActor) return -1;
-  actor = at;
-  return at + 1;
+// The unit index after an `np` (modifiers, then one or more actors: "the evil Arnor",
+// "Arnor's Elrond") starting at `at`, or -1; its actors are appended to `actors`.
+bool EndsInPossessive(const std::vector<Unit>& units, int unit, const std::vector<std::string>& words) {
+  const std::string& last = words[units[unit].end - 1];
+  return last.size() > 2 && last.compare(last.size() - 2, 2, "'S") == 0;
 }
 
-// Manual 7.5: np AND np, and np , np , … AND np, become one compound actor.
+int NounPhraseEnd(const std::vector<Unit>& units, const std::vector<std::string>& words, int at, std::vector<int>& actors) {
+  const int count = static_cast<int>(units.size());
+  while (at < count && IsModifier(units[at].type)) ++at;
+  if (at >= count || units[at].type != UnitType::kActor) return -1;
+  actors.push_back(at++);
+  // "Arnor's Elrond": an actor after a possessive actor belongs to the same phrase.
+  while (at < count && units[at].type == UnitType::kActor && units[at - 1].type == UnitType::kActor &&
+         EndsInPossessive(units, at - 1, words)) {
+    actors.push_back(at++);
+  }
+  return at;
+}
+
+bool IsListConjunction(const ParsedSentence& sentence, int unit) {
+  return IsWord(sentence, unit, "AND") || IsWord(sentence, unit, "OR") || IsWord(sentence, unit, "NOR");
+}
+
+// Manual 7.5: np AND np, np , np , … AND np, and lists joined by ", AND", become one compound
+// actor. Once a conjunction has been seen, a bare comma ends the list ("…, the newspaper said").
 void MergeCompoundActors(ParsedSentence& sentence) {
   std::vector<Unit>& units = sentence.units;
   for (int start = 0; start < static_cast<int>(units.size()); ++start) {
     if (units[start].type != UnitType::kActor) continue;
-    std::vector<int> members = {start};
-    int at = start + 1;
+    std::vector<int> members;
+    int at = NounPhraseEnd(units, sentence.words, start, members);
     int last_end = at;
+    bool conjunction_seen = false;
     while (at < static_cast<int>(units.size())) {
       const bool comma = units[at].type == UnitType::kComma;
-      const bool conjunction = units[at].type == UnitType::kConjunction && (IsWord(sentence, at, "AND") || IsWord(sentence, at, "OR"));
-      if (!comma && !conjunction) break;
       int next = at + 1;
-      if (comma && next < static_cast<int>(units.size()) && units[next].type == UnitType::kConjunction) ++next;  // ", and"
-      int actor = -1;
-      const int end = NounPhraseEnd(units, next, actor);
+      bool conjunction = !comma && IsListConjunction(sentence, at);
+      if (comma && IsListConjunction(sentence, next)) {
+        conjunction = true;
+        ++next;
+      }
+      if (!conjunction && !(comma && !conjunction_seen)) break;
+      const int end = NounPhraseEnd(units, sentence.words, next, members);
       if (end < 0) break;
-      members.push_back(actor);
-      last_end = end;
-      const bool closed = conjunction || next != at + 1;
-      at = end;
-      if (closed) break;
+      conjunction_seen |= conjunction;
+      last_end = at = end;
     }
-    const bool has_conjunction = std::any_of(units.begin() + start, units.begin() + last_end,
-                                             [](const Unit& u) { return u.type == UnitType::kConjunction; });
-    if (members.size() < 2 || !has_conjunction) continue;
+    if (!conjunction_seen || members.size() < 2) continue;
     Unit compound = units[start];
     compound.end = units[last_end - 1].end;
     compound.compound = true;
-    for (size_t m = 1; m < members.size(); ++m) {
-      for (const std::string& code : units[members[m]].codes) {
+    compound.codes.clear();
+    compound.base_codes.clear();
+    for (int member : members) {
+      for (const std::string& code : units[member].codes) {
         if (std::find(compound.codes.begin(), compound.codes.end(), code) == compound.codes.end()) compound.codes.push_back(code);
       }
+      compound.base_codes.insert(compound.base_codes.end(), units[member].base_codes.begin(), units[member].base_codes.end());
     }
     units.erase(units.begin() + start + 1, units.begin() + last_end);
     units[start] = std::move(compound);
@@ -293,7 +330,7 @@ void MarkCompoundNounPhrases(ParsedSentence& sentence) {
   }
 }
 
-// Manual 7.7: HE, SHE, IT, ITS, HIS, HER → the first actor of the sentence (when it comes
+// Manual 7.7: HE, SHE, IT, ITS, HIS, HER, HIM → the first actor of the sentence (when it comes
 // before the pronoun); THEY, THEM, THEIR → the first compound actor, else the first actor.
 void ResolvePronouns(ParsedSentence& sentence) {
   std::vector<Unit>& units = sentence.units;
@@ -308,8 +345,7 @@ void ResolvePronouns(ParsedSentence& sentence) {
     if (unit.type != UnitType::kPronoun) continue;
     const std::string& word = sentence.words[unit.begin];
     int referent = -1;
-    if (OneOf(word, {"HE", "SHE", "IT"})) referent = first_actor < i ? first_actor : -1;
-    else if (OneOf(word, {"ITS", "HIS", "HER"})) referent = first_actor < i ? first_actor : -1;
+    if (OneOf(word, {"HE", "SHE", "IT", "ITS", "HIS", "HER", "HIM"})) referent = first_actor < i ? first_actor : -1;
     else referent = first_compound >= 0 && first_compound < i ? first_compound : (first_actor < i ? first_actor : -1);
     if (referent < 0) continue;
     unit.type = UnitType::kActor;
@@ -446,8 +482,8 @@ ParsedSentence ParseSentence(std::string_view text, const SentenceContext& conte
   AttachAgents(context, sentence);
   MergeCompoundActors(sentence);
   MarkCompoundNounPhrases(sentence);
-  ResolvePronouns(sentence);
   RemoveCommaClauses(context.options.comma, sentence);
+  ResolvePronouns(sentence);
   CompactWords(sentence);
   SplitClauses(sentence);
   return sentence;

@@ -32,6 +32,7 @@ struct Unit {
   int entry = -1;          // verb: index into Lexicon::verbs(); time: index into time phrases
   std::vector<std::string> codes;  // actor codes after date resolution and agents; compounds list all
   bool compound = false;   // a parsed or coded compound: several codes
+  std::vector<std::string> base_codes;  // the actor's own codes, before agents joined them
   bool has_agent = false;  // an agent was joined to this actor
   std::string special;     // "###" discard, "+++" complex: set when the actor's code is special
 };
