@@ -47,6 +47,7 @@ class SentenceCoder {
  private:
   std::optional<VerbCode> CodeVerb(int verb, const ClauseSpan& clause) const;
   bool IsPassive(int verb) const;
+  bool NamedActorIn(int from, int to) const;
   int FirstActor(int from, int to, const std::vector<std::string>* distinct_from, const std::vector<int>* excluded = nullptr) const;
   bool FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors) const;
   void AddEvents(const EventActors& actors, const VerbCode& code, std::vector<CodedEvent>& out) const;
@@ -130,6 +131,14 @@ bool SentenceCoder::IsPassive(int verb) const {
   return auxiliary && unit.end < static_cast<int>(words.size()) && words[unit.end] == "BY";
 }
 
+// Whether an actor is named (not just referred to by a pronoun) in units [from, to).
+bool SentenceCoder::NamedActorIn(int from, int to) const {
+  for (int u = from; u < to; ++u) {
+    if (sentence_.units[u].type == UnitType::kActor && !sentence_.units[u].from_pronoun) return true;
+  }
+  return false;
+}
+
 // The first actor unit in [from, to) whose first code differs from `distinct_from`'s, or -1.
 int SentenceCoder::FirstActor(int from, int to, const std::vector<std::string>* distinct_from, const std::vector<int>* excluded) const {
   for (int u = std::max(0, from); u < to; ++u) {
@@ -172,8 +181,8 @@ bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCod
   else if (!defaults.source.empty()) actors.source = {defaults.source};
   else return false;
   actors.source_unit = src;
-  // TARGET … AFTER: the default target stands in whenever no actor at all follows the verb.
-  const bool default_after = defaults.target_after && !defaults.target.empty() && FirstActor(verb + 1, clause.last_unit, nullptr) < 0;
+  // TARGET … AFTER: the default target stands in whenever no actor is named after the verb.
+  const bool default_after = defaults.target_after && !defaults.target.empty() && !NamedActorIn(verb + 1, clause.last_unit);
   if (tgt < 0) {
     tgt = FirstActor(verb + 1, clause.last_unit, &actors.source, skipped);
     if (tgt == src) tgt = -1;
@@ -332,8 +341,8 @@ CodingResult SentenceCoder::Run() {
 
 }  // namespace
 
-CodingResult Coder::Code(std::string_view sentence, int32_t date) const {
-  const SentenceContext context{lexicon_, options_, date};
+CodingResult Coder::Code(std::string_view sentence, int32_t date, const std::string* forwarded_actor) const {
+  const SentenceContext context{lexicon_, options_, date, forwarded_actor};
   const ParsedSentence parsed = ParseSentence(sentence, context);
   if (parsed.filtered_words < options_.minimum_words) {
     CodingResult result;
@@ -342,6 +351,12 @@ CodingResult Coder::Code(std::string_view sentence, int32_t date) const {
   }
   CodingResult result = SentenceCoder(lexicon_, options_, parsed).Run();
   result.parse = DescribeParse(parsed);
+  for (const Unit& unit : parsed.units) {
+    if (unit.type == UnitType::kActor && !unit.from_pronoun && !unit.base_codes.empty()) {
+      result.first_actor = unit.base_codes.front();
+      break;
+    }
+  }
   return result;
 }
 

@@ -33,6 +33,7 @@ struct CodingResult {
   bool too_short = false;  // fewer words than SET: MINIMUM WORDS
   std::string explanation;
   std::string parse;  // DescribeParse() of the sentence, for explanations
+  std::string first_actor;  // the first named actor's own code: what FORWARD passes on
 };
 
 class Coder {
@@ -41,7 +42,8 @@ class Coder {
   Coder(const Lexicon& lexicon, const Options& options) : lexicon_(lexicon), options_(options) {}
 
   // Codes one sentence; `date` is YYYYMMDD and selects date-restricted actor codes.
-  CodingResult Code(std::string_view sentence, int32_t date) const;
+  // `forwarded_actor` (FORWARD) is the previous sentence's CodingResult::first_actor.
+  CodingResult Code(std::string_view sentence, int32_t date, const std::string* forwarded_actor = nullptr) const;
 
  private:
   const Lexicon& lexicon_;

@@ -111,7 +111,31 @@ bool ApplySet(std::string_view text, Options& options, std::string& problem) {
   return true;
 }
 
+void ApplyForward(std::string_view text, Forwarding& forwarding) {
+  const size_t end = text.find(' ');
+  std::string format(text.substr(0, end));
+  format.erase(0, format.find_first_not_of('^'));  // leading blanks before the id
+  forwarding.format = format;
+  forwarding.enabled = !format.empty() && !Has(text, " OFF");
+}
+
 }  // namespace
+
+bool ReadSequence(const std::string& format, std::string_view id, std::string& story, int& sentence) {
+  if (id.size() < format.size()) return false;
+  std::string sentence_digits;
+  story.clear();
+  for (size_t i = 0; i < format.size(); ++i) {
+    if (format[i] == 'N') story.push_back(id[i]);
+    else if (format[i] == 'S') sentence_digits.push_back(id[i]);
+  }
+  sentence = 0;
+  for (char c : sentence_digits) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return true;  // TABARI reads a bad number as 0
+    sentence = sentence * 10 + (c - '0');
+  }
+  return true;
+}
 
 bool ApplyOptionLine(std::string_view line, Options& options, std::string& problem) {
   const std::string text = Upper(Trim(line));
@@ -122,6 +146,7 @@ bool ApplyOptionLine(std::string_view line, Options& options, std::string& probl
   if (command == "COMPLEX") ApplyComplex(rest, options.complex);
   else if (command == "COMMA") ApplyComma(rest, options.comma);
   else if (command == "DEFAULT") ApplyDefault(rest, options.defaults);
+  else if (command == "FORWARD") ApplyForward(rest, options.forwarding);
   else if (command == "SET") return ApplySet(rest, options, problem);
   return true;
 }

@@ -30,11 +30,22 @@ struct DefaultActors {
   bool target_after = false;   // also when no actor follows the verb
 };
 
+// FORWARD: pronoun coreference across the sentences of a story (manual 8.4). The format says
+// where the story (N) and sentence (S) numbers sit in a record id ("*****NNN*SSS").
+struct Forwarding {
+  bool enabled = false;
+  std::string format;
+};
+
+// Story and sentence numbers read from `id` with `format`; false when the id is too short.
+bool ReadSequence(const std::string& format, std::string_view id, std::string& story, int& sentence);
+
 struct Options {
   CodeBy code_by = CodeBy::kClause;
   CommaLimits comma;
   ComplexLimits complex;
   DefaultActors defaults;
+  Forwarding forwarding;
   int minimum_words = 8;
   bool convert_agents = false;
   bool four_digit_years = false;

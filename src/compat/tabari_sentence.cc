@@ -330,10 +330,18 @@ void MarkCompoundNounPhrases(ParsedSentence& sentence) {
   }
 }
 
-// Manual 7.7: HE, SHE, IT, ITS, HIS, HER, HIM → the first actor of the sentence (when it comes
+// Manual 7.7 and 8.4: HE, SHE, IT, ITS, HIS, HER, HIM → the first actor of the sentence (when it comes
 // before the pronoun); THEY, THEM, THEIR → the first compound actor, else the first actor.
-void ResolvePronouns(ParsedSentence& sentence) {
+void ResolvePronouns(ParsedSentence& sentence, const std::string* forwarded_actor) {
   std::vector<Unit>& units = sentence.units;
+  // FORWARD: pronouns before the first actor take the previous sentence's first actor.
+  for (Unit& unit : units) {
+    if (unit.type == UnitType::kActor || forwarded_actor == nullptr) break;
+    if (unit.type != UnitType::kPronoun) continue;
+    unit.type = UnitType::kActor;
+    unit.codes = unit.base_codes = {*forwarded_actor};
+    unit.from_pronoun = true;
+  }
   int first_actor = -1, first_compound = -1;
   for (int i = 0; i < static_cast<int>(units.size()); ++i) {
     if (units[i].type != UnitType::kActor) continue;
@@ -350,7 +358,9 @@ void ResolvePronouns(ParsedSentence& sentence) {
     if (referent < 0) continue;
     unit.type = UnitType::kActor;
     unit.codes = units[referent].codes;
+    unit.base_codes = units[referent].base_codes;
     unit.compound = units[referent].compound;
+    unit.from_pronoun = true;
   }
 }
 
@@ -483,7 +493,7 @@ ParsedSentence ParseSentence(std::string_view text, const SentenceContext& conte
   MergeCompoundActors(sentence);
   MarkCompoundNounPhrases(sentence);
   RemoveCommaClauses(context.options.comma, sentence);
-  ResolvePronouns(sentence);
+  ResolvePronouns(sentence, context.forwarded_actor);
   CompactWords(sentence);
   SplitClauses(sentence);
   return sentence;

@@ -34,6 +34,7 @@ struct Unit {
   bool compound = false;   // a parsed or coded compound: several codes
   std::vector<std::string> base_codes;  // the actor's own codes, before agents joined them
   bool has_agent = false;  // an agent was joined to this actor
+  bool from_pronoun = false;  // an actor only by coreference (HE, ITS, THEY, …)
   std::string special;     // "###" discard, "+++" complex: set when the actor's code is special
 };
 
@@ -52,6 +53,9 @@ struct SentenceContext {
   const Lexicon& lexicon;
   const Options& options;
   int32_t date = 0;  // YYYYMMDD, for date-restricted actor codes
+  // FORWARD: the code a pronoun before the sentence's first actor refers to (the previous
+  // sentence's first actor), or null.
+  const std::string* forwarded_actor = nullptr;
 };
 
 // The parse as TABARI's display shows it: clauses in {…}, each unit with its type, actors with

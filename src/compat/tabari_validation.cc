@@ -57,6 +57,13 @@ bool ApplyRecordOptions(const ValidationRecord& record, Options& options, std::v
 
 using Triple = std::array<std::string, 3>;
 
+// Where a record sits in its story, for FORWARD.
+struct StoryPosition {
+  std::string story;
+  int sentence = -1;
+  std::string first_actor;
+};
+
 std::vector<Triple> SortedUnique(std::vector<Triple> events) {
   std::sort(events.begin(), events.end());
   events.erase(std::unique(events.begin(), events.end()), events.end());
@@ -104,18 +111,25 @@ Status RunTabariValidation(const std::string& project_path, ValidationReport& re
     if (!ReadWholeFile(path, content)) return Status::Error(path + ": cannot open");
     std::vector<ValidationRecord> records;
     ParseValidationRecords(content, path, records, report.problems);
+    StoryPosition previous;
     for (const ValidationRecord& record : records) {
       if (ApplyRecordOptions(record, options, report.problems)) {
         ++report.option_records;
         continue;
       }
+      StoryPosition position;
+      const bool sequenced = options.forwarding.enabled && ReadSequence(options.forwarding.format, record.id, position.story, position.sentence);
+      const bool follows = sequenced && position.story == previous.story && position.sentence == previous.sentence + 1;
       RecordOutcome outcome;
       outcome.id = record.id;
       outcome.text = record.text;
       outcome.expected = record.events;
       outcome.expected_marker = Marker(record);
       outcome.partial = IsPartial(record);
-      outcome.result = Coder(lexicon, options).Code(record.text, RecordDate(record.date, options.four_digit_years));
+      const std::string* forwarded = follows && !previous.first_actor.empty() ? &previous.first_actor : nullptr;
+      outcome.result = Coder(lexicon, options).Code(record.text, RecordDate(record.date, options.four_digit_years), forwarded);
+      previous = position;
+      previous.first_actor = outcome.result.first_actor;
       Score(outcome, report);
       ++report.records;
       report.passed += outcome.passed;
