@@ -26,7 +26,7 @@ struct VerbCode {
 // The source and target codes of one event.
 struct EventActors {
   std::vector<std::string> source, target;
-  int source_unit = -1;
+  int source_unit = -1, target_unit = -1;
   bool self_pairs = false;  // a compound is both source and target
   bool symmetric = false;   // designated by `%`: both directions take the code
 };
@@ -50,7 +50,8 @@ class SentenceCoder {
   bool NamedActorIn(int from, int to) const;
   int FirstActor(int from, int to, const std::vector<std::string>* distinct_from, const std::vector<int>* excluded = nullptr) const;
   bool FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors) const;
-  void AddEvents(const EventActors& actors, const VerbCode& code, std::vector<CodedEvent>& out) const;
+  void AddEvents(const EventActors& actors, const VerbCode& code, int verb, std::vector<CodedEvent>& out) const;
+  std::pair<int, int> WordsOf(int unit) const;
   struct Buckets {
     std::vector<CodedEvent> main, subordinate, dominant;
   };
@@ -98,6 +99,7 @@ std::optional<VerbCode> SentenceCoder::CodeVerb(int verb, const ClauseSpan& clau
   int best_length = -1;
   for (const CompiledPattern& pattern : compiled.patterns) {
     if (pattern.length <= best_length) break;
+    if (!matcher_.AnchorsPresent(pattern)) continue;
     PatternSlots slots;
     int matched_length = 0;
     if (!matcher_.Match(pattern, unit, lower_start, upper_limit, slots, matched_length)) continue;
@@ -159,7 +161,7 @@ int SentenceCoder::FirstActor(int from, int to, const std::vector<std::string>* 
 bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors) const {
   if (code.slots.compound >= 0) {
     actors.source = actors.target = sentence_.units[code.slots.compound].codes;
-    actors.source_unit = code.slots.compound;
+    actors.source_unit = actors.target_unit = code.slots.compound;
     actors.self_pairs = actors.symmetric = true;
     return true;
   }
@@ -195,26 +197,40 @@ bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCod
   }
   if (tgt >= 0) {
     actors.target = sentence_.units[tgt].codes;
+    actors.target_unit = tgt;
   } else if (default_after) {
     actors.target = {defaults.target};
   } else if (src >= 0 && sentence_.units[src].compound) {
     actors.target = actors.source;
+    actors.target_unit = src;
     actors.self_pairs = true;
   } else if (!defaults.target.empty()) {
     actors.target = {defaults.target};
   } else {
     return false;
   }
-  if (!code.designated && IsPassive(verb) && actor_prior && tgt >= 0) std::swap(actors.source, actors.target);
+  if (!code.designated && IsPassive(verb) && actor_prior && tgt >= 0) {
+    std::swap(actors.source, actors.target);
+    std::swap(actors.source_unit, actors.target_unit);
+  }
   return true;
 }
 
-void SentenceCoder::AddEvents(const EventActors& actors, const VerbCode& code, std::vector<CodedEvent>& out) const {
+std::pair<int, int> SentenceCoder::WordsOf(int unit) const {
+  if (unit < 0) return {-1, -1};
+  return {sentence_.units[unit].begin, sentence_.units[unit].end};
+}
+
+void SentenceCoder::AddEvents(const EventActors& actors, const VerbCode& code, int verb, std::vector<CodedEvent>& out) const {
   const size_t colon = code.code.find(':');
   const std::string forward = code.code.substr(0, colon);
   const std::string backward = colon == std::string::npos ? std::string() : code.code.substr(colon + 1);
+  const std::pair<int, int> source_words = WordsOf(actors.source_unit), target_words = WordsOf(actors.target_unit);
   auto add = [&](const std::string& s, const std::string& t, const std::string& event_code) {
-    if (s != t && out.size() < kMaxEvents && !event_code.empty() && event_code != "---") out.push_back({s, t, event_code, code.pattern_line});
+    if (s == t || out.size() >= kMaxEvents || event_code.empty() || event_code == "---") return;
+    const bool reversed = s != actors.source.front() && std::find(actors.source.begin(), actors.source.end(), s) == actors.source.end();
+    out.push_back({s, t, event_code, code.pattern_line, reversed ? target_words : source_words, reversed ? source_words : target_words,
+                   WordsOf(verb)});
   };
   if (actors.self_pairs) {
     // A compound acting on itself ("Syria and Jordan will meet"): each pair once in text order;
@@ -304,7 +320,7 @@ void SentenceCoder::CodeClause(const ClauseSpan& clause, int& carried_source, Bu
     if (code->subordinate && coded_subordinate) continue;
     EventActors actors;
     if (!FindActors(u, clause, *code, carried_source, actors)) continue;
-    AddEvents(actors, *code, code->dominant ? buckets.dominant : code->subordinate ? buckets.subordinate : buckets.main);
+    AddEvents(actors, *code, u, code->dominant ? buckets.dominant : code->subordinate ? buckets.subordinate : buckets.main);
     if (actors.source_unit >= 0) {
       carried_source = actors.source_unit;
       found_source = true;
@@ -351,6 +367,7 @@ CodingResult Coder::Code(std::string_view sentence, int32_t date, const std::str
   }
   CodingResult result = SentenceCoder(lexicon_, options_, parsed).Run();
   result.parse = DescribeParse(parsed);
+  result.word_spans = parsed.spans;
   for (const Unit& unit : parsed.units) {
     if (unit.type == UnitType::kActor && !unit.from_pronoun && !unit.base_codes.empty()) {
       result.first_actor = unit.base_codes.front();

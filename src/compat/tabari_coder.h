@@ -17,13 +17,16 @@
 
 #include "compat/tabari_lexicon.h"
 #include "compat/tabari_options.h"
+#include "compat/tabari_sentence.h"
 
 namespace lagebild::tabari {
 
 struct CodedEvent {
   std::string source, target, code;
   int pattern_line = 0;  // the .verbs line of the pattern, 0 for a root's own code
-  bool operator==(const CodedEvent&) const = default;
+  // Words of the sentence (indices into CodingResult::word_spans, [first, last)) that named the
+  // source, the target and the verb; {-1, -1} for a default actor.
+  std::pair<int, int> source_words{-1, -1}, target_words{-1, -1}, verb_words{-1, -1};
 };
 
 struct CodingResult {
@@ -34,6 +37,7 @@ struct CodingResult {
   std::string explanation;
   std::string parse;  // DescribeParse() of the sentence, for explanations
   std::string first_actor;  // the first named actor's own code: what FORWARD passes on
+  std::vector<WordSpan> word_spans;  // the bytes of each word the events refer to
 };
 
 class Coder {

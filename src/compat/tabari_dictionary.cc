@@ -42,14 +42,16 @@ void ForEachLine(std::string_view content, Handler&& handle) {
 
 std::string Where(std::string_view file, int line) { return std::string(file) + ":" + std::to_string(line) + ": "; }
 
-// "950601" → 19950601, "010114" → 20010114; nullopt when not six digits.
+// "950601" → 19950601, "010114" → 20010114; eight digits (PETRARCH's dictionaries, TABARI's
+// SET: YYYY) are taken as they are; nullopt otherwise.
 std::optional<int32_t> ParseYymmdd(std::string_view text) {
-  if (text.size() != 6) return std::nullopt;
+  if (text.size() != 6 && text.size() != 8) return std::nullopt;
   int32_t value = 0;
   for (char c : text) {
     if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
     value = value * 10 + (c - '0');
   }
+  if (text.size() == 8) return value;
   const int32_t year = value / 10000;
   return (year < 30 ? 20000000 : 19000000) + value;
 }

@@ -175,8 +175,6 @@ bool DesignatesActors(const ElementSequence& elements) {
   return false;
 }
 
-std::string Prefix(std::string_view word) { return std::string(word.substr(0, std::min<size_t>(2, word.size()))); }
-
 }  // namespace
 
 bool WordMatches(std::string_view dictionary_word, WordMatch match, std::string_view text_word, Endings endings) {
@@ -205,6 +203,7 @@ Lexicon::Lexicon(const Dictionary& dictionary, std::vector<std::string>& problem
     AddRoot(RootKind::kVerb, dictionary.verbs[i].root, static_cast<int>(i));
     for (const std::string& form : dictionary.verbs[i].forms) AddRoot(RootKind::kVerb, form, static_cast<int>(i));
   }
+  IndexRoots();
   CompileSynsets(problems);
   CompileVerbs(problems);
 }
@@ -224,18 +223,43 @@ void Lexicon::AddRoot(RootKind kind, std::string_view phrase, int entry) {
     next_adjacent = token.next_adjacent;
   }
   if (root.words.empty()) return;
-  roots_by_prefix_[Prefix(root.words.front())].push_back(static_cast<int>(roots_.size()));
   roots_.push_back(std::move(root));
 }
 
-void Lexicon::Candidates(std::string_view word, std::vector<const RootPhrase*>& out) const {
-  out.clear();
-  for (size_t length = 1; length <= std::min<size_t>(2, word.size()); ++length) {
-    const auto found = roots_by_prefix_.find(std::string(word.substr(0, length)));
-    if (found == roots_by_prefix_.end()) continue;
-    // One-letter first words are filed under one letter, all others under two.
-    for (int index : found->second) out.push_back(&roots_[index]);
+// A trie of the phrases' first words: a common-prefix search finds every phrase whose first word
+// is a prefix of a text word, which is what stems and regular endings need.
+void Lexicon::IndexRoots() {
+  marisa::Keyset keyset;
+  for (const RootPhrase& root : roots_) keyset.push_back(root.words.front().c_str());
+  first_words_.build(keyset);
+  roots_by_first_word_.resize(first_words_.size());
+  marisa::Agent agent;
+  for (size_t index = 0; index < roots_.size(); ++index) {
+    agent.set_query(roots_[index].words.front().c_str());
+    if (!first_words_.lookup(agent)) continue;
+    const RootPhrase& root = roots_[index];
+    const char second = root.words.size() > 1 && root.adjacent[1] ? root.words[1].front() : 0;
+    roots_by_first_word_[agent.key().id()].push_back({static_cast<int>(index), second});
   }
+}
+
+void Lexicon::Candidates(std::string_view word, std::string_view next_word, std::vector<const RootPhrase*>& out) const {
+  out.clear();
+  const char next_letter = next_word.empty() ? 0 : next_word.front();
+  marisa::Agent agent;
+  agent.set_query(word.data(), word.size());
+  while (first_words_.common_prefix_search(agent)) {
+    for (const RootRef& ref : roots_by_first_word_[agent.key().id()]) {
+      if (ref.adjacent_second_letter == 0 || ref.adjacent_second_letter == next_letter) out.push_back(&roots_[ref.index]);
+    }
+  }
+}
+
+int Lexicon::AnchorId(const std::string& word, WordMatch match, std::unordered_map<std::string, int>& ids) {
+  const std::string key = word + (match == WordMatch::kStem ? "~" : "_");
+  const auto [found, added] = ids.emplace(key, static_cast<int>(anchor_words_.size()));
+  if (added) anchor_words_.emplace_back(word, match);
+  return found->second;
 }
 
 void Lexicon::CompileSynsets(std::vector<std::string>& problems) {
@@ -273,6 +297,7 @@ void Lexicon::CompileSynsets(std::vector<std::string>& problems) {
 
 void Lexicon::CompileVerbs(std::vector<std::string>& problems) {
   verbs_.resize(dictionary_.verbs.size());
+  std::unordered_map<std::string, int> anchor_ids;
   for (size_t v = 0; v < dictionary_.verbs.size(); ++v) {
     const Verb& verb = dictionary_.verbs[v];
     verbs_[v].code = verb.code;
@@ -296,6 +321,11 @@ void Lexicon::CompileVerbs(std::vector<std::string>& problems) {
       compiled.upper.assign(star + 1, elements.end());
       compiled.length = FixedLength(compiled.lower, synsets_) + FixedLength(compiled.upper, synsets_);
       compiled.designates_actors = DesignatesActors(compiled.lower) || DesignatesActors(compiled.upper);
+      for (const ElementSequence* part : {&compiled.lower, &compiled.upper}) {
+        for (const PatternElement& element : *part) {
+          if (element.kind == PatternElement::Kind::kWord) compiled.anchors.push_back(AnchorId(element.word, element.match, anchor_ids));
+        }
+      }
       verbs_[v].patterns.push_back(std::move(compiled));
     }
     std::stable_sort(verbs_[v].patterns.begin(), verbs_[v].patterns.end(),

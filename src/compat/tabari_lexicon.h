@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <marisa.h>
+
 #include "compat/tabari_dictionary.h"
 
 namespace lagebild::tabari {
@@ -46,6 +48,10 @@ struct CompiledPattern {
   int length = 0;         // characters of fixed text, for longest-first order
   int line = 0;
   bool designates_actors = false;  // has $, + or %
+  // The plain words of the pattern (outside alternatives and synsets), each of which must occur
+  // somewhere in a sentence for the pattern to match: a cheap test before the full match.
+  // Indices into Lexicon::anchor_words().
+  std::vector<int> anchors;
 };
 
 enum class RootKind : uint8_t { kActor, kAgent, kVerb, kNoun, kAdjective, kTime };
@@ -75,17 +81,30 @@ class Lexicon {
   const std::vector<CompiledVerb>& verbs() const { return verbs_; }
   const std::vector<ElementSequence>& synset_members(int synset) const { return synsets_[synset]; }
 
-  // The root phrases that could start at `word` (their first word matches it), unordered.
-  void Candidates(std::string_view word, std::vector<const RootPhrase*>& out) const;
+  // The root phrases that could start at `word` (their first word is a prefix of it), unordered;
+  // phrases whose second word must follow directly are left out unless `next_word` could be it.
+  void Candidates(std::string_view word, std::string_view next_word, std::vector<const RootPhrase*>& out) const;
+
+  // Every distinct plain pattern word, for CompiledPattern::anchors.
+  const std::vector<std::pair<std::string, WordMatch>>& anchor_words() const { return anchor_words_; }
 
  private:
   void AddRoot(RootKind kind, std::string_view phrase, int entry);
   void CompileSynsets(std::vector<std::string>& problems);
   void CompileVerbs(std::vector<std::string>& problems);
+  void IndexRoots();
+  int AnchorId(const std::string& word, WordMatch match, std::unordered_map<std::string, int>& ids);
 
   const Dictionary& dictionary_;
   std::vector<RootPhrase> roots_;
-  std::unordered_map<std::string, std::vector<int>> roots_by_prefix_;  // first one or two letters
+  marisa::Trie first_words_;                      // the first words of all root phrases
+  // A root as filed under its first word, with what is needed to rule it out without touching it.
+  struct RootRef {
+    int index = 0;
+    char adjacent_second_letter = 0;  // the second word's first letter when it must follow directly
+  };
+  std::vector<std::vector<RootRef>> roots_by_first_word_;  // by trie key id
+  std::vector<std::pair<std::string, WordMatch>> anchor_words_;
   std::unordered_map<std::string, int> synset_index_;
   std::vector<std::vector<ElementSequence>> synsets_;
   std::vector<CompiledVerb> verbs_;

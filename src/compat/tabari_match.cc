@@ -1,5 +1,7 @@
 #include "compat/tabari_match.h"
 
+#include <algorithm>
+
 namespace lagebild::tabari {
 namespace {
 
@@ -31,6 +33,9 @@ PatternMatcher::PatternMatcher(const Lexicon& lexicon, const ParsedSentence& sen
       sentence_(sentence),
       actor_at_(sentence.words.size() + 1, -1),
       actor_ending_(sentence.words.size() + 1, -1) {
+  anchor_state_.assign(lexicon.anchor_words().size(), -1);
+  sorted_words_.assign(sentence.words.begin(), sentence.words.end());
+  std::sort(sorted_words_.begin(), sorted_words_.end());
   for (size_t u = 0; u < sentence.units.size(); ++u) {
     if (sentence.units[u].type != UnitType::kActor) continue;
     actor_at_[sentence.units[u].begin] = static_cast<int>(u);
@@ -57,6 +62,25 @@ bool PatternMatcher::Match(const CompiledPattern& pattern, const Unit& verb, int
   }
   slots = upper.slots;
   matched_length = upper.matched_length;
+  return true;
+}
+
+bool PatternMatcher::AnchorPresent(int anchor) const {
+  int8_t& state = anchor_state_[anchor];
+  if (state >= 0) return state == 1;
+  const auto& [word, match] = lexicon_.anchor_words()[anchor];
+  // Words starting with `word` sort right after it.
+  const auto found = std::lower_bound(sorted_words_.begin(), sorted_words_.end(), std::string_view(word));
+  bool present = found != sorted_words_.end() && found->substr(0, word.size()) == word;
+  if (present && match != WordMatch::kStem) present = *found == word;
+  state = present ? 1 : 0;
+  return present;
+}
+
+bool PatternMatcher::AnchorsPresent(const CompiledPattern& pattern) const {
+  for (int anchor : pattern.anchors) {
+    if (!AnchorPresent(anchor)) return false;
+  }
   return true;
 }
 

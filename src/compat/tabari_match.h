@@ -5,6 +5,10 @@
 // compound actor, `^` skips one; words may have other words between them unless joined by `_`.
 #pragma once
 
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
 #include "compat/tabari_lexicon.h"
 #include "compat/tabari_sentence.h"
 
@@ -29,6 +33,10 @@ class PatternMatcher {
   bool Match(const CompiledPattern& pattern, const Unit& verb, int lower_start, int upper_limit, PatternSlots& slots,
              int& matched_length) const;
 
+  // False when a word the pattern needs occurs nowhere in the sentence: such patterns cannot
+  // match, and most of a large dictionary's patterns are ruled out this way.
+  bool AnchorsPresent(const CompiledPattern& pattern) const;
+
  private:
   struct Pending;
   struct Search;
@@ -42,6 +50,9 @@ class PatternMatcher {
   const ParsedSentence& sentence_;
   std::vector<int> actor_at_;      // word index → unit index of the actor starting there, or -1
   std::vector<int> actor_ending_;  // word index → unit index of the actor ending there, or -1
+  std::vector<std::string_view> sorted_words_;
+  mutable std::vector<int8_t> anchor_state_;  // by anchor id: -1 not yet looked up, 0 absent, 1 present
+  bool AnchorPresent(int anchor) const;
 };
 
 }  // namespace lagebild::tabari

@@ -45,8 +45,9 @@ std::vector<int> MatchPhraseAt(const RootPhrase& root, const std::vector<std::st
     const bool must_be_next = k == 0 || root.adjacent[k];
     size_t found = words.size();
     const Endings endings = root.kind == RootKind::kVerb ? Endings::kVerb : Endings::kNoun;
+    const char first_letter = root.words[k].front();
     for (size_t w = next; w < words.size() && words[w] != ","; ++w) {
-      if (WordMatches(root.words[k], match, words[w], endings)) {
+      if (words[w].front() == first_letter && WordMatches(root.words[k], match, words[w], endings)) {
         found = w;
         break;
       }
@@ -63,7 +64,7 @@ std::vector<int> MatchPhraseAt(const RootPhrase& root, const std::vector<std::st
 // file order. `positions` receives where its words are.
 const RootPhrase* LongestRoot(const Lexicon& lexicon, const std::vector<std::string>& words, size_t at,
                               std::vector<const RootPhrase*>& candidates, std::vector<int>& positions) {
-  lexicon.Candidates(words[at], candidates);
+  lexicon.Candidates(words[at], at + 1 < words.size() ? std::string_view(words[at + 1]) : std::string_view(), candidates);
   const RootPhrase* best = nullptr;
   const auto key = [](const RootPhrase* r) { return std::make_tuple(r->words.size(), r->length, -KindRank(r->kind), -r->order); };
   for (const RootPhrase* root : candidates) {
@@ -407,13 +408,18 @@ void RemoveCommaClauses(const CommaLimits& limits, ParsedSentence& sentence) {
 // Renumbers words so that the units cover a gapless word list again.
 void CompactWords(ParsedSentence& sentence) {
   std::vector<std::string> words;
+  std::vector<WordSpan> spans;
   for (Unit& unit : sentence.units) {
     const int begin = static_cast<int>(words.size());
-    for (int w = unit.begin; w < unit.end; ++w) words.push_back(std::move(sentence.words[w]));
+    for (int w = unit.begin; w < unit.end; ++w) {
+      words.push_back(std::move(sentence.words[w]));
+      spans.push_back(sentence.spans[w]);
+    }
     unit.begin = begin;
     unit.end = static_cast<int>(words.size());
   }
   sentence.words = std::move(words);
+  sentence.spans = std::move(spans);
 }
 
 void SplitClauses(ParsedSentence& sentence) {
@@ -486,7 +492,7 @@ std::string ResolveActorCode(const Actor& actor, int32_t date) {
 ParsedSentence ParseSentence(std::string_view text, const SentenceContext& context) {
   ParsedSentence sentence;
   std::vector<bool> capitalized;
-  FilterText(text, sentence.words, capitalized);
+  FilterText(text, sentence.words, capitalized, &sentence.spans);
   sentence.filtered_words = static_cast<int>(sentence.words.size());
   TypeWords(context, capitalized, !HasLowerCase(text), sentence);
   AttachAgents(context, sentence);

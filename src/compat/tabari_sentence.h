@@ -18,7 +18,12 @@ namespace lagebild::tabari {
 // hyphens become blanks, commas inside numbers go, `;` becomes a comma, commas and double quotes
 // stand alone, [bracketed] material and /* comments */ are dropped. `capitalized` says which
 // words began with a capital letter in the original.
-void FilterText(std::string_view text, std::vector<std::string>& words, std::vector<bool>& capitalized);
+// `spans`, when given, receives each word's bytes in `text`.
+struct WordSpan {
+  uint32_t begin = 0, end = 0;
+};
+void FilterText(std::string_view text, std::vector<std::string>& words, std::vector<bool>& capitalized,
+                std::vector<WordSpan>* spans = nullptr);
 
 enum class UnitType : uint8_t {
   kOther, kActor, kAgent, kVerb, kNoun, kAdjective, kTime, kNull,
@@ -40,6 +45,7 @@ struct Unit {
 
 struct ParsedSentence {
   std::vector<std::string> words;
+  std::vector<WordSpan> spans;                   // each word's bytes in the input sentence
   std::vector<Unit> units;                       // in text order, covering only typed words
   std::vector<std::pair<int, int>> clauses;      // unit index ranges [first, last)
   bool discard = false;                          // a ### code was found

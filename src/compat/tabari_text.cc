@@ -2,9 +2,12 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <unicode/utf8.h>
+
 #include <cctype>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 #include "compat/tabari_sentence.h"
 
@@ -13,8 +16,20 @@ namespace {
 
 constexpr size_t kMaxWordBytes = 63;  // TABARI splits longer "words"
 
-// Non-ASCII text to ASCII (ö → o), through ICU; each thread keeps its own transliterator.
-std::string ToAscii(std::string_view text) {
+// Text being filtered, with the byte offset in the input that each character came from.
+struct TrackedText {
+  std::string chars;
+  std::vector<uint32_t> origin;
+
+  void Push(char c, uint32_t from) {
+    chars.push_back(c);
+    origin.push_back(from);
+  }
+};
+
+// One code point to ASCII (ö → o, ß → ss) through ICU, cached per thread; "" when ICU gives
+// nothing ASCII.
+const std::string& CodePointToAscii(UChar32 c) {
   static std::once_flag once;
   static std::unique_ptr<icu::Transliterator> prototype;
   std::call_once(once, [] {
@@ -22,91 +37,120 @@ std::string ToAscii(std::string_view text) {
     prototype.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, error));
     if (U_FAILURE(error)) prototype.reset();
   });
+  thread_local std::unordered_map<UChar32, std::string> cache;
+  const auto cached = cache.find(c);
+  if (cached != cache.end()) return cached->second;
   std::string ascii;
   if (prototype) {
     thread_local std::unique_ptr<icu::Transliterator> local(prototype->clone());
-    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString unicode(c);
     local->transliterate(unicode);
-    unicode.toUTF8String(ascii);
-  }
-  std::string clean;
-  clean.reserve(ascii.size());
-  for (char c : ascii) clean.push_back(static_cast<unsigned char>(c) < 0x80 ? c : ' ');
-  return clean;
-}
-
-bool HasNonAscii(std::string_view text) {
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  }
-  return false;
-}
-
-// Drops /* … */ and [ … ] material.
-std::string WithoutCommentsAndBrackets(std::string_view text) {
-  std::string kept;
-  kept.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 2, "/*") == 0) {
-      const size_t close = text.find("*/", i + 2);
-      if (close == std::string_view::npos) break;
-      i = close + 1;
-      kept.push_back(' ');
-    } else if (text[i] == '[') {
-      const size_t close = text.find(']', i);
-      if (close == std::string_view::npos) break;
-      i = close;
-      kept.push_back(' ');
-    } else {
-      kept.push_back(text[i]);
+    std::string utf8;
+    unicode.toUTF8String(utf8);
+    for (char byte : utf8) {
+      if (static_cast<unsigned char>(byte) < 0x80) ascii.push_back(byte);
     }
   }
-  return kept;
+  return cache.emplace(c, std::move(ascii)).first->second;
+}
+
+// ASCII text as it is; other code points transliterated one by one, invalid bytes as blanks.
+TrackedText ToTrackedAscii(std::string_view text) {
+  TrackedText out;
+  out.chars.reserve(text.size());
+  out.origin.reserve(text.size());
+  for (int32_t at = 0; at < static_cast<int32_t>(text.size());) {
+    const uint32_t from = static_cast<uint32_t>(at);
+    if (static_cast<unsigned char>(text[at]) < 0x80) {
+      out.Push(text[at++], from);
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(text.data(), at, static_cast<int32_t>(text.size()), c);
+    if (c < 0) {
+      out.Push(' ', from);
+      continue;
+    }
+    const std::string& ascii = CodePointToAscii(c);
+    if (ascii.empty()) out.Push(' ', from);
+    for (char byte : ascii) out.Push(byte, from);
+  }
+  return out;
+}
+
+// Blanks out /* … */ and [ … ] material.
+void BlankCommentsAndBrackets(TrackedText& text) {
+  std::string& chars = text.chars;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    size_t close = std::string::npos;
+    if (chars.compare(i, 2, "/*") == 0) {
+      close = chars.find("*/", i + 2);
+      close = close == std::string::npos ? chars.size() : close + 2;
+    } else if (chars[i] == '[') {
+      close = chars.find(']', i);
+      close = close == std::string::npos ? chars.size() : close + 1;
+    }
+    if (close == std::string::npos) continue;
+    for (size_t k = i; k < close; ++k) chars[k] = ' ';
+    i = close - 1;
+  }
 }
 
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 bool IsLower(char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }
 
 // Applies the character rules; the result has blanks between words and around , and ".
-std::string Spaced(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const char before = i > 0 ? text[i - 1] : ' ';
-    const char after = i + 1 < text.size() ? text[i + 1] : ' ';
-    if (c == '.' && IsLower(before)) out.push_back(' ');
-    else if (c == '?' || c == '!' || c == '-' || c == '_' || c == '(' || c == ')' || c == ':' || c == '\t' || c == '\n' ||
-             c == '\r') {
-      out.push_back(' ');
-    }
+TrackedText Spaced(const TrackedText& text) {
+  TrackedText out;
+  const std::string& chars = text.chars;
+  for (size_t i = 0; i < chars.size(); ++i) {
+    const char c = chars[i];
+    const uint32_t from = text.origin[i];
+    const char before = i > 0 ? chars[i - 1] : ' ';
+    const char after = i + 1 < chars.size() ? chars[i + 1] : ' ';
+    if (c == '.' && IsLower(before)) out.Push(' ', from);
     else if (c == ',' && IsDigit(before) && IsDigit(after)) continue;
-    else if (c == ',' || c == ';') out += " , ";
-    else if (c == '"') out += " \" ";
-    else out.push_back(c);
+    else if (c == ',' || c == ';' || c == '"') {
+      out.Push(' ', from);
+      out.Push(c == '"' ? '"' : ',', from);
+      out.Push(' ', from);
+    } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '\'' || c == '&' || c == '/' || c == '$' || c == '%') {
+      out.Push(c, from);
+    } else {
+      out.Push(' ', from);  // ? ! - _ ( ) : and other punctuation separate words
+    }
   }
   return out;
 }
 
 }  // namespace
 
-void FilterText(std::string_view text, std::vector<std::string>& words, std::vector<bool>& capitalized) {
+void FilterText(std::string_view text, std::vector<std::string>& words, std::vector<bool>& capitalized,
+                std::vector<WordSpan>* spans) {
   words.clear();
   capitalized.clear();
-  std::string kept = WithoutCommentsAndBrackets(text);
-  if (HasNonAscii(kept)) kept = ToAscii(kept);
-  const std::string spaced = Spaced(kept);
+  if (spans != nullptr) spans->clear();
+  TrackedText tracked = ToTrackedAscii(text);
+  BlankCommentsAndBrackets(tracked);
+  const TrackedText spaced = Spaced(tracked);
+  const std::string& chars = spaced.chars;
   size_t at = 0;
-  while (at < spaced.size()) {
-    while (at < spaced.size() && spaced[at] == ' ') ++at;
+  while (at < chars.size()) {
+    while (at < chars.size() && chars[at] == ' ') ++at;
     const size_t begin = at;
-    while (at < spaced.size() && spaced[at] != ' ' && at - begin < kMaxWordBytes) ++at;
+    while (at < chars.size() && chars[at] != ' ' && at - begin < kMaxWordBytes) ++at;
     if (at == begin) continue;
-    std::string word = spaced.substr(begin, at - begin);
+    std::string word = chars.substr(begin, at - begin);
     if (word == "\"") continue;  // quotes separate words but are not matched
     capitalized.push_back(std::isupper(static_cast<unsigned char>(word.front())) != 0);
     for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     words.push_back(std::move(word));
+    if (spans != nullptr) {
+      const uint32_t last = spaced.origin[at - 1];
+      uint32_t end = last + 1;
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;  // whole code point
+      spans->push_back({spaced.origin[begin], end});
+    }
   }
 }
 
