@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "events/clause_internal.h"
 #include "events/coder_internal.h"
 
@@ -237,8 +239,30 @@ void ResolveWishes(const SentenceContext& context, const CameoTable& cameo, std:
   }
 }
 
+// "die Möglichkeit zu besprechen, Russland … zu versorgen", "the option to send troops": a
+// possibility noun at the end of a clause makes the infinitive right after it only possible.
+constexpr size_t kPossibilityReach = 3;  // words from the clause end
+
+void ApplyPossibilityNouns(const SentenceContext& context, std::vector<Candidate>& candidates) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  for (size_t c = 0; c + 1 < clauses.size(); ++c) {
+    const Clause& next = clauses[c + 1];
+    if (next.governor != static_cast<int32_t>(c) || next.type != ClauseType::kInfinitive) continue;
+    const std::vector<uint32_t>& words = clauses[c].words;
+    const size_t from = words.size() > kPossibilityReach ? words.size() - kPossibilityReach : 0;
+    const bool possibility = std::any_of(words.begin() + static_cast<std::ptrdiff_t>(from), words.end(), [&](uint32_t w) {
+      return (context.analysis.words[w].flags & kPossibilityNoun) != 0;
+    });
+    if (!possibility) continue;
+    for (Candidate& candidate : candidates) {
+      if (candidate.clause == c + 1) candidate.modality = Stronger(candidate.modality, Modality::kPossible);
+    }
+  }
+}
+
 // Planning, considering and denying verbs pass their meaning on to the actions they govern.
 void ApplyFrameVerbs(const SentenceContext& context, std::vector<Candidate>& candidates) {
+  ApplyPossibilityNouns(context, candidates);
   const std::vector<Clause>& clauses = context.analysis.clauses;
   for (size_t c = 0; c < clauses.size(); ++c) {
     const uint32_t flags = clauses[c].verb.frame_flags;

@@ -30,7 +30,7 @@ uint32_t WordFlagOf(std::string_view category) {
       {"perfect-words", kPerfectWord},       {"prepositions", kPreposition},   {"oblique-words", kObliqueWord},
       {"nominative-words", kNominativeWord}, {"according-words", kAccordingWord}, {"quote-tag-words", kQuoteTagWord},
       {"subject-pronouns", kSubjectPronoun}, {"finite-words", kFiniteWord}, {"never-finite-words", kNeverFiniteWord},
-      {"quantity-words", kQuantityWord},     {"compound-heads", kCompoundHead}};
+      {"quantity-words", kQuantityWord},     {"compound-heads", kCompoundHead}, {"possibility-nouns", kPossibilityNoun}};
   const auto found = kFlags.find(category);
   return found == kFlags.end() ? 0 : found->second;
 }

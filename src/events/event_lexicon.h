@@ -51,6 +51,7 @@ enum WordFlag : uint32_t {
   kQuantityWord = 1u << 18,     // "dozens", "Hunderte" before of/von
   kCompoundHead = 1u << 19,     // English nouns that make the word before a modifier ("trade gap")
   kTitleWord = 1u << 20,        // capitalised titles before a name, by ending ("Verteidigungsminister")
+  kPossibilityNoun = 1u << 21,  // "Möglichkeit", "option": the infinitive after it is only possible
 };
 
 // Frame-verb categories of lemmas (bits of LemmaFlags).

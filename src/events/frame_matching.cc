@@ -373,6 +373,13 @@ bool HasSentenceNegation(const SentenceContext& context, const Clause& clause) {
   return false;
 }
 
+// The noun stands after the verb: after the lexical verb in English, after the finite verb (in
+// the middle field) in German, where objects stand.
+bool IsAfterVerb(const SentenceContext& context, const Clause& clause, uint32_t noun) {
+  const int32_t verb = context.german && clause.verb.finite >= 0 ? clause.verb.finite : clause.verb.lexical;
+  return verb >= 0 && static_cast<int32_t>(noun) > verb;
+}
+
 // A noun event is as certain as its clause, plus what qualifies the noun itself ("ein geplantes
 // Treffen", "Pläne zur Lieferung"); under a request, warning, demand or rejection it did not
 // happen (yet): "warnten vor einer Zusammenarbeit zwischen Nordkorea und Russland".
@@ -386,8 +393,10 @@ Modality NounModality(const SentenceContext& context, const Clause& clause, uint
     else if (words[i].flags & kPlannedWord) modality = Stronger(modality, Modality::kPlanned);
   }
   const uint32_t frame = clause.verb.frame_flags;
-  if (frame & kNegatingVerb) modality = Stronger(modality, Modality::kNegated);
-  else if (frame & kPossibleVerb) modality = Stronger(modality, Modality::kPossible);
+  if (frame & kNegatingVerb) {
+    // Only what is denied or stopped: "stopped the talks", not "talks … ended".
+    if (IsAfterVerb(context, clause, noun)) modality = Stronger(modality, Modality::kNegated);
+  } else if (frame & kPossibleVerb) modality = Stronger(modality, Modality::kPossible);
   else if (frame & kPlannedVerb) modality = Stronger(modality, Modality::kPlanned);
   if (clause.verb.lemma >= 0 && static_cast<int32_t>(noun) > clause.verb.lexical) {
     const std::string_view root = VerbRoot(context, clause);
