@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "lagebild/document.h"
 #include "lagebild/reader.h"
@@ -23,6 +24,12 @@ class Pipeline {
   // nullptr with a message in `status` when it is missing, stale or broken.
   static std::unique_ptr<Pipeline> Create(const std::string& image_path, Status& status);
   ~Pipeline();
+
+  // Codes events with the field's dictionaries instead of lagebild's own (`--dict`): TABARI
+  // projects and dictionary files, PETRARCH's dictionary files ("tabari:Validate.project",
+  // "petrarch-verbs:CAMEO.2.0.txt", …; see src/compat/dictionary_stage.h). Call before the first
+  // Process. Problems inside the files are appended to `problems`; `summary` says what loaded.
+  Status UseDictionaries(const std::vector<std::string>& specifications, std::vector<std::string>& problems, std::string& summary);
 
   // Runs every stage on one document. `raw.meta.lang`, when set, forces the language.
   Document Process(RawDocument raw) const;

@@ -2,9 +2,10 @@
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <sstream>
+
+#include "util/file_content.h"
 
 namespace lagebild::tabari {
 namespace {
@@ -143,15 +144,6 @@ struct Sections {
     if (!open.empty()) problems.push_back(Where(file, opened_at) + "missing </" + open + ">");
   }
 };
-
-bool ReadFile(const std::string& path, std::string& content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream out;
-  out << in.rdbuf();
-  content = out.str();
-  return true;
-}
 
 }  // namespace
 
@@ -326,7 +318,7 @@ void ParseVerbs(std::string_view content, std::string_view file, Dictionary& dic
 
 Status ReadDictionaryFile(const std::string& path, Dictionary& dictionary) {
   std::string content;
-  if (!ReadFile(path, content)) return Status::Error(path + ": cannot open");
+  if (!ReadFileContent(path, content)) return Status::Error(path + ": cannot open");
   const std::string name = std::filesystem::path(path).filename().string();
   auto has = [&](std::string_view part) { return name.find(part) != std::string::npos; };
   if (has(".verbs") || has("verbs")) ParseVerbs(content, path, dictionary);
@@ -338,7 +330,7 @@ Status ReadDictionaryFile(const std::string& path, Dictionary& dictionary) {
 
 Status ProjectFiles(const std::string& project_path, std::string_view tag, std::vector<std::string>& paths) {
   std::string content;
-  if (!ReadFile(project_path, content)) return Status::Error(project_path + ": cannot open");
+  if (!ReadFileContent(project_path, content)) return Status::Error(project_path + ": cannot open");
   const std::filesystem::path folder = std::filesystem::path(project_path).parent_path();
   std::istringstream lines(content);
   for (std::string line; std::getline(lines, line);) {
@@ -352,7 +344,7 @@ Status ProjectFiles(const std::string& project_path, std::string_view tag, std::
 
 Status ReadProject(const std::string& project_path, Dictionary& dictionary) {
   std::string content;
-  if (!ReadFile(project_path, content)) return Status::Error(project_path + ": cannot open");
+  if (!ReadFileContent(project_path, content)) return Status::Error(project_path + ": cannot open");
   const std::filesystem::path folder = std::filesystem::path(project_path).parent_path();
   std::istringstream lines(content);
   int number = 0;
@@ -371,7 +363,7 @@ Status ReadProject(const std::string& project_path, Dictionary& dictionary) {
     }
     const std::string path = (folder / file).string();
     std::string file_content;
-    if (!ReadFile(path, file_content)) return Status::Error(Where(project_path, number) + path + ": cannot open");
+    if (!ReadFileContent(path, file_content)) return Status::Error(Where(project_path, number) + path + ": cannot open");
     if (tag == "actorsfile") ParseActors(file_content, path, dictionary);
     else if (tag == "agentsfile") ParseAgents(file_content, path, dictionary);
     else ParseVerbs(file_content, path, dictionary);

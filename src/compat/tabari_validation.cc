@@ -1,25 +1,15 @@
 #include "compat/tabari_validation.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "compat/tabari_dictionary.h"
 #include "compat/tabari_lexicon.h"
 #include "compat/tabari_options.h"
 #include "compat/tabari_records.h"
+#include "util/file_content.h"
 
 namespace lagebild::tabari {
 namespace {
-
-bool ReadWholeFile(const std::string& path, std::string& content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream out;
-  out << in.rdbuf();
-  content = out.str();
-  return true;
-}
 
 // "950101" → 19950101 (00–29 are 2000–2029); under YYYY the first eight digits are the date.
 int32_t RecordDate(const std::string& date, bool four_digit_years) {
@@ -102,13 +92,13 @@ Status RunTabariValidation(const std::string& project_path, ValidationReport& re
   Options options;
   for (const std::string& path : option_files) {
     std::string content;
-    if (!ReadWholeFile(path, content)) return Status::Error(path + ": cannot open");
+    if (!ReadFileContent(path, content)) return Status::Error(path + ": cannot open");
     ParseOptions(content, path, options, report.problems);
   }
   const Lexicon lexicon(dictionary, report.problems);
   for (const std::string& path : text_files) {
     std::string content;
-    if (!ReadWholeFile(path, content)) return Status::Error(path + ": cannot open");
+    if (!ReadFileContent(path, content)) return Status::Error(path + ": cannot open");
     std::vector<ValidationRecord> records;
     ParseValidationRecords(content, path, records, report.problems);
     StoryPosition previous;

@@ -2,6 +2,7 @@
 
 #include "actors/actor_recognizer.h"
 #include "clean/cleaner.h"
+#include "compat/dictionary_stage.h"
 #include "events/event_coder.h"
 #include "langid/language_identifier.h"
 #include "resources/resource_image.h"
@@ -16,6 +17,7 @@ struct Pipeline::Stages {
   std::unique_ptr<Segmenter> segmenter;
   std::unique_ptr<ActorRecognizer> actor_recognizer;
   std::unique_ptr<EventCoder> event_coder;
+  std::unique_ptr<DictionaryEventStage> dictionary_events;  // --dict: replaces event_coder
 };
 
 Pipeline::Pipeline() : stages_(std::make_unique<Stages>()) {}
@@ -40,8 +42,19 @@ Document Pipeline::Process(RawDocument raw) const {
   stages_->language_identifier.Identify(doc);
   stages_->segmenter->Segment(doc);
   stages_->actor_recognizer->Recognize(doc);
-  stages_->event_coder->Code(doc);
+  if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
+  else stages_->event_coder->Code(doc);
   return doc;
+}
+
+Status Pipeline::UseDictionaries(const std::vector<std::string>& specifications, std::vector<std::string>& problems,
+                                 std::string& summary) {
+  Status status;
+  stages_->dictionary_events = DictionaryEventStage::Create(specifications, status);
+  if (!stages_->dictionary_events) return status;
+  problems = stages_->dictionary_events->problems();
+  summary = stages_->dictionary_events->Summary();
+  return Status::Ok();
 }
 
 std::string Pipeline::ExplainEvents(const Document& doc) const { return stages_->event_coder->Explain(doc); }

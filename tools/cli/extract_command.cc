@@ -25,6 +25,7 @@ struct ExtractOptions {
   bool with_text = false;
   bool with_tokens = false;
   bool explain = false;
+  std::vector<std::string> dictionaries;
   std::vector<std::string> files;
 };
 
@@ -96,6 +97,17 @@ int RunExtract(const ExtractOptions& options) {
     std::cerr << "lagebild: " << status.message() << '\n';
     return kExitSetupError;
   }
+  if (!options.dictionaries.empty()) {
+    std::vector<std::string> problems;
+    std::string summary;
+    status = pipeline->UseDictionaries(options.dictionaries, problems, summary);
+    if (!status.ok()) {
+      std::cerr << "lagebild: " << status.message() << '\n';
+      return kExitSetupError;
+    }
+    std::cerr << fmt::format("lagebild: dictionaries: {}; {} problem(s){}\n", summary, problems.size(),
+                             problems.empty() ? "" : " (`lagebild dict check --tabari` lists TABARI ones)");
+  }
   std::vector<std::string> files = options.files;
   if (files.empty()) {
     if (isatty(STDIN_FILENO)) {
@@ -160,6 +172,10 @@ CommandRunner RegisterExtract(CLI::App& app) {
   command->add_flag("--explain", options->explain,
                     "Instead of the output, show how each sentence was read: clauses, verbs, actors and their roles, candidate events");
   command->add_option("--image", options->image, "Resource image (default: beside the program)");
+  command->add_option("--dict", options->dictionaries,
+                      "Code events with the field's dictionaries instead of lagebild's: tabari:PROJECT, tabari-actors:FILE, "
+                      "tabari-agents:FILE, tabari-verbs:FILE, tabari-options:FILE, petrarch-verbs:FILE, petrarch-actors:FILE, "
+                      "petrarch-agents:FILE, petrarch-discards:FILE (repeatable)");
   command->add_option("files", options->files, "Input files; - reads standard input");
   return [options] { return RunExtract(*options); };
 }
