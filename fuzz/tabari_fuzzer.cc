@@ -1,21 +1,39 @@
-// libFuzzer target for the TABARI dictionary and validation-record readers: any bytes must give
-// entries and problems, never a crash or a hang.
+// libFuzzer target for the TABARI readers and coder: any bytes, read as dictionaries, options,
+// validation records and a sentence coded with those dictionaries, must give entries, problems
+// and events, never a crash or a hang.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "compat/tabari_coder.h"
 #include "compat/tabari_dictionary.h"
+#include "compat/tabari_lexicon.h"
+#include "compat/tabari_options.h"
 #include "compat/tabari_records.h"
 
+namespace {
+
+constexpr size_t kMaxSentenceBytes = 4096;  // TABARI truncates records at 2047 characters
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace lagebild::tabari;
   const std::string_view content(reinterpret_cast<const char*>(data), size);
-  lagebild::tabari::Dictionary dictionary;
-  lagebild::tabari::ParseActors(content, "fuzz.actors", dictionary);
-  lagebild::tabari::ParseAgents(content, "fuzz.agents", dictionary);
-  lagebild::tabari::ParseVerbs(content, "fuzz.verbs", dictionary);
-  std::vector<lagebild::tabari::ValidationRecord> records;
+  Dictionary dictionary;
+  ParseActors(content, "fuzz.actors", dictionary);
+  ParseAgents(content, "fuzz.agents", dictionary);
+  ParseVerbs(content, "fuzz.verbs", dictionary);
+  std::vector<ValidationRecord> records;
   std::vector<std::string> problems;
-  lagebild::tabari::ParseValidationRecords(content, "fuzz.text", records, problems);
+  ParseValidationRecords(content, "fuzz.text", records, problems);
+  Options options;
+  ParseOptions(content, "fuzz.options", options, problems);
+  options.minimum_words = 1;
+  const Lexicon lexicon(dictionary, problems);
+  const Coder coder(lexicon, options);
+  const std::string forwarded = "FWD";
+  coder.Code(content.substr(0, kMaxSentenceBytes), 20230905, &forwarded);
   return 0;
 }

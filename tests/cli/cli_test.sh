@@ -127,5 +127,22 @@ lines=$(wc -l <"$work/data2/de/frames.txt")
 run dict check --data "$work/data2"
 check "dict check: a misspelt frame-word category named with file and line" grep -q "frames.txt:$lines: unknown category .planed-words." "$work/err"
 
+# --dict and eval tabari with a small TABARI project of our own.
+mkdir -p "$work/tabari"
+printf 'NORLAND [NOR]\nSUDLAND [SUD]\n' >"$work/tabari/test.actors"
+printf 'ACCUSE [112]\nMEET [040:040]\n' >"$work/tabari/test.verbs"
+printf 'SET: MINIMUM WORDS = 3\n' >"$work/tabari/test.options"
+printf '950101  TEST-01\nNorland accused Sudland of lying on Monday.\n/* { NOR / SUD / 112 } */\n\n950101  TEST-02\nNorland meets Sudland.\n/* { NOR / SUD / 040 } { SUD / NOR / 040 } */\n\n950101  FINAL-01\nEnd.\n/* {---} */\n' >"$work/tabari/test.text"
+printf '<actorsfile> test.actors\n<verbsfile> test.verbs\n<optionsfile> test.options\n<textfile> test.text\n' >"$work/tabari/test.project"
+echo "Norland accused Sudland of lying on Monday." | "$lagebild" extract --lang en --format tsv --dict "tabari:$work/tabari/test.project" >"$work/out" 2>"$work/err"
+code=$?
+check "--dict tabari: exit 0" test "$code" -eq 0
+check "--dict tabari: the event from the project's verbs" test -n "$(grep -P '\tevent\t0\t8\t15\tNOR:SUD:112:asserted:-\taccused' "$work/out")"
+check "--dict tabari: the source spans its words" test -n "$(grep -P '\tentity\t\d+\t0\t7\torganisation:NOR:' "$work/out")"
+run extract --lang en --dict "nonsense:$work/tabari/test.project" "$sample"
+check "--dict with an unknown kind: exit 3 with message" test "$code" -eq 3 -a -n "$(grep 'unknown kind nonsense' "$work/err")"
+run eval tabari "$work/tabari/test.project"
+check "eval tabari: both records pass" test "$code" -eq 0 -a -n "$(grep 'records passed   2 of 2' "$work/out")"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
