@@ -91,6 +91,8 @@ void ResolveRequests(const SentenceContext& context, const CameoTable& cameo, st
 void SuppressStanceComplements(const SentenceContext& context, std::vector<Candidate>& candidates);
 void ResolveWishes(const SentenceContext& context, const CameoTable& cameo, std::vector<Candidate>& candidates);
 void ApplyFrameVerbs(const SentenceContext& context, std::vector<Candidate>& candidates);
+// A warning without an addressee against a cooperation warns its actors (130 for each).
+void AddDeterringWarnings(const SentenceContext& context, std::vector<Candidate>& candidates);
 void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& candidates, bool reported);
 
 // event_coder.cc: every step for one sentence; `attribution` gets the speaker or -1.

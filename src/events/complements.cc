@@ -260,6 +260,53 @@ void ApplyPossibilityNouns(const SentenceContext& context, std::vector<Candidate
   }
 }
 
+// The actors of the cooperative noun events in clause `c` ("vor einer Zusammenarbeit zwischen
+// Nordkorea und Russland"): those a warning in that clause is aimed at.
+std::vector<int32_t> DeterredActors(const std::vector<Candidate>& candidates, size_t c) {
+  std::vector<int32_t> deterred;
+  for (const Candidate& candidate : candidates) {
+    if (candidate.clause != c || !candidate.nominal || candidate.suppressed || candidate.code.size() < 2) continue;
+    if (candidate.code.compare(0, 2, "08") > 0) continue;  // roots 01–08: cooperation
+    for (const std::vector<int32_t>* side : {&candidate.sources, &candidate.targets}) {
+      for (int32_t actor : *side) {
+        if (std::find(deterred.begin(), deterred.end(), actor) == deterred.end()) deterred.push_back(actor);
+      }
+    }
+  }
+  return deterred;
+}
+
+// "Die USA warnten vor einer Zusammenarbeit zwischen Nordkorea und Russland": a warning with no
+// addressee of its own is aimed at those whose cooperation it warns against (130 for each).
+void AddDeterringWarnings(const SentenceContext& context, std::vector<Candidate>& candidates) {
+  const std::vector<Clause>& clauses = context.analysis.clauses;
+  const size_t before = candidates.size();
+  for (size_t c = 0; c < clauses.size(); ++c) {
+    const Clause& clause = clauses[c];
+    if (clause.verb.lemma < 0) continue;
+    const uint32_t lemma = static_cast<uint32_t>(clause.verb.lemma);
+    if (!(context.lexicon.LemmaFlags(lemma) & kWarningVerb)) continue;
+    const bool addressed = std::any_of(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(before),
+                                       [&](const Candidate& other) { return other.clause == c && !other.nominal && !other.targets.empty(); });
+    const std::vector<int32_t> warners = EntitiesOf(clause, clause.subjects);
+    if (addressed || warners.empty()) continue;
+    std::vector<int32_t> deterred = DeterredActors(candidates, c);
+    std::erase_if(deterred, [&](int32_t actor) { return std::find(warners.begin(), warners.end(), actor) != warners.end(); });
+    const std::vector<Pattern>& patterns = context.lexicon.PatternsOf(lemma);
+    const auto plain = std::find_if(patterns.begin(), patterns.end(), [](const Pattern& p) { return p.code == "130"; });
+    if (deterred.empty() || plain == patterns.end()) continue;
+    Candidate warning;
+    warning.clause = c;
+    warning.pattern = &*plain;
+    warning.code = "130";
+    warning.sources = warners;
+    warning.targets = std::move(deterred);
+    warning.trigger_word = static_cast<uint32_t>(clause.verb.lexical);
+    warning.modality = clause.verb.modality;
+    candidates.push_back(std::move(warning));
+  }
+}
+
 // Planning, considering and denying verbs pass their meaning on to the actions they govern.
 void ApplyFrameVerbs(const SentenceContext& context, std::vector<Candidate>& candidates) {
   ApplyPossibilityNouns(context, candidates);

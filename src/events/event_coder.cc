@@ -48,6 +48,7 @@ std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& 
   SuppressStanceComplements(context, candidates);
   ResolveWishes(context, cameo, candidates);
   ApplyFrameVerbs(context, candidates);
+  AddDeterringWarnings(context, candidates);
   ApplyClauseContext(context, candidates, reported);
   return candidates;
 }

@@ -38,7 +38,8 @@ uint32_t WordFlagOf(std::string_view category) {
 uint32_t LemmaFlagOf(std::string_view category) {
   static const std::unordered_map<std::string_view, uint32_t> kFlags = {
       {"planned-verbs", kPlannedVerb}, {"possible-verbs", kPossibleVerb}, {"negating-verbs", kNegatingVerb},
-      {"desire-verbs", kDesireVerb},   {"object-control-verbs", kObjectControlVerb}, {"report-verbs", kReportVerb}};
+      {"desire-verbs", kDesireVerb},   {"object-control-verbs", kObjectControlVerb}, {"report-verbs", kReportVerb},
+      {"warning-verbs", kWarningVerb}};
   const auto found = kFlags.find(category);
   return found == kFlags.end() ? 0 : found->second;
 }

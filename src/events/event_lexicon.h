@@ -62,6 +62,7 @@ enum LemmaFlag : uint32_t {
   kDesireVerb = 1u << 3,
   kObjectControlVerb = 1u << 4,
   kReportVerb = 1u << 5,
+  kWarningVerb = 1u << 6,  // a warning against cooperation warns those who would cooperate
 };
 
 // Hashing that looks string_view keys up in maps of std::string without building a string.
