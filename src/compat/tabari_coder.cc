@@ -50,6 +50,9 @@ class SentenceCoder {
   bool NamedActorIn(int from, int to) const;
   int FirstActor(int from, int to, const std::vector<std::string>* distinct_from, const std::vector<int>* excluded = nullptr) const;
   bool FindActors(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors) const;
+  bool FindSource(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors,
+                  bool& actor_prior) const;
+  bool FindTarget(int verb, const ClauseSpan& clause, const VerbCode& code, EventActors& actors) const;
   void AddEvents(const EventActors& actors, const VerbCode& code, int verb, std::vector<CodedEvent>& out) const;
   std::pair<int, int> WordsOf(int unit) const;
   struct Buckets {
@@ -165,11 +168,22 @@ bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCod
     actors.self_pairs = actors.symmetric = true;
     return true;
   }
+  bool actor_prior = false;
+  if (!FindSource(verb, clause, code, carried_source, actors, actor_prior)) return false;
+  if (!FindTarget(verb, clause, code, actors)) return false;
+  if (!code.designated && IsPassive(verb) && actor_prior && actors.target_unit >= 0 && !actors.self_pairs) {
+    std::swap(actors.source, actors.target);
+    std::swap(actors.source_unit, actors.target_unit);
+  }
+  return true;
+}
+
+bool SentenceCoder::FindSource(int verb, const ClauseSpan& clause, const VerbCode& code, int carried_source, EventActors& actors,
+                               bool& actor_prior) const {
   const DefaultActors& defaults = options_.defaults;
   const std::vector<int>* skipped = &code.slots.skipped;
+  const std::vector<std::string>* target_codes = code.slots.target >= 0 ? &sentence_.units[code.slots.target].codes : nullptr;
   int src = code.slots.source;
-  int tgt = code.slots.target;
-  const std::vector<std::string>* target_codes = tgt >= 0 ? &sentence_.units[tgt].codes : nullptr;
   if (src < 0 && clause.first_unit > 0 && carried_source >= 0) {
     // After a conjunction the source carries over unless an actor opens the new clause.
     const int opening = FirstActor(clause.first_unit, verb, target_codes, skipped);
@@ -177,14 +191,22 @@ bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCod
     src = opens_clause ? opening : carried_source;
   }
   if (src < 0) src = FirstActor(clause.first_unit, verb, target_codes, skipped);
-  const bool actor_prior = src >= 0;
+  actor_prior = src >= 0;
   if (src < 0 && !(defaults.source_prior && !defaults.source.empty())) src = FirstActor(verb + 1, clause.last_unit, target_codes, skipped);
   if (src >= 0) actors.source = sentence_.units[src].codes;
   else if (!defaults.source.empty()) actors.source = {defaults.source};
   else return false;
   actors.source_unit = src;
+  return true;
+}
+
+bool SentenceCoder::FindTarget(int verb, const ClauseSpan& clause, const VerbCode& code, EventActors& actors) const {
+  const DefaultActors& defaults = options_.defaults;
+  const std::vector<int>* skipped = &code.slots.skipped;
+  const int src = actors.source_unit;
   // TARGET … AFTER: the default target stands in whenever no actor is named after the verb.
   const bool default_after = defaults.target_after && !defaults.target.empty() && !NamedActorIn(verb + 1, clause.last_unit);
+  int tgt = code.slots.target;
   if (tgt < 0) {
     tgt = FirstActor(verb + 1, clause.last_unit, &actors.source, skipped);
     if (tgt == src) tgt = -1;
@@ -208,10 +230,6 @@ bool SentenceCoder::FindActors(int verb, const ClauseSpan& clause, const VerbCod
     actors.target = {defaults.target};
   } else {
     return false;
-  }
-  if (!code.designated && IsPassive(verb) && actor_prior && tgt >= 0) {
-    std::swap(actors.source, actors.target);
-    std::swap(actors.source_unit, actors.target_unit);
   }
   return true;
 }
