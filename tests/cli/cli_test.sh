@@ -139,6 +139,9 @@ code=$?
 check "--dict tabari: exit 0" test "$code" -eq 0
 check "--dict tabari: the event from the project's verbs" test -n "$(grep -P '\tevent\t0\t8\t15\tNOR:SUD:112:asserted:-\taccused' "$work/out")"
 check "--dict tabari: the source spans its words" test -n "$(grep -P '\tentity\t\d+\t0\t7\torganisation:NOR:' "$work/out")"
+echo "Norland accused Sudland of lying about the border on Monday." >"$work/tabari/input.txt"
+run extract --lang en --format tsv --dict "tabari-actors:$work/tabari/test.actors" --dict "tabari-verbs:$work/tabari/test.verbs" "$work/tabari/input.txt"
+check "--dict twice, then a file: the event from single dictionary files" test -n "$(grep -P '\tevent\t0\t.*NOR:SUD:112' "$work/out")"
 run extract --lang en --dict "nonsense:$work/tabari/test.project" "$sample"
 check "--dict with an unknown kind: exit 3 with message" test "$code" -eq 3 -a -n "$(grep 'unknown kind nonsense' "$work/err")"
 run eval tabari "$work/tabari/test.project"

@@ -82,7 +82,8 @@ EvalSubcommand AddEvalPetrarch(CLI::App& eval) {
       ->check(CLI::ExistingFile);
   app->add_option("--dict", options->dictionaries,
                   "Use another dictionary: petrarch-verbs:FILE, petrarch-actors:FILE, petrarch-agents:FILE, "
-                  "petrarch-discards:FILE; repeat a kind to load several files");
+                  "petrarch-discards:FILE; repeat a kind to load several files")
+      ->allow_extra_args(false);  // one value per --dict, so the records file may follow
   app->add_flag("--show-errors", options->show_errors, "List each failing record with expected and coded events");
   return {app, [options] {
             petrarch::DictionaryFiles overrides;

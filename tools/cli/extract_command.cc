@@ -175,7 +175,8 @@ CommandRunner RegisterExtract(CLI::App& app) {
   command->add_option("--dict", options->dictionaries,
                       "Code events with the field's dictionaries instead of lagebild's: tabari:PROJECT, tabari-actors:FILE, "
                       "tabari-agents:FILE, tabari-verbs:FILE, tabari-options:FILE, petrarch-verbs:FILE, petrarch-actors:FILE, "
-                      "petrarch-agents:FILE, petrarch-discards:FILE (repeatable)");
+                      "petrarch-agents:FILE, petrarch-discards:FILE (repeatable)")
+      ->allow_extra_args(false);  // one value per --dict, so files may follow
   command->add_option("files", options->files, "Input files; - reads standard input");
   return [options] { return RunExtract(*options); };
 }
