@@ -120,7 +120,7 @@ bool PatternMatcher::MatchWord(const PatternElement& element, const Pending& nex
   const int step = search.backward ? -1 : 1;
   const int stop = search.backward ? search.floor - 1 : search.limit;
   const int words = static_cast<int>(element.word.size());
-  for (int at = position; at != stop && at >= 0; at += step) {
+  for (int at = position; (search.backward ? at > stop : at < stop) && at >= 0; at += step) {
     // In patterns a word ending in `_` matches only itself: RESOLUTION_ is not RESOLUTIONS.
     const WordMatch match = element.match == WordMatch::kStem ? WordMatch::kStem : WordMatch::kExactNoEnding;
     if (WordMatches(element.word, match, sentence_.words[at], Endings::kVerb)) {
@@ -157,7 +157,7 @@ bool PatternMatcher::MatchActor(const PatternElement& element, const Pending& ne
   const int stop = search.backward ? search.floor - 1 : search.limit;
   const std::vector<int>& actors = search.backward ? actor_ending_ : actor_at_;
   int unit = -1;
-  for (int at = position; at != stop && at >= 0 && unit < 0; at += step) {
+  for (int at = position; (search.backward ? at > stop : at < stop) && at >= 0 && unit < 0; at += step) {
     const int here = actors[at];
     if (here >= 0 && (!wants_compound || sentence_.units[here].compound)) unit = here;
     if (adjacent) break;
