@@ -65,6 +65,31 @@ struct VerbCandidate {
   bool frame_verb = false;
 };
 
+// An English word right after an article or possessive is a noun: "the attack", "its sanctions".
+bool AfterDeterminer(const std::vector<WordView>& words, const Clause& clause, size_t k) {
+  if (k == 0) return false;
+  const std::string_view before = words[clause.words[k - 1]].lower;
+  return before == "the" || before == "a" || before == "an" || before == "its" || before == "their" || before == "his" ||
+         before == "her" || before == "'s" || before == "’s";
+}
+
+constexpr uint32_t kAuxiliary = kWerdenWord | kPerfectWord | kPlannedWord | kPossibleWord | kFiniteWord;
+
+// English word shapes that rule out reading word k of the clause as its verb.
+bool EnglishNounShape(const std::vector<WordView>& words, const Clause& clause, size_t k) {
+  const size_t count = clause.words.size();
+  if (k + 1 < count && (words[clause.words[k + 1]].flags & kCompoundHead)) return true;  // "trade gap"
+  if (AfterDeterminer(words, clause, k)) return true;
+  // "held talks": a noun after a full verb (not after "the sanctions", itself a noun).
+  if (k > 0 && words[clause.words[k - 1]].finite && !(words[clause.words[k - 1]].flags & kAuxiliary) &&
+      !AfterDeterminer(words, clause, k - 1)) {
+    return true;
+  }
+  // "Sanctions have stopped …", "Talks will resume …": a plural subject before an auxiliary.
+  const std::string_view lower = words[clause.words[k]].lower;
+  return k + 1 < count && lower.size() > 3 && lower.back() == 's' && (words[clause.words[k + 1]].flags & (kPerfectWord | kWerdenWord | kFiniteWord));
+}
+
 std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, const Clause& clause, const EventLexicon& lexicon) {
   std::vector<VerbCandidate> candidates;
   const bool german = IsGerman(lexicon);
@@ -72,18 +97,7 @@ std::vector<VerbCandidate> VerbCandidates(const std::vector<WordView>& words, co
     const WordView& word = words[clause.words[k]];
     if (word.forms == nullptr || word.entity_inside >= 0) continue;
     if (german && word.capitalized && clause.words[k] != 0 && !(k == 0 && clause.words[0] == 0)) continue;
-    if (!german && k + 1 < clause.words.size() && (words[clause.words[k + 1]].flags & kCompoundHead)) continue;  // "trade gap"
-    constexpr uint32_t kAuxiliary = kWerdenWord | kPerfectWord | kPlannedWord | kPossibleWord | kFiniteWord;
-    if (!german && k > 0 && words[clause.words[k - 1]].finite && !(words[clause.words[k - 1]].flags & kAuxiliary)) {
-      continue;  // "held talks": a noun after a full verb
-    }
-    if (!german && k > 0) {
-      const std::string_view before = words[clause.words[k - 1]].lower;
-      if (before == "the" || before == "a" || before == "an" || before == "its" || before == "their" || before == "his" ||
-          before == "her" || before == "'s" || before == "’s") {
-        continue;  // "the attack": a noun
-      }
-    }
+    if (!german && EnglishNounShape(words, clause, k)) continue;
     // A separable verb whose particle closes the clause wins over its base verb ("zog … zusammen").
     std::vector<const TriggerForm*> ordered;
     for (const TriggerForm& form : *word.forms) {
