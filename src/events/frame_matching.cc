@@ -53,9 +53,12 @@ bool LiteralInClause(const SentenceContext& context, const Clause& clause, const
   });
 }
 
+// A class word may be an agent in its own right ("liefert der Ukraine Kampfjets": the jets read
+// as UKRMIL), but not part of a name ("Waffenministerium", "Rocket Lab").
 bool ClassInClause(const SentenceContext& context, const Clause& clause, const std::string& name) {
   return AnyFrameWord(context, clause, [&](const WordView& word) {
-    return word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower);
+    const bool in_name = word.entity_inside >= 0 && context.doc.entities[word.entity_inside].kind != EntityKind::kAgent;
+    return word.is_word && !in_name && context.lexicon.InClass(name, word.lower);
   });
 }
 
