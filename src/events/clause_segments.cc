@@ -250,6 +250,15 @@ std::vector<Clause> MergeSegments(const std::vector<WordView>& words, const std:
       after_apposition = false;
       continue;
     }
+    // "müssen die Flüchtlinge aus dem Irak, Syrien und Afghanistan erklären": a comma inside an
+    // actor list, while the clause's modal or auxiliary still awaits its verb, ends nothing.
+    if (german && !clauses.empty() && pending.empty() && types[s] == ClauseType::kMain && !coordinated[s] &&
+        FollowsActor(words, segment[0]) && StartsWithActor(words, segment) && LeftAwaitsVerb(words, clauses.back().words)) {
+      Clause& last = clauses.back();
+      last.words.insert(last.words.end(), segment.begin(), segment.end());
+      after_apposition = false;
+      continue;
+    }
     after_apposition = false;
     if (types[s] == ClauseType::kRelative) inside_relative = true;
     else if (types[s] != ClauseType::kInfinitive) inside_relative = false;
