@@ -93,6 +93,7 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
   std::vector<std::vector<uint32_t>> out;
   for (const std::vector<uint32_t>& segment : segments) {
     std::vector<uint32_t> current;
+    int32_t addressee_entity = -1;
     for (size_t k = 0; k < segment.size(); ++k) {
       const uint32_t i = segment[k];
       const bool semi_auxiliary = k > 0 && ((words[segment[k - 1]].flags & (kPlannedWord | kPossibleWord | kNegationWord | kWerdenWord)) ||
@@ -110,12 +111,20 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
         current.clear();
       }
       current.push_back(i);
-      bool report = false;
+      // "told Reuters [last week] …": what is reported starts after the addressee.
+      const bool addressee_ends = addressee_entity >= 0 && words[i].entity_inside == addressee_entity &&
+                                  (k + 1 == segment.size() || words[segment[k + 1]].entity_inside != addressee_entity);
+      uint32_t report = 0;
       if (words[i].forms != nullptr && k + 1 < segment.size() && words[segment[k + 1]].lower != "that") {
-        for (const TriggerForm& form : *words[i].forms) report |= (lexicon.LemmaFlags(form.lemma) & kReportVerb) != 0;
+        for (const TriggerForm& form : *words[i].forms) report |= lexicon.LemmaFlags(form.lemma) & (kReportVerb | kAddresseeVerb);
       }
       const bool followed_by_actor = k + 1 < segment.size() && words[segment[k + 1]].entity_start >= 0;
-      if (report && followed_by_actor && words[i].finite) {
+      if ((report & kReportVerb) && followed_by_actor && words[i].finite && (report & kAddresseeVerb)) {
+        addressee_entity = words[segment[k + 1]].entity_start;
+        continue;
+      }
+      if (((report & kReportVerb) && followed_by_actor && words[i].finite) || addressee_ends) {
+        addressee_entity = -1;
         out.push_back(std::move(current));
         current.clear();
       }

@@ -39,7 +39,7 @@ uint32_t LemmaFlagOf(std::string_view category) {
   static const std::unordered_map<std::string_view, uint32_t> kFlags = {
       {"planned-verbs", kPlannedVerb}, {"possible-verbs", kPossibleVerb}, {"negating-verbs", kNegatingVerb},
       {"desire-verbs", kDesireVerb},   {"object-control-verbs", kObjectControlVerb}, {"report-verbs", kReportVerb},
-      {"warning-verbs", kWarningVerb}};
+      {"warning-verbs", kWarningVerb}, {"addressee-verbs", kAddresseeVerb}};
   const auto found = kFlags.find(category);
   return found == kFlags.end() ? 0 : found->second;
 }

@@ -63,6 +63,7 @@ enum LemmaFlag : uint32_t {
   kObjectControlVerb = 1u << 4,
   kReportVerb = 1u << 5,
   kWarningVerb = 1u << 6,  // a warning against cooperation warns those who would cooperate
+  kAddresseeVerb = 1u << 7,  // a reporting verb whose first object is its addressee ("told Reuters")
 };
 
 // Hashing that looks string_view keys up in maps of std::string without building a string.

@@ -80,6 +80,10 @@ bool EnglishNounShape(const std::vector<WordView>& words, const Clause& clause, 
   const size_t count = clause.words.size();
   if (k + 1 < count && (words[clause.words[k + 1]].flags & kCompoundHead)) return true;  // "trade gap"
   if (AfterDeterminer(words, clause, k)) return true;
+  // "told Reuters Finance Secretary Ongpin": inside a sentence a capitalised word is a name or
+  // title, not a verb (TABARI's rule), unless it opens a quotation or follows a colon.
+  const uint32_t index = clause.words[k];
+  if (words[index].capitalized && index > 0 && !words[index - 1].boundary) return true;
   // "held talks": a noun after a full verb (not after "the sanctions", itself a noun).
   if (k > 0 && words[clause.words[k - 1]].finite && !(words[clause.words[k - 1]].flags & kAuxiliary) &&
       !AfterDeterminer(words, clause, k - 1)) {
