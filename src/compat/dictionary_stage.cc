@@ -149,12 +149,7 @@ void DictionaryEventStage::Code(Document& doc, const CameoTable& cameo) const {
       event.source = AddEntity(doc, s, coded.source, coded.source_words, result);
       event.target = AddEntity(doc, s, coded.target, coded.target_words, result);
       event.code = coded.code;
-      if (const CameoInfo* info = cameo.Find(coded.code)) {
-        event.goldstein = info->goldstein;
-        event.quad_class = info->quad_class;
-        event.plover_type = info->plover_type;
-        event.plover_mode = info->plover_mode;
-      }
+      cameo.Describe(event);
       event.trigger = WordsSpan(doc, s, coded.verb_words, result);
       event.rule = "dict:" + std::to_string(coded.pattern_line);
       doc.events.push_back(std::move(event));

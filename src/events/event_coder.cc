@@ -84,12 +84,7 @@ void EmitEvents(Document& doc, uint32_t sentence, const SentenceContext& context
         event.source = source;
         event.target = target;
         event.code = candidate.code;
-        if (const CameoInfo* info = cameo.Find(candidate.code)) {
-          event.goldstein = info->goldstein;
-          event.quad_class = info->quad_class;
-          event.plover_type = info->plover_type;
-          event.plover_mode = info->plover_mode;
-        }
+        cameo.Describe(event);
         event.modality = candidate.modality;
         event.attribution = attribution;
         event.trigger = doc.tokens[context.analysis.words[candidate.trigger_word].token].span;

@@ -208,6 +208,15 @@ std::unique_ptr<CameoTable> CameoTable::Create(const ResourceImage& image, Statu
   return table;
 }
 
+void CameoTable::Describe(Event& event) const {
+  const CameoInfo* info = Find(event.code);
+  if (info == nullptr) return;
+  event.goldstein = info->goldstein;
+  event.quad_class = info->quad_class;
+  event.plover_type = info->plover_type;
+  event.plover_mode = info->plover_mode;
+}
+
 const CameoInfo* CameoTable::Find(std::string_view code) const {
   const auto found = codes_.find(std::string(code));
   return found == codes_.end() ? nullptr : &found->second;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "events/pattern.h"
+#include "lagebild/document.h"
 #include "lagebild/status.h"
 #include "resources/resource_image.h"
 #include "resources/static_string_set.h"
@@ -133,6 +134,9 @@ class CameoTable {
  public:
   static std::unique_ptr<CameoTable> Create(const ResourceImage& image, Status& status);
   const CameoInfo* Find(std::string_view code) const;
+  // Fills the event's Goldstein value, QuadClass and PLOVER type and mode from its code; leaves
+  // them empty for a code the table does not know (a TABARI project's own codes).
+  void Describe(Event& event) const;
 
  private:
   std::unordered_map<std::string, CameoInfo> codes_;
