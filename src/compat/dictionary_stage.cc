@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "actors/actor_dictionary.h"
 #include "compat/petrarch_dictionary.h"
 #include "compat/tabari_coder.h"
 #include "compat/tabari_dictionary.h"
@@ -13,20 +14,14 @@
 namespace lagebild {
 namespace {
 
-// "2023-09-05" → 20230905; today when the document has no date.
+// The document's date as YYYYMMDD; today when it has none.
 int32_t DocumentDate(const Document& doc) {
-  const auto digits = [](std::string_view iso) {
-    int32_t value = 0;
-    for (char c : iso) {
-      if (c >= '0' && c <= '9') value = value * 10 + (c - '0');
-    }
-    return value;
-  };
-  if (doc.meta.published && doc.meta.published->size() == 10) return digits(*doc.meta.published);
-  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  const std::chrono::year_month_day date{today};
-  return static_cast<int32_t>(static_cast<int>(date.year()) * 10000 + static_cast<unsigned>(date.month()) * 100 +
-                              static_cast<unsigned>(date.day()));
+  if (doc.meta.published) {
+    if (const DateNumber date = ToDateNumber(*doc.meta.published); date != 0) return date;
+  }
+  const std::chrono::year_month_day today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+  return static_cast<int32_t>(static_cast<int>(today.year()) * 10000 + static_cast<unsigned>(today.month()) * 100 +
+                              static_cast<unsigned>(today.day()));
 }
 
 Status ReadOptionsFile(const std::string& path, tabari::Options& options, std::vector<std::string>& problems) {

@@ -6,15 +6,10 @@
 #include <set>
 
 #include "util/file_content.h"
+#include "util/trim.h"
 
 namespace lagebild::petrarch {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 std::string Upper(std::string_view text) {
   std::string out(text);
@@ -97,7 +92,7 @@ std::vector<SourceLine> ContentLines(std::string_view content, bool semicolon_co
       if (const size_t semi = line.find(';'); semi != std::string_view::npos) line = line.substr(0, semi);
     }
     const bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t');
-    line = Trim(line);
+    line = TrimWhitespace(line);
     if (!line.empty()) lines.push_back({number, indented, std::string(line)});
   }
   return lines;
@@ -118,7 +113,7 @@ std::optional<std::string> BracketContent(std::string_view text, size_t* open_at
   const size_t close = text.find(']', open);
   if (close == std::string_view::npos) return std::nullopt;
   if (open_at) *open_at = open;
-  return std::string(Trim(text.substr(open + 1, close - open - 1)));
+  return std::string(TrimWhitespace(text.substr(open + 1, close - open - 1)));
 }
 
 // ----------------------------------------------------------------------------------------
@@ -161,7 +156,7 @@ struct VerbReader {
   }
 
   void SynsetMember(const SourceLine& line) {
-    std::string phrase = Upper(Trim(std::string_view(line.text).substr(1)));
+    std::string phrase = Upper(TrimWhitespace(std::string_view(line.text).substr(1)));
     if (phrase.empty()) return sink.Add(line.number, "empty synset member");
     Synset& set = dict.synsets[synset];
     bool plural = set.plurals && phrase.back() != '_' && phrase.front() != '&';
@@ -182,12 +177,12 @@ struct VerbReader {
   }
 
   void BlockHeader(const SourceLine& line) {
-    std::string_view body = Trim(std::string_view(line.text).substr(3));
-    if (body.size() >= 3 && body.substr(body.size() - 3) == "---") body = Trim(body.substr(0, body.size() - 3));
+    std::string_view body = TrimWhitespace(std::string_view(line.text).substr(3));
+    if (body.size() >= 3 && body.substr(body.size() - 3) == "---") body = TrimWhitespace(body.substr(0, body.size() - 3));
     VerbBlock verb_block;
     size_t open = 0;
     const std::optional<std::string> code = BracketContent(body, &open);
-    verb_block.name = Upper(Trim(code ? body.substr(0, open) : body));
+    verb_block.name = Upper(TrimWhitespace(code ? body.substr(0, open) : body));
     verb_block.code = code && !code->empty() ? Upper(SplitWords(*code)[0]) : "---";
     verb_block.line = line.number;
     if (verb_block.name.empty()) sink.Add(line.number, "verb block without a name");
@@ -273,11 +268,11 @@ struct VerbReader {
 
   void Pattern(const SourceLine& line) {
     if (block < 0) return sink.Add(line.number, "pattern outside a --- block ---");
-    std::string_view text = Trim(std::string_view(line.text).substr(1));
+    std::string_view text = TrimWhitespace(std::string_view(line.text).substr(1));
     size_t code_open = 0;
     const std::optional<std::string> code = BracketContent(text, &code_open);
     if (!code || code->empty()) return sink.Add(line.number, "pattern without a [code]");
-    text = Trim(text.substr(0, code_open));
+    text = TrimWhitespace(text.substr(0, code_open));
     if (text.find('|') != std::string_view::npos) {
       return sink.Add(line.number, "TABARI disjunction {A | B} in a pattern; pattern skipped");
     }
@@ -364,7 +359,7 @@ bool HasStraySynonymMark(const std::string& phrase) {
 
 // Normalises an actor or agent phrase: upper case, trailing `_` dropped, single spaces.
 std::string NormalisePhrase(std::string_view text) {
-  std::string phrase = Upper(Trim(text));
+  std::string phrase = Upper(TrimWhitespace(text));
   while (!phrase.empty() && phrase.back() == '_') phrase.pop_back();
   std::string out;
   for (const std::string& word : SplitWords(phrase)) out += (out.empty() ? "" : " ") + word;
@@ -445,7 +440,7 @@ struct AgentReader {
 
   void Marker(const SourceLine& line) {
     const size_t equals = line.text.find('=');
-    const std::string name = Upper(Trim(std::string_view(line.text).substr(0, equals)));
+    const std::string name = Upper(TrimWhitespace(std::string_view(line.text).substr(0, equals)));
     if (name.size() < 3 || name.back() != '!') return sink.Add(line.number, "malformed substitution marker");
     std::vector<std::string> items;
     for (const std::string& item : SplitWords(std::string_view(line.text).substr(equals + 1), ",")) {
@@ -535,7 +530,7 @@ void ParseDiscardLine(const SourceLine& line, Dictionaries& dict) {
   Discard discard;
   if (text.front() == '+') {
     discard.story = true;
-    text = Trim(text.substr(1));
+    text = TrimWhitespace(text.substr(1));
   }
   std::string phrase = Upper(text);
   if (!phrase.empty() && phrase.back() == '_') {

@@ -6,19 +6,13 @@
 #include <sstream>
 
 #include "util/file_content.h"
+#include "util/trim.h"
 
 namespace lagebild::petrarch {
 namespace {
 
-std::string Trimmed(std::string_view text) {
-  size_t begin = 0, end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  return std::string(text.substr(begin, end - begin));
-}
-
 // Codes are written as sourcecode="ARN" or sourcecode='"NEW ACTOR"'; keep them verbatim.
-std::string Attribute(const pugi::xml_node& node, const char* name) { return Trimmed(node.attribute(name).value()); }
+std::string Attribute(const pugi::xml_node& node, const char* name) { return std::string(TrimWhitespace(node.attribute(name).value())); }
 
 int LineAt(std::string_view content, ptrdiff_t offset) {
   if (offset < 0) return 0;
@@ -27,10 +21,10 @@ int LineAt(std::string_view content, ptrdiff_t offset) {
 }
 
 void ReadEnvironment(const pugi::xml_node& node, RecordEnvironment& environment) {
-  environment.verbs = Trimmed(node.child_value("Verbfile"));
-  environment.actors = Trimmed(node.child_value("Actorfile"));
-  environment.agents = Trimmed(node.child_value("Agentfile"));
-  environment.discards = Trimmed(node.child_value("Discardfile"));
+  environment.verbs = std::string(TrimWhitespace(node.child_value("Verbfile")));
+  environment.actors = std::string(TrimWhitespace(node.child_value("Actorfile")));
+  environment.agents = std::string(TrimWhitespace(node.child_value("Agentfile")));
+  environment.discards = std::string(TrimWhitespace(node.child_value("Discardfile")));
   std::istringstream include(node.child_value("Include"));
   for (std::string category; include >> category;) {
     if (category != "valid") environment.include.push_back(category);
@@ -42,8 +36,8 @@ Record ReadSentence(const pugi::xml_node& node, std::string_view content) {
   record.id = Attribute(node, "id");
   record.date = Attribute(node, "date");
   record.category = Attribute(node, "category");
-  record.text = Trimmed(node.child_value("Text"));
-  record.parse = Trimmed(node.child_value("Parse"));
+  record.text = std::string(TrimWhitespace(node.child_value("Text")));
+  record.parse = std::string(TrimWhitespace(node.child_value("Parse")));
   record.line = LineAt(content, node.offset_debug());
   for (const pugi::xml_node& coding : node.children("EventCoding")) {
     if (!coding.attribute("noevents").empty()) {

@@ -384,7 +384,7 @@ CodingResult Coder::Code(std::string_view sentence, int32_t date, const std::str
     return result;
   }
   CodingResult result = SentenceCoder(lexicon_, options_, parsed).Run();
-  result.parse = DescribeParse(parsed);
+  if (describe_parse_) result.parse = DescribeParse(parsed);
   result.word_spans = parsed.spans;
   for (const Unit& unit : parsed.units) {
     if (unit.type == UnitType::kActor && !unit.from_pronoun && !unit.base_codes.empty()) {

@@ -35,15 +35,17 @@ struct CodingResult {
   bool complex = false;    // a +++ code or a COMPLEX: condition
   bool too_short = false;  // fewer words than SET: MINIMUM WORDS
   std::string explanation;
-  std::string parse;  // DescribeParse() of the sentence, for explanations
+  std::string parse;  // DescribeParse() of the sentence when the coder was asked for it
   std::string first_actor;  // the first named actor's own code: what FORWARD passes on
   std::vector<WordSpan> word_spans;  // the bytes of each word the events refer to
 };
 
 class Coder {
  public:
-  // Both must outlive the coder. Thread-safe: Code() only reads.
-  Coder(const Lexicon& lexicon, const Options& options) : lexicon_(lexicon), options_(options) {}
+  // Both must outlive the coder. Thread-safe: Code() only reads. With `describe_parse` every
+  // result carries its parse as text (for explanations; it costs a string per sentence).
+  Coder(const Lexicon& lexicon, const Options& options, bool describe_parse = false)
+      : lexicon_(lexicon), options_(options), describe_parse_(describe_parse) {}
 
   // Codes one sentence; `date` is YYYYMMDD and selects date-restricted actor codes.
   // `forwarded_actor` (FORWARD) is the previous sentence's CodingResult::first_actor.
@@ -52,6 +54,7 @@ class Coder {
  private:
   const Lexicon& lexicon_;
   const Options& options_;
+  bool describe_parse_ = false;
 };
 
 }  // namespace lagebild::tabari

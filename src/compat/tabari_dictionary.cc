@@ -6,18 +6,13 @@
 #include <sstream>
 
 #include "util/file_content.h"
+#include "util/trim.h"
 
 namespace lagebild::tabari {
 namespace {
 
 constexpr size_t kMaxPatternBytes = 255;  // TABARI's input line limit
 constexpr size_t kMinPhraseBytes = 3;     // "Phrase missing or fewer than three characters"
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
 
 // Calls handle(line_number, line_without_comment, raw_line) for every line up to ~FINISH; blank
 // lines and lines starting with / or # are skipped.
@@ -33,7 +28,7 @@ void ForEachLine(std::string_view content, Handler&& handle) {
     start = end + 1;
     std::string_view line = raw;
     if (const size_t semicolon = line.find(';'); semicolon != std::string_view::npos) line = line.substr(0, semicolon);
-    line = Trim(line);
+    line = TrimWhitespace(line);
     if (line == "~FINISH") return;
     if (line.empty() || line.front() == '/' || line.front() == '#') continue;
     handle(number, line, raw);
@@ -43,23 +38,10 @@ void ForEachLine(std::string_view content, Handler&& handle) {
 
 std::string Where(std::string_view file, int line) { return std::string(file) + ":" + std::to_string(line) + ": "; }
 
-// "950601" → 19950601, "010114" → 20010114; eight digits (PETRARCH's dictionaries, TABARI's
-// SET: YYYY) are taken as they are; nullopt otherwise.
-std::optional<int32_t> ParseYymmdd(std::string_view text) {
-  if (text.size() != 6 && text.size() != 8) return std::nullopt;
-  int32_t value = 0;
-  for (char c : text) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  if (text.size() == 8) return value;
-  const int32_t year = value / 10000;
-  return (year < 30 ? 20000000 : 19000000) + value;
-}
 
 // One [...] block: "CODE", "CODE <YYMMDD", "CODE >YYMMDD", "CODE YYMMDD-YYMMDD".
 std::optional<DatedCode> ParseCodeBlock(std::string_view block, std::string& problem) {
-  block = Trim(block);
+  block = TrimWhitespace(block);
   const size_t space = block.find_first_of(" \t");
   DatedCode coded;
   coded.code = std::string(block.substr(0, space));
@@ -71,10 +53,10 @@ std::optional<DatedCode> ParseCodeBlock(std::string_view block, std::string& pro
     return std::nullopt;
   }
   if (space == std::string_view::npos) return coded;
-  const std::string_view date = Trim(block.substr(space));
+  const std::string_view date = TrimWhitespace(block.substr(space));
   if (date.empty()) return coded;
   if (date.front() == '<' || date.front() == '>') {
-    const std::optional<int32_t> day = ParseYymmdd(Trim(date.substr(1)));
+    const std::optional<int32_t> day = ParseTabariDate(TrimWhitespace(date.substr(1)));
     if (!day) {
       problem = "cannot read the date in [" + std::string(block) + "]";
       return std::nullopt;
@@ -83,8 +65,8 @@ std::optional<DatedCode> ParseCodeBlock(std::string_view block, std::string& pro
     return coded;
   }
   const size_t dash = date.find('-');
-  const std::optional<int32_t> from = dash == std::string_view::npos ? std::nullopt : ParseYymmdd(Trim(date.substr(0, dash)));
-  const std::optional<int32_t> to = dash == std::string_view::npos ? std::nullopt : ParseYymmdd(Trim(date.substr(dash + 1)));
+  const std::optional<int32_t> from = dash == std::string_view::npos ? std::nullopt : ParseTabariDate(TrimWhitespace(date.substr(0, dash)));
+  const std::optional<int32_t> to = dash == std::string_view::npos ? std::nullopt : ParseTabariDate(TrimWhitespace(date.substr(dash + 1)));
   if (!from || !to) {
     problem = "cannot read the date range in [" + std::string(block) + "]";
     return std::nullopt;
@@ -103,7 +85,7 @@ bool SplitEntry(std::string_view line, std::string& phrase, std::vector<std::str
     problem = "missing left bracket [";
     return false;
   }
-  phrase = std::string(Trim(line.substr(0, open)));
+  phrase = std::string(TrimWhitespace(line.substr(0, open)));
   for (char& c : phrase) {
     if (c == '-') c = '_';  // TABARI reads hyphens as underscores
   }
@@ -147,6 +129,18 @@ struct Sections {
 
 }  // namespace
 
+std::optional<int32_t> ParseTabariDate(std::string_view text) {
+  if (text.size() != 6 && text.size() != 8) return std::nullopt;
+  int32_t value = 0;
+  for (char c : text) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (text.size() == 8) return value;
+  const int32_t year = value / 10000;
+  return (year < 30 ? 20000000 : 19000000) + value;
+}
+
 size_t Dictionary::PatternCount() const {
   size_t count = 0;
   for (const Verb& verb : verbs) count += verb.patterns.size();
@@ -168,7 +162,7 @@ void ParseActors(std::string_view content, std::string_view file, Dictionary& di
         dictionary.problems.push_back(Where(file, number) + "a synonym (+) before any actor");
         return;
       }
-      current->phrases.emplace_back(Trim(line.substr(1)));
+      current->phrases.emplace_back(TrimWhitespace(line.substr(1)));
       return;
     }
     const bool indented = !raw.empty() && (raw.front() == ' ' || raw.front() == '\t');
@@ -219,7 +213,7 @@ void ParseAgents(std::string_view content, std::string_view file, Dictionary& di
     Agent agent;
     agent.line = number;
     if (line.front() == '+') {  // a synonym of the agent above
-      agent.phrase = std::string(Trim(line.substr(1)));
+      agent.phrase = std::string(TrimWhitespace(line.substr(1)));
       agent.code = last_code;
       agent.actor_first = last_actor_first;
       if (!last_code.empty()) dictionary.agents.push_back(std::move(agent));
@@ -231,13 +225,13 @@ void ParseAgents(std::string_view content, std::string_view file, Dictionary& di
       dictionary.problems.push_back(Where(file, number) + (problem.empty() ? "expected `PHRASE [~CODE]`" : problem));
       return;
     }
-    const std::string_view code = Trim(blocks[0]);
+    const std::string_view code = TrimWhitespace(blocks[0]);
     if (code.empty() || (code.front() != '~' && code.back() != '~')) {
       dictionary.problems.push_back(Where(file, number) + "missing ~ connector in an agent code");
       return;
     }
     agent.actor_first = code.front() == '~';
-    agent.code = std::string(Trim(agent.actor_first ? code.substr(1) : code.substr(0, code.size() - 1)));
+    agent.code = std::string(TrimWhitespace(agent.actor_first ? code.substr(1) : code.substr(0, code.size() - 1)));
     last_code = agent.code;
     last_actor_first = agent.actor_first;
     dictionary.agents.push_back(std::move(agent));
@@ -252,8 +246,8 @@ void ParseVerbs(std::string_view content, std::string_view file, Dictionary& dic
     if (sections.Handle(line, number, file, dictionary.problems)) return;
     std::string problem;
     if (sections.open == "SYNSETS") {
-      if (line.front() == '&') synset = &dictionary.synsets[std::string(Trim(line))];
-      else if (line.front() == '+' && synset != nullptr) synset->emplace_back(Trim(line.substr(1)));
+      if (line.front() == '&') synset = &dictionary.synsets[std::string(TrimWhitespace(line))];
+      else if (line.front() == '+' && synset != nullptr) synset->emplace_back(TrimWhitespace(line.substr(1)));
       else dictionary.problems.push_back(Where(file, number) + "expected `&NAME` or `+member` in <SYNSETS>");
       return;
     }
@@ -264,7 +258,7 @@ void ParseVerbs(std::string_view content, std::string_view file, Dictionary& dic
         dictionary.problems.push_back(Where(file, number) + (problem.empty() ? "expected `PHRASE [shift]`" : problem));
         return;
       }
-      dictionary.time_phrases.emplace_back(phrase, std::string(Trim(blocks[0])));
+      dictionary.time_phrases.emplace_back(phrase, std::string(TrimWhitespace(blocks[0])));
       return;
     }
     if (line.front() == '{') {  // irregular forms of the verb above
@@ -290,7 +284,7 @@ void ParseVerbs(std::string_view content, std::string_view file, Dictionary& dic
         dictionary.problems.push_back(Where(file, number) + "missing verb marker * in a pattern");
         return;
       }
-      if (blocks.size() != 1 || Trim(blocks[0]).empty()) {
+      if (blocks.size() != 1 || TrimWhitespace(blocks[0]).empty()) {
         dictionary.problems.push_back(Where(file, number) + "no code in [...]");
         return;
       }
@@ -298,7 +292,7 @@ void ParseVerbs(std::string_view content, std::string_view file, Dictionary& dic
         dictionary.problems.push_back(Where(file, number) + "pattern longer than 255 characters");
         return;
       }
-      current->patterns.push_back({phrase, std::string(Trim(blocks[0])), number});
+      current->patterns.push_back({phrase, std::string(TrimWhitespace(blocks[0])), number});
       return;
     }
     if (phrase.size() < kMinPhraseBytes && phrase.find('_') == std::string::npos) {
@@ -308,7 +302,7 @@ void ParseVerbs(std::string_view content, std::string_view file, Dictionary& dic
     }
     Verb verb;
     verb.root = phrase;
-    verb.code = blocks.empty() ? "---" : std::string(Trim(blocks[0]));
+    verb.code = blocks.empty() ? "---" : std::string(TrimWhitespace(blocks[0]));
     verb.line = number;
     dictionary.verbs.push_back(std::move(verb));
     current = &dictionary.verbs.back();
@@ -334,9 +328,9 @@ Status ProjectFiles(const std::string& project_path, std::string_view tag, std::
   const std::filesystem::path folder = std::filesystem::path(project_path).parent_path();
   std::istringstream lines(content);
   for (std::string line; std::getline(lines, line);) {
-    const std::string_view text = Trim(line);
+    const std::string_view text = TrimWhitespace(line);
     if (text.size() < tag.size() + 2 || text.front() != '<' || text.substr(1, tag.size()) != tag || text[tag.size() + 1] != '>') continue;
-    const std::string file(Trim(text.substr(tag.size() + 2)));
+    const std::string file(TrimWhitespace(text.substr(tag.size() + 2)));
     if (!file.empty()) paths.push_back((folder / file).string());
   }
   return Status::Ok();
@@ -350,13 +344,13 @@ Status ReadProject(const std::string& project_path, Dictionary& dictionary) {
   int number = 0;
   for (std::string line; std::getline(lines, line);) {
     ++number;
-    const std::string_view text = Trim(line);
+    const std::string_view text = TrimWhitespace(line);
     if (text.empty() || text.front() != '<') continue;
     const size_t close = text.find('>');
     if (close == std::string_view::npos) continue;
     const std::string_view tag = text.substr(1, close - 1);
     if (tag != "actorsfile" && tag != "agentsfile" && tag != "verbsfile") continue;
-    const std::string file(Trim(text.substr(close + 1)));
+    const std::string file(TrimWhitespace(text.substr(close + 1)));
     if (file.empty()) {
       dictionary.problems.push_back(Where(project_path, number) + "<" + std::string(tag) + "> names no file");
       continue;

@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,10 @@ struct Dictionary {
 
   size_t PatternCount() const;
 };
+
+// A TABARI date as YYYYMMDD: "950601" → 19950601, "010114" → 20010114 (years 00–29 are 2000–2029);
+// eight digits (PETRARCH's dictionaries, SET: YYYY) are taken as they are; nullopt otherwise.
+std::optional<int32_t> ParseTabariDate(std::string_view text);
 
 // Parsers of one file's content; `file` names it in problems.
 void ParseActors(std::string_view content, std::string_view file, Dictionary& dictionary);

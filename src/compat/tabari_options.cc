@@ -3,6 +3,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "util/trim.h"
+
 namespace lagebild::tabari {
 namespace {
 
@@ -10,12 +12,6 @@ std::string Upper(std::string_view text) {
   std::string upper(text);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return upper;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
 }
 
 // The number after `name` in "… NAME = 10 …" or "NAME[10]"; -1 when absent or unreadable.
@@ -41,7 +37,7 @@ bool Has(std::string_view text, std::string_view word) { return text.find(word) 
 // "TRUE", "T", "FALSE", "F" after the '='.
 bool TruthAfterEquals(std::string_view text) {
   const size_t equals = text.find('=');
-  const std::string_view value = Trim(equals == std::string_view::npos ? text : text.substr(equals + 1));
+  const std::string_view value = TrimWhitespace(equals == std::string_view::npos ? text : text.substr(equals + 1));
   return !value.empty() && value.front() == 'T';
 }
 
@@ -82,7 +78,7 @@ std::string BracketAfter(std::string_view text, std::string_view keyword) {
   const size_t open = text.find('[', at);
   const size_t close = open == std::string_view::npos ? open : text.find(']', open);
   if (close == std::string_view::npos) return {};
-  return std::string(Trim(text.substr(open + 1, close - open - 1)));
+  return std::string(TrimWhitespace(text.substr(open + 1, close - open - 1)));
 }
 
 void ApplyDefault(std::string_view text, DefaultActors& defaults) {
@@ -138,11 +134,11 @@ bool ReadSequence(const std::string& format, std::string_view id, std::string& s
 }
 
 bool ApplyOptionLine(std::string_view line, Options& options, std::string& problem) {
-  const std::string text = Upper(Trim(line));
+  const std::string text = Upper(TrimWhitespace(line));
   const size_t colon = text.find(':');
   if (colon == std::string::npos) return true;
-  const std::string_view command = Trim(std::string_view(text).substr(0, colon));
-  const std::string_view rest = Trim(std::string_view(text).substr(colon + 1));
+  const std::string_view command = TrimWhitespace(std::string_view(text).substr(0, colon));
+  const std::string_view rest = TrimWhitespace(std::string_view(text).substr(colon + 1));
   if (command == "COMPLEX") ApplyComplex(rest, options.complex);
   else if (command == "COMMA") ApplyComma(rest, options.comma);
   else if (command == "DEFAULT") ApplyDefault(rest, options.defaults);

@@ -2,14 +2,10 @@
 
 #include <cctype>
 
+#include "util/trim.h"
+
 namespace lagebild::tabari {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 // "950101  DEMO-01" → date and id.
 bool ParseHeader(std::string_view line, std::string& date, std::string& id) {
@@ -17,7 +13,7 @@ bool ParseHeader(std::string_view line, std::string& date, std::string& id) {
   while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
   // YYMMDD, or YYYYMMDD under SET: YYYY = TRUE; longer runs are malformed dates TABARI reports.
   if (digits < 6 || digits >= line.size() || (line[digits] != ' ' && line[digits] != '\t')) return false;
-  const std::string_view rest = Trim(line.substr(digits));
+  const std::string_view rest = TrimWhitespace(line.substr(digits));
   if (rest.empty()) return false;
   date = std::string(line.substr(0, digits));
   id = std::string(rest.substr(0, rest.find_first_of(" \t")));
@@ -31,12 +27,12 @@ void ReadBlocks(std::string_view comment, ValidationRecord& record) {
     size_t end = comment.find('}', at);
     if (end == std::string_view::npos) end = comment.size();  // "{ OPTION: … */": TABARI reads to the end
     const bool negated = at > 0 && comment[at - 1] == '-';
-    const std::string_view inside = Trim(comment.substr(at + 1, end - at - 1));
+    const std::string_view inside = TrimWhitespace(comment.substr(at + 1, end - at - 1));
     const size_t first = inside.find('/');
     const size_t second = first == std::string_view::npos ? first : inside.find('/', first + 1);
     if (second != std::string_view::npos && !negated) {
-      record.events.push_back({std::string(Trim(inside.substr(0, first))), std::string(Trim(inside.substr(first + 1, second - first - 1))),
-                               std::string(Trim(inside.substr(second + 1)))});
+      record.events.push_back({std::string(TrimWhitespace(inside.substr(0, first))), std::string(TrimWhitespace(inside.substr(first + 1, second - first - 1))),
+                               std::string(TrimWhitespace(inside.substr(second + 1)))});
     } else {
       record.markers.push_back((negated ? "-" : "") + std::string(inside));
     }
@@ -67,7 +63,7 @@ void ParseValidationRecords(std::string_view content, std::string_view file, std
     const std::string_view line = content.substr(start, end - start);
     start = end + 1;
     ++number;
-    if (Trim(line).empty() && state != State::kOutside) {
+    if (TrimWhitespace(line).empty() && state != State::kOutside) {
       // TABARI ends a record at a blank line, also when its comment was not closed.
       if (state == State::kComment) finish();
       else problems.push_back(std::string(file) + ":" + std::to_string(record.line) + ": record " + record.id + " has no /* … */ comment");
@@ -96,7 +92,7 @@ void ParseValidationRecords(std::string_view content, std::string_view file, std
     }
     if (state != State::kText) continue;
     const size_t open = line.find("/*");
-    const std::string_view text = Trim(line.substr(0, open));
+    const std::string_view text = TrimWhitespace(line.substr(0, open));
     if (!text.empty()) record.text += (record.text.empty() ? "" : " ") + std::string(text);
     if (open == std::string_view::npos) continue;
     const std::string_view after = line.substr(open + 2);

@@ -11,13 +11,9 @@
 namespace lagebild::tabari {
 namespace {
 
-// "950101" → 19950101 (00–29 are 2000–2029); under YYYY the first eight digits are the date.
+// The record's date: YYMMDD, or under SET: YYYY the first eight digits; 0 when unreadable.
 int32_t RecordDate(const std::string& date, bool four_digit_years) {
-  const size_t digits = four_digit_years ? 8 : 6;
-  if (date.size() < digits) return 0;
-  const int32_t value = std::stoi(date.substr(0, digits));
-  if (four_digit_years) return value;
-  return (value / 10000 < 30 ? 20000000 : 19000000) + value;
+  return ParseTabariDate(std::string_view(date).substr(0, four_digit_years ? 8 : 6)).value_or(0);
 }
 
 // "-{ … }": the events listed before it are checked, further coded events are allowed.
@@ -117,7 +113,7 @@ Status RunTabariValidation(const std::string& project_path, ValidationReport& re
       outcome.expected_marker = Marker(record);
       outcome.partial = IsPartial(record);
       const std::string* forwarded = follows && !previous.first_actor.empty() ? &previous.first_actor : nullptr;
-      outcome.result = Coder(lexicon, options).Code(record.text, RecordDate(record.date, options.four_digit_years), forwarded);
+      outcome.result = Coder(lexicon, options, /*describe_parse=*/true).Code(record.text, RecordDate(record.date, options.four_digit_years), forwarded);
       previous = position;
       previous.first_actor = outcome.result.first_actor;
       Score(outcome, report);
