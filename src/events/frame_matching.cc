@@ -118,6 +118,13 @@ struct Filled {
   bool reciprocal = false;
 };
 
+// Meetings without a named partner but with coordinated sources: "Kim und Putin trafen sich".
+void PairCoordinatedSources(Filled& filled) {
+  if (!filled.targets.empty() || filled.sources.size() != 2) return;  // a longer list is no pair
+  filled.targets.assign(filled.sources.begin() + 1, filled.sources.end());
+  filled.sources.resize(1);
+}
+
 // "accused each other", "warfen sich gegenseitig vor": the reciprocal stands right after the
 // verb ("agreed to monitor each other's policies" is no reciprocal act).
 bool IsReciprocal(const SentenceContext& context, const Clause& clause) {
@@ -196,10 +203,7 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
         }
         // "Kim und Putin trafen sich", "Russland und Nordkorea verhandeln": a symmetric act
         // between coordinated subjects.
-        if (filled.targets.empty() && IsSymmetricCode(pattern.code) && filled.sources.size() == 2 && !clause.verb.passive) {
-          filled.targets.assign(filled.sources.begin() + 1, filled.sources.end());
-          filled.sources.resize(1);
-        }
+        if (IsSymmetricCode(pattern.code) && !clause.verb.passive) PairCoordinatedSources(filled);
         // A request may name its addressee only in the complement ("schlug vor, dass Kim …").
         if (filled.targets.empty() && !(pattern.IsRequest() && element.words.empty())) return std::nullopt;
         if (filled.targets.empty()) continue;
@@ -226,12 +230,6 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
   return filled;
 }
 
-// Meetings without a named partner but with coordinated sources: "Kim und Putin trafen sich".
-void PairCoordinatedSources(Filled& filled) {
-  if (!filled.targets.empty() || filled.sources.size() != 2) return;  // a longer list is no pair
-  filled.targets.assign(filled.sources.begin() + 1, filled.sources.end());
-  filled.sources.resize(1);
-}
 
 std::optional<Candidate> MatchVerb(const SentenceContext& context, size_t c) {
   const Clause& clause = context.analysis.clauses[c];
