@@ -144,15 +144,19 @@ bool IsReciprocal(const SentenceContext& context, const Clause& clause) {
 }
 
 // The entities of the next coordinated clause governed by one of these prepositions.
+// With no prepositions, the next conjunct's objects.
 std::vector<int32_t> FromNextConjunct(const SentenceContext& context, const Clause& clause, const std::vector<std::string>& prepositions) {
   const std::vector<Clause>& clauses = context.analysis.clauses;
   const int32_t index = static_cast<int32_t>(&clause - clauses.data());
   for (const Clause& next : clauses) {
     if (next.governor != index || !next.coordinated) continue;
-    return EntitiesOf(next, PrepositionalGroup(next, prepositions, -1));
+    return EntitiesOf(next, prepositions.empty() ? next.objects : PrepositionalGroup(next, prepositions, -1));
   }
   return {};
 }
+
+// Material cooperation and aid (roots 06 and 07): what is given has a receiver.
+bool IsTransferCode(std::string_view code) { return code.starts_with("06") || code.starts_with("07"); }
 
 // The elements verbs and nouns read alike: between-phrases, literals and classes. False when the
 // clause lacks them.
@@ -190,7 +194,9 @@ std::optional<Filled> FillVerbFrame(const SentenceContext& context, const Clause
         }
         // "hat Technologie geliefert, aber keine Drohnen an das russische Militär geschickt": the
         // second conjunct's phrase completes the first.
-        if (filled.targets.empty() && !element.words.empty()) {
+        // "Der Iran hat Drohnen geliefert und unterstützt Russland": a delivery's receiver may be
+        // the object of the next conjunct.
+        if (filled.targets.empty() && (!element.words.empty() || IsTransferCode(pattern.code))) {
           filled.borrowed_targets = FromNextConjunct(context, clause, element.words);
           if (!filled.borrowed_targets.empty()) break;
         }
