@@ -15,6 +15,12 @@
 
 namespace lagebild {
 
+// What relative time expressions ("im Mai", "am Mittwoch", "two days later") are resolved against.
+enum class TimeReference : uint8_t {
+  kPublication,  // news: the publication date
+  kNarrative,    // history and narrative text: the last date the text itself mentioned, else the publication date
+};
+
 // Where a document came from and what its source says about it. Filled by readers; the clean
 // stage may add a title found in HTML.
 struct DocumentMeta {
@@ -24,6 +30,7 @@ struct DocumentMeta {
   std::optional<std::string> published;  // ISO date YYYY-MM-DD
   std::optional<std::string> lang;       // a language given by the source; overrides detection
   std::string source;              // file path or "-" for standard input
+  TimeReference time_reference = TimeReference::kPublication;
 };
 
 // A warning about one document: something was repaired or skipped, never fatal.
@@ -105,6 +112,53 @@ struct Entity {
   int32_t antecedent = -1;  // for coreference: index of the entity referred to
 };
 
+// The kind of a time expression, as in TIMEX3.
+enum class TimeType : uint8_t {
+  kDate,      // "am Mittwoch", "im September 2023", "last year", "in den 50er Jahren"
+  kTime,      // "um 10 Uhr", "am Mittwochabend", "this morning"
+  kDuration,  // "drei Jahre", "for two weeks"
+  kSet,       // "jährlich", "every Monday"
+};
+
+// A time expression with its TIMEX3 value (docs/time.md): "2023-08-30", "2023-09", "2023-W35",
+// "2023-SU", "195", "P3Y", "2023-09-10/2023-09-13", "PRESENT_REF". `value` is empty when the
+// expression is relative and there is nothing to resolve it against (no publication date).
+struct TimeExpression {
+  Span span;
+  uint32_t sentence = 0;
+  TimeType type = TimeType::kDate;
+  std::string value;
+  std::string mod;        // TIMEX3 mod: "START", "MID", "END", "APPROX", … or empty
+  bool relative = false;  // resolved against the publication date or an earlier date in the text
+};
+
+// What a place is.
+enum class PlaceKind : uint8_t {
+  kCity,       // a populated place from GeoNames
+  kRegion,     // a first-level administrative region ("Bayern", "Texas")
+  kCountry,
+  kArea,       // a continent or a named area that is no administrative unit ("Naher Osten", "Gazastreifen")
+};
+
+// A place mentioned in the text, resolved to one gazetteer entry.
+struct Place {
+  Span span;
+  uint32_t sentence = 0;
+  PlaceKind kind = PlaceKind::kCity;
+  std::string name;      // the gazetteer's English name: "Vladivostok"
+  std::string country;   // ISO 3166-1 alpha-3; empty for areas that span countries
+  double lat = 0;
+  double lon = 0;
+  int64_t geonames = 0;  // GeoNames id; 0 for regions and areas we compiled ourselves
+};
+
+// Where an event's date came from.
+enum class DateBasis : uint8_t {
+  kNone,         // no date
+  kText,         // a time expression governing the event's clause or sentence
+  kPublication,  // the publication date, for a plainly reported recent event
+};
+
 // How certain the text is about an event (docs/events.md).
 enum class Modality : uint8_t {
   kAsserted,  // happened, or reported as having happened
@@ -128,6 +182,11 @@ struct Event {
   int32_t attribution = -1;  // the entity who says so, or -1
   Span trigger;
   std::string rule;          // the pattern that coded it: "de/verbs-04:treffen:2"
+  // Grounding (src/ground): the event's date and place, or none rather than a guess.
+  std::string date;          // TIMEX3 value; empty when unknown
+  DateBasis date_basis = DateBasis::kNone;
+  int32_t time = -1;         // index into Document::times when the date comes from the text
+  int32_t place = -1;        // index into Document::places
 };
 
 struct Document {
@@ -140,6 +199,8 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;  // in text order
+  std::vector<TimeExpression> times;  // in text order
+  std::vector<Place> places;          // in text order
   std::vector<Event> events;     // in sentence order
   std::vector<Diagnostic> warnings;
 

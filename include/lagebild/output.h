@@ -31,6 +31,8 @@ void WriteTsv(std::ostream& out, const Document& doc);
 const char* EntityKindName(EntityKind kind);
 const char* EntitySourceName(EntitySource source);
 const char* ModalityName(Modality modality);
+const char* TimeTypeName(TimeType type);     // DATE, TIME, DURATION, SET
+const char* PlaceKindName(PlaceKind kind);   // city, region, country, area
 
 // A human-readable table of what was found.
 void WritePretty(std::ostream& out, const Document& doc);

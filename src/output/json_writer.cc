@@ -105,6 +105,60 @@ json ActorJson(const Document& doc, int32_t index) {
           {"entity", index}};
 }
 
+json TimesJson(const Document& doc) {
+  json times = json::array();
+  for (const TimeExpression& time : doc.times) {
+    times.push_back({{"begin", time.span.begin},
+                     {"end", time.span.end},
+                     {"text", doc.Surface(time.span)},
+                     {"value", NullIfEmpty(time.value)},
+                     {"type", TimeTypeName(time.type)},
+                     {"mod", NullIfEmpty(time.mod)},
+                     {"sentence", time.sentence}});
+  }
+  return times;
+}
+
+json PlaceJson(const Document& doc, const Place& place) {
+  return {{"begin", place.span.begin},
+          {"end", place.span.end},
+          {"text", doc.Surface(place.span)},
+          {"name", place.name},
+          {"kind", PlaceKindName(place.kind)},
+          {"country", NullIfEmpty(place.country)},
+          {"lat", place.lat},
+          {"lon", place.lon},
+          {"geonames", place.geonames != 0 ? json(place.geonames) : json(nullptr)}};
+}
+
+json PlacesJson(const Document& doc) {
+  json places = json::array();
+  for (const Place& place : doc.places) {
+    json entry = PlaceJson(doc, place);
+    entry["sentence"] = place.sentence;
+    places.push_back(std::move(entry));
+  }
+  return places;
+}
+
+json EventDateJson(const Event& event) { return NullIfEmpty(event.date); }
+
+json EventPlaceJson(const Document& doc, const Event& event) {
+  if (event.place < 0 || static_cast<size_t>(event.place) >= doc.places.size()) return nullptr;
+  json place = PlaceJson(doc, doc.places[event.place]);
+  place["index"] = event.place;
+  return place;
+}
+
+const char* DateBasisName(DateBasis basis) {
+  switch (basis) {
+    case DateBasis::kText: return "text";
+    case DateBasis::kPublication: return "published";
+    case DateBasis::kNone: break;
+  }
+  return nullptr;
+}
+
 json EventsJson(const Document& doc) {
   json events = json::array();
   for (const Event& event : doc.events) {
@@ -123,8 +177,10 @@ json EventsJson(const Document& doc) {
                       {"plover", {{"type", NullIfEmpty(event.plover_type)}, {"mode", NullIfEmpty(event.plover_mode)}}},
                       {"modality", ModalityName(event.modality)},
                       {"attribution", std::move(attribution)},
-                      {"date", nullptr},
-                      {"place", nullptr},
+                      {"date", EventDateJson(event)},
+                      {"date_basis", DateBasisName(event.date_basis) ? json(DateBasisName(event.date_basis)) : json(nullptr)},
+                      {"time", event.time >= 0 ? json(event.time) : json(nullptr)},
+                      {"place", EventPlaceJson(doc, event)},
                       {"trigger", {{"text", doc.Surface(event.trigger)}, {"begin", event.trigger.begin}, {"end", event.trigger.end}}},
                       {"rule", event.rule}});
   }
@@ -132,6 +188,26 @@ json EventsJson(const Document& doc) {
 }
 
 }  // namespace
+
+const char* TimeTypeName(TimeType type) {
+  switch (type) {
+    case TimeType::kDate: return "DATE";
+    case TimeType::kTime: return "TIME";
+    case TimeType::kDuration: return "DURATION";
+    case TimeType::kSet: return "SET";
+  }
+  return "DATE";
+}
+
+const char* PlaceKindName(PlaceKind kind) {
+  switch (kind) {
+    case PlaceKind::kCity: return "city";
+    case PlaceKind::kRegion: return "region";
+    case PlaceKind::kCountry: return "country";
+    case PlaceKind::kArea: return "area";
+  }
+  return "city";
+}
 
 const char* ModalityName(Modality modality) {
   switch (modality) {
@@ -178,10 +254,9 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name) {
 std::string ToJson(const Document& doc, const OutputOptions& options, int indent) {
   json out = {{"doc", DocJson(doc, options)}, {"sentences", SentencesJson(doc, options)}};
   if (options.with_tokens) out["tokens"] = TokensJson(doc);
-  // Times and places are filled by a later stage; present now so consumers can rely on the shape.
   out["entities"] = EntitiesJson(doc);
-  out["times"] = json::array();
-  out["places"] = json::array();
+  out["times"] = TimesJson(doc);
+  out["places"] = PlacesJson(doc);
   out["events"] = EventsJson(doc);
   return out.dump(indent, ' ', false, json::error_handler_t::replace);
 }
