@@ -14,6 +14,7 @@ DEBIAN_PACKAGES=(
   libzstd-dev libxxhash-dev zlib1g-dev libmarisa-dev
   libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  wamerican                           # English word list: tells "Mobile" the word from the town
 )
 # Node.js and npm fetch the data packages compiled into the resource image (package.json).
 command -v node >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs)

@@ -13,6 +13,8 @@
 #include "compile/image_writer.h"
 #include "compile/package_sources.h"
 #include "compile/source_lines.h"
+#include "compile/time_sources.h"
+#include "compile/gazetteer_sources.h"
 #include "compile/word_list.h"
 #include "resources/static_string_set.h"
 
@@ -48,7 +50,8 @@ void ReadWordLists(const CompileOptions& options, Sources& sources, CheckReport&
     for (auto [file, section, flags] :
          {std::tuple{"abbreviations", "segment/", std::vector<std::string>{"final"}},
           {"sentence_starters", "segment/", std::vector<std::string>{}},
-          {"person_cues", "actors/", std::vector<std::string>{"title", "reporting"}}}) {
+          {"person_cues", "actors/", std::vector<std::string>{"title", "reporting"}},
+          {"place_cues", "geo/", std::vector<std::string>{"locative", "noun", "direction", "article", "transfer", "reporting"}}}) {
       std::vector<WordListEntry> entries;
       const Status status = ReadWordList(options.data_dir + "/" + prefix + file + ".txt", flags, entries);
       if (!status.ok()) report.problems.push_back(status.message());
@@ -234,6 +237,9 @@ Sources ReadAllSources(const CompileOptions& options, CheckReport& report) {
     report.patterns[i] = counts[i].patterns;
   }
   report.verbs_inflected_by_rule = counts[0].lemmas_inflected_by_rule;
+  ReadTimeSources(options.data_dir, options.packages_dir, sources.sections, report.problems);
+  GazetteerCounts places;
+  ReadGazetteerSources(options.data_dir, options.packages_dir, sources.sections, report.problems, places);
   return sources;
 }
 

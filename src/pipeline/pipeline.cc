@@ -4,9 +4,12 @@
 #include "clean/cleaner.h"
 #include "compat/dictionary_stage.h"
 #include "events/event_coder.h"
+#include "geo/place_recognizer.h"
+#include "ground/event_grounder.h"
 #include "langid/language_identifier.h"
 #include "resources/resource_image.h"
 #include "segment/segmenter.h"
+#include "time/time_tagger.h"
 
 namespace lagebild {
 
@@ -16,6 +19,9 @@ struct Pipeline::Stages {
   LanguageIdentifier language_identifier;
   std::unique_ptr<Segmenter> segmenter;
   std::unique_ptr<ActorRecognizer> actor_recognizer;
+  std::unique_ptr<TimeTagger> time_tagger;
+  std::unique_ptr<PlaceRecognizer> place_recognizer;
+  std::unique_ptr<EventGrounder> grounder;
   std::unique_ptr<EventCoder> event_coder;
   std::unique_ptr<DictionaryEventStage> dictionary_events;  // --dict: replaces event_coder
 };
@@ -32,6 +38,11 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& image_path, Status
   if (!stages.segmenter) return nullptr;
   stages.actor_recognizer = ActorRecognizer::Create(*stages.image, status);
   if (!stages.actor_recognizer) return nullptr;
+  stages.time_tagger = TimeTagger::Create(*stages.image, status);
+  if (!stages.time_tagger) return nullptr;
+  stages.place_recognizer = PlaceRecognizer::Create(*stages.image, status);
+  if (!stages.place_recognizer) return nullptr;
+  stages.grounder = std::make_unique<EventGrounder>(&stages.place_recognizer->gazetteer());
   stages.event_coder = EventCoder::Create(*stages.image, status);
   if (!stages.event_coder) return nullptr;
   return pipeline;
@@ -42,8 +53,11 @@ Document Pipeline::Process(RawDocument raw) const {
   stages_->language_identifier.Identify(doc);
   stages_->segmenter->Segment(doc);
   stages_->actor_recognizer->Recognize(doc);
+  stages_->time_tagger->Tag(doc);
+  stages_->place_recognizer->Locate(doc);
   if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
   else stages_->event_coder->Code(doc);
+  stages_->grounder->Ground(doc);
   return doc;
 }
 

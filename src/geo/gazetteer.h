@@ -1,0 +1,54 @@
+// The compiled gazetteer (compile/gazetteer_sources): GeoNames cities500, first-level regions,
+// named areas and countries, looked up by name through a memory-mapped marisa trie. Built once
+// from the image; immutable and thread-safe (lookups use their own marisa agent).
+#pragma once
+
+#include <marisa.h>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lagebild/document.h"
+#include "lagebild/status.h"
+#include "resources/resource_image.h"
+
+namespace lagebild {
+
+struct GazetteerPlace {
+  int64_t geonames = 0;     // 0 for regions, areas and countries
+  PlaceKind kind = PlaceKind::kCity;
+  std::string_view name;
+  std::string_view country;  // alpha-3, empty for areas across countries
+  std::string_view admin1;   // GeoNames first-level code; empty for areas and countries
+  std::string_view feature;  // GeoNames feature code (PPLC, PPLA, …), ADM1, PCLI, or the area's kind
+  double lat = 0;
+  double lon = 0;
+  uint32_t population = 0;
+};
+
+class Gazetteer {
+ public:
+  static std::unique_ptr<Gazetteer> Create(const ResourceImage& image, Status& status);
+
+  // The places named `text` (compared lower-cased and typography-folded).
+  std::vector<uint32_t> Lookup(std::string_view text) const;
+  const GazetteerPlace& place(uint32_t index) const { return places_[index]; }
+  // The entry of a country by alpha-3 code, or -1.
+  int32_t Country(std::string_view alpha3) const;
+  // The region of a country's first-level code, or -1.
+  int32_t Region(std::string_view country, std::string_view admin1) const;
+
+ private:
+  std::vector<GazetteerPlace> places_;
+  marisa::Trie trie_;
+  std::span<const uint32_t> offsets_;
+  std::span<const uint32_t> postings_;
+  std::unordered_map<std::string_view, uint32_t> countries_;
+  std::unordered_map<std::string, uint32_t> regions_;  // "RUS/59"
+};
+
+}  // namespace lagebild

@@ -1,0 +1,41 @@
+// Shared between the parts of the place stage: the cue words and the candidate mentions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "geo/gazetteer.h"
+#include "lagebild/document.h"
+
+namespace lagebild {
+
+// The words of data/{de,en}/place_cues.txt by flag.
+struct PlaceCues {
+  std::unordered_map<std::string, std::string> flags;  // lower-case word → locative|noun|direction|article
+  bool Is(std::string_view lower, std::string_view flag) const {
+    const auto found = flags.find(std::string(lower));
+    return found != flags.end() && found->second == flag;
+  }
+};
+
+// A name found in a sentence with the gazetteer entries it may mean.
+struct PlaceMention {
+  Span span;
+  uint32_t sentence = 0;
+  uint32_t first_token = 0;  // document token indices [first_token, last_token)
+  uint32_t last_token = 0;
+  std::vector<uint32_t> candidates;
+  std::string surface;            // lower-cased text, for the exact-name preference
+  bool in_place_role = false;     // after a word of place
+  int32_t entity = -1;            // a country or capital entity it comes from
+  std::string qualifier_country;  // "Paris, Texas": the qualifier's country …
+  std::string qualifier_admin1;   // … and first-level region
+  int32_t chosen = -1;            // the resolved gazetteer entry
+};
+
+// Picks each mention's entry (place_scoring.cc).
+void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vector<PlaceMention>& mentions);
+
+}  // namespace lagebild

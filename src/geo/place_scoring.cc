@@ -1,0 +1,161 @@
+// Disambiguation of toponyms: each mention's candidates are scored by size (population, feature),
+// by the countries the document is about, by a qualifier ("Paris, Texas") and by the regions of
+// the document's other places; the best one wins.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "geo/place_internal.h"
+#include "util/lower_case.h"
+
+namespace lagebild {
+namespace {
+
+constexpr double kCountryKindBonus = 4;
+constexpr double kRegionKindBonus = 2.5;
+constexpr double kAreaKindBonus = 2;
+constexpr double kCapitalBonus = 2;
+constexpr double kFirstSeatBonus = 1;
+constexpr double kSecondSeatBonus = 0.5;
+constexpr double kDocumentCountryBonus = 3;
+constexpr double kMainCountryBonus = 1;
+constexpr double kQualifierBonus = 20;
+constexpr double kSameRegionBonus = 3;
+constexpr double kExactNameBonus = 0.8;  // "New Delhi" is the place so named, not Delhi (an alternate name)
+constexpr double kNearbyBonus = 2;           // within kNearbyKm of another place of the document
+constexpr double kNearbyKm = 150;
+
+double SizeScore(const GazetteerPlace& place) {
+  double score = std::log10(static_cast<double>(place.population) + 10.0);
+  switch (place.kind) {
+    case PlaceKind::kCountry: score += kCountryKindBonus; break;
+    case PlaceKind::kRegion: score += kRegionKindBonus; break;
+    case PlaceKind::kArea: score += kAreaKindBonus; break;
+    case PlaceKind::kCity: break;
+  }
+  if (place.feature == "PPLC") score += kCapitalBonus;
+  else if (place.feature == "PPLA") score += kFirstSeatBonus;
+  else if (place.feature == "PPLA2") score += kSecondSeatBonus;
+  return score;
+}
+
+// How often each country is named: by the actors, and by mentions that can only mean places of
+// one country.
+std::map<std::string, int> DocumentCountries(const Gazetteer& gazetteer, const Document& doc,
+                                             const std::vector<PlaceMention>& mentions) {
+  std::map<std::string, int> countries;
+  for (const Entity& entity : doc.entities) {
+    // A capital's name may mean a smaller namesake ("Paris, Texas"); it does not vote.
+    if (entity.country.size() == 3 && entity.kind != EntityKind::kCapital) ++countries[entity.country];
+  }
+  for (const PlaceMention& mention : mentions) {
+    const std::string_view first = gazetteer.place(mention.candidates.front()).country;
+    const bool one_country = std::all_of(mention.candidates.begin(), mention.candidates.end(),
+                                         [&](uint32_t index) { return gazetteer.place(index).country == first; });
+    if (one_country && !first.empty() && mention.entity < 0) ++countries[std::string(first)];
+  }
+  return countries;
+}
+
+struct Context {
+  std::map<std::string, int> countries;
+  std::string main_country;
+  std::map<std::string, int> regions;      // "USA/LA" of the places chosen so far
+  std::vector<const GazetteerPlace*> chosen;  // the cities chosen so far
+};
+
+double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) {
+  constexpr double kRadians = 3.14159265358979323846 / 180;
+  const double dlat = (b.lat - a.lat) * kRadians, dlon = (b.lon - a.lon) * kRadians;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(a.lat * kRadians) * std::cos(b.lat * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+double Score(const GazetteerPlace& place, const PlaceMention& mention, const Context& context) {
+  double score = SizeScore(place);
+  if (!mention.surface.empty() && LowerCase(place.name) == mention.surface) score += kExactNameBonus;
+  const std::string country(place.country);
+  if (context.countries.contains(country)) score += kDocumentCountryBonus;
+  if (country == context.main_country) score += kMainCountryBonus;
+  if (!mention.qualifier_country.empty() && country == mention.qualifier_country &&
+      (mention.qualifier_admin1.empty() || place.admin1 == mention.qualifier_admin1)) {
+    score += kQualifierBonus;
+  }
+  if (!place.admin1.empty()) {
+    const auto found = context.regions.find(country + "/" + std::string(place.admin1));
+    // Another mention of the document in this region (not only this one's own earlier choice).
+    if (found != context.regions.end() && found->second > 1) score += kSameRegionBonus;
+  }
+  if (place.kind == PlaceKind::kCity) {
+    for (const GazetteerPlace* other : context.chosen) {
+      if (other != &place && other->name != place.name && DistanceKm(*other, place) < kNearbyKm) {
+        score += kNearbyBonus;
+        break;
+      }
+    }
+  }
+  return score;
+}
+
+// A region named like its own seat ("Sankt Petersburg", "Berlin", "Kherson" the oblast): the
+// bare name means the city.
+bool RegionOfNamesakeCity(const Gazetteer& gazetteer, const PlaceMention& mention, const GazetteerPlace& region) {
+  if (region.kind != PlaceKind::kRegion) return false;
+  return std::any_of(mention.candidates.begin(), mention.candidates.end(), [&](uint32_t index) {
+    const GazetteerPlace& city = gazetteer.place(index);
+    return city.kind == PlaceKind::kCity && city.country == region.country && city.admin1 == region.admin1 &&
+           (city.feature == "PPLA" || city.feature == "PPLC");
+  });
+}
+
+void Choose(const Gazetteer& gazetteer, std::vector<PlaceMention>& mentions, const Context& context) {
+  for (PlaceMention& mention : mentions) {
+    double best = -1e9;
+    for (uint32_t index : mention.candidates) {
+      if (RegionOfNamesakeCity(gazetteer, mention, gazetteer.place(index))) continue;
+      const double score = Score(gazetteer.place(index), mention, context);
+      if (score > best) {
+        best = score;
+        mention.chosen = static_cast<int32_t>(index);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vector<PlaceMention>& mentions) {
+  if (mentions.empty()) return;
+  Context context;
+  context.countries = DocumentCountries(gazetteer, doc, mentions);
+  int most = 0;
+  for (const auto& [country, count] : context.countries) {
+    if (count > most) {
+      most = count;
+      context.main_country = country;
+    }
+  }
+  Choose(gazetteer, mentions, context);
+  // Second pass: places in the same region as the document's other places ("Alexandria" next to
+  // "Rapides Parish" and "Pineville" is the Louisiana one).
+  // and in the countries the first choices agree on ("Georgia" in a story about Atlanta).
+  std::map<std::string, int> chosen_countries;
+  for (const PlaceMention& mention : mentions) {
+    const GazetteerPlace& place = gazetteer.place(static_cast<uint32_t>(mention.chosen));
+    if (!place.admin1.empty()) ++context.regions[std::string(place.country) + "/" + std::string(place.admin1)];
+    if (place.kind == PlaceKind::kCity && mention.candidates.size() == 1) context.chosen.push_back(&place);
+    if (!place.country.empty()) ++chosen_countries[std::string(place.country)];
+  }
+  for (const auto& [country, count] : chosen_countries) {
+    context.countries[country] += count;
+    if (context.countries[country] > most) {
+      most = context.countries[country];
+      context.main_country = country;
+    }
+  }
+  Choose(gazetteer, mentions, context);
+}
+
+}  // namespace lagebild

@@ -1,0 +1,219 @@
+#include "ground/event_grounder.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <string_view>
+
+#include "geo/gazetteer.h"
+#include "util/lower_case.h"
+
+namespace lagebild {
+namespace {
+
+// Words that open another clause; with punctuation they bound the clause of a trigger.
+constexpr std::array<std::string_view, 24> kClauseWords = {
+    "dass",  "weil",    "obwohl", "nachdem", "bevor", "während", "wenn",   "als",
+    "damit", "sodass",  "that",   "because", "although", "after", "before", "while",
+    "when",  "whereas", "which",  "who",     "where",  "wo",      "wobei",  "worauf"};
+
+bool IsClauseBoundary(const Document& doc, const Token& token) {
+  if (token.kind == TokenKind::kPunctuation) {
+    const std::string_view text = doc.Surface(token.span);
+    return text == "," || text == ";" || text == ":" || text == "–" || text == "—";
+  }
+  if (token.kind == TokenKind::kBracket || token.kind == TokenKind::kQuote) return true;
+  const std::string word = LowerCase(doc.Surface(token.span));
+  return std::find(kClauseWords.begin(), kClauseWords.end(), word) != kClauseWords.end();
+}
+
+bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
+
+// A sentence-initial phrase before the first comma that holds a time or place and no event
+// trigger belongs to the main clause: "On Wednesday, Shoigu met Kim", "On the sidelines of the
+// summit in Vilnius, Zelensky met Biden".
+bool IsFrontedAdverbial(const Document& doc, uint32_t sentence, Span segment) {
+  constexpr int kMaxOtherTokens = 6;
+  bool anchor = false;
+  for (const TimeExpression& time : doc.times) anchor = anchor || (time.sentence == sentence && Overlaps(time.span, segment));
+  for (const Place& place : doc.places) anchor = anchor || (place.sentence == sentence && Overlaps(place.span, segment));
+  for (const Event& event : doc.events) {
+    if (event.sentence == sentence && Overlaps(event.trigger, segment)) return false;
+  }
+  // An actor in it makes it a clause of its own ("Am Montag sagte Kirby, …").
+  for (const Entity& entity : doc.entities) {
+    if (entity.sentence == sentence && Overlaps(entity.span, segment)) return false;
+  }
+  int other = 0;
+  const Sentence& whole = doc.sentences[sentence];
+  for (uint32_t i = whole.first_token; i < whole.last_token; ++i) {
+    const Span span = doc.tokens[i].span;
+    if (!Overlaps(span, segment)) continue;
+    bool covered = false;
+    for (const TimeExpression& time : doc.times) covered = covered || Overlaps(time.span, span);
+    for (const Place& place : doc.places) covered = covered || Overlaps(place.span, span);
+    if (!covered) ++other;
+  }
+  return anchor && other <= kMaxOtherTokens;
+}
+
+bool InsideTime(const Document& doc, uint32_t sentence, Span span) {
+  return std::any_of(doc.times.begin(), doc.times.end(), [&](const TimeExpression& time) {
+    return time.sentence == sentence && Overlaps(time.span, span);
+  });
+}
+
+// "wo er Putin traf", "where he met Putin": the clause takes its antecedent's place and date.
+bool OpensRelativeOfPlace(const Document& doc, Span clause) {
+  for (const Token& token : doc.tokens) {
+    if (token.span.begin < clause.begin) continue;
+    if (token.span.begin >= clause.end) break;
+    const std::string word = LowerCase(doc.Surface(token.span));
+    return word == "wo" || word == "where";
+  }
+  return false;
+}
+
+// The nearest place or dated time before `clause` in the sentence.
+template <typename Item>
+int32_t LastBefore(const std::vector<Item>& items, uint32_t sentence, Span clause) {
+  int32_t found = -1;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].sentence == sentence && items[i].span.end <= clause.begin) found = static_cast<int32_t>(i);
+  }
+  return found;
+}
+
+// The byte span of the clause around `offset` in its sentence.
+Span ClauseAround(const Document& doc, uint32_t sentence_index, uint32_t offset) {
+  const Sentence& sentence = doc.sentences[sentence_index];
+  uint32_t begin = sentence.span.begin, end = sentence.span.end;
+  bool first_boundary = true;
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    const Token& token = doc.tokens[i];
+    if (!IsClauseBoundary(doc, token) || InsideTime(doc, sentence_index, token.span)) continue;  // "September 13, 2023"
+    const bool fronted = first_boundary && doc.Surface(token.span) == "," &&
+                         IsFrontedAdverbial(doc, sentence_index, {sentence.span.begin, token.span.begin});
+    first_boundary = false;
+    if (token.span.end <= offset) {
+      if (!fronted) begin = std::max(begin, token.span.end);
+    } else if (token.span.begin >= offset) {
+      end = std::min(end, token.span.begin);
+      break;
+    }
+  }
+  return {begin, end};
+}
+
+// Whether the sentence has a dated time expression anywhere (then an event outside its clause is
+// not plainly "recent": its date is unknown).
+bool SentenceHasDate(const Document& doc, uint32_t sentence) {
+  return std::any_of(doc.times.begin(), doc.times.end(), [&](const TimeExpression& time) {
+    return time.sentence == sentence && !time.value.empty() &&
+           (time.type == TimeType::kDate || time.type == TimeType::kTime);
+  });
+}
+
+bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+uint32_t Distance(Span a, Span b) {
+  if (a.end <= b.begin) return b.begin - a.end;
+  if (b.end <= a.begin) return a.begin - b.end;
+  return 0;
+}
+
+bool IsVagueReference(const std::string& value) { return value.ends_with("_REF"); }
+
+// The nearest dated time expression in the clause; `vague` tells whether the clause has only a
+// vague one ("kürzlich").
+int32_t TimeOfClause(const Document& doc, uint32_t sentence, Span clause, Span trigger, bool& vague) {
+  int32_t best = -1;
+  uint32_t best_distance = UINT32_MAX;
+  vague = false;
+  for (size_t i = 0; i < doc.times.size(); ++i) {
+    const TimeExpression& time = doc.times[i];
+    if (time.sentence != sentence || !Inside(time.span, clause)) continue;
+    if (time.type == TimeType::kDuration || time.type == TimeType::kSet || time.value.empty()) continue;
+    if (IsVagueReference(time.value)) {
+      vague = true;
+      continue;
+    }
+    const uint32_t distance = Distance(time.span, trigger);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = static_cast<int32_t>(i);
+    }
+  }
+  return best;
+}
+
+int32_t PlaceOfClause(const Document& doc, uint32_t sentence, Span clause, Span trigger) {
+  int32_t best = -1;
+  uint32_t best_distance = UINT32_MAX;
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const Place& place = doc.places[i];
+    if (place.sentence != sentence || !Inside(place.span, clause)) continue;
+    const uint32_t distance = Distance(place.span, trigger);
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = static_cast<int32_t>(i);
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+int32_t EventGrounder::PlaceOfVisit(Document& doc, const Event& event) const {
+  if (gazetteer_ == nullptr || event.code.rfind("042", 0) != 0 || event.target < 0) return -1;
+  const Entity& visited = doc.entities[event.target];
+  int32_t entry = -1;
+  if (visited.kind == EntityKind::kCountry) entry = gazetteer_->Country(visited.country);
+  if (visited.kind == EntityKind::kCapital) {
+    for (uint32_t index : gazetteer_->Lookup(doc.Surface(visited.span))) {
+      const GazetteerPlace& place = gazetteer_->place(index);
+      if (place.country == visited.country && place.feature == "PPLC") entry = static_cast<int32_t>(index);
+    }
+  }
+  if (entry < 0) return -1;
+  const GazetteerPlace& found = gazetteer_->place(static_cast<uint32_t>(entry));
+  Place place{visited.span, visited.sentence, found.kind, std::string(found.name), std::string(found.country),
+              found.lat, found.lon, found.geonames};
+  // Keep doc.places in text order; later indices move up by one.
+  const auto at = std::upper_bound(doc.places.begin(), doc.places.end(), place.span.begin,
+                                   [](uint32_t begin, const Place& other) { return begin < other.span.begin; });
+  const auto index = static_cast<int32_t>(at - doc.places.begin());
+  doc.places.insert(at, std::move(place));
+  for (Event& other : doc.events) {
+    if (other.place >= index) ++other.place;
+  }
+  return index;
+}
+
+void EventGrounder::Ground(Document& doc) const {
+  for (Event& event : doc.events) event.place = -1;
+  for (Event& event : doc.events) {
+    if (event.sentence >= doc.sentences.size()) continue;
+    const Span clause = ClauseAround(doc, event.sentence, event.trigger.begin);
+    const bool relative_of_place = OpensRelativeOfPlace(doc, clause);
+    event.place = PlaceOfClause(doc, event.sentence, clause, event.trigger);
+    if (event.place < 0 && relative_of_place) event.place = LastBefore(doc.places, event.sentence, clause);
+    if (event.place < 0) event.place = PlaceOfVisit(doc, event);
+    if (event.modality == Modality::kNegated) continue;  // no date for what did not happen
+    bool vague = false;
+    event.time = TimeOfClause(doc, event.sentence, clause, event.trigger, vague);
+    if (event.time < 0 && relative_of_place) {
+      const int32_t before = LastBefore(doc.times, event.sentence, clause);
+      if (before >= 0 && doc.times[before].type == TimeType::kDate && !doc.times[before].value.empty()) event.time = before;
+    }
+    if (event.time >= 0) {
+      event.date = doc.times[event.time].value;
+      event.date_basis = DateBasis::kText;
+    } else if (!vague && event.modality == Modality::kAsserted && doc.meta.published && !SentenceHasDate(doc, event.sentence)) {
+      event.date = *doc.meta.published;
+      event.date_basis = DateBasis::kPublication;
+    }
+  }
+}
+
+}  // namespace lagebild

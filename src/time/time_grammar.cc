@@ -1,0 +1,539 @@
+#include "time/time_grammar.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <initializer_list>
+
+#include <fmt/format.h>
+
+#include "time/time_grammar_internal.h"
+#include "util/lower_case.h"
+
+namespace lagebild {
+
+using time_grammar::AllDigits;
+using time_grammar::Category;
+using time_grammar::CalendarDay;
+using time_grammar::DirectionOf;
+using time_grammar::Fixed;
+using time_grammar::IsAny;
+using time_grammar::IsArticle;
+using time_grammar::IsRangeWord;
+using time_grammar::IsYearNumber;
+using time_grammar::Offset;
+using time_grammar::Range;
+using time_grammar::ToInt;
+using time_grammar::WordOf;
+using time_grammar::YearRangeToken;
+
+std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
+  std::vector<TimeToken> tokens;
+  tokens.reserve(sentence.last_token - sentence.first_token);
+  auto entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), doc.tokens[sentence.first_token].span.begin,
+                                 [](const Entity& e, uint32_t offset) { return e.span.end <= offset; });
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    const Token& source = doc.tokens[i];
+    TimeToken token;
+    token.text = doc.Surface(source.span);
+    token.lower = LowerCase(token.text);
+    token.kind = source.kind;
+    token.capitalized = source.capitalized;
+    token.sentence_start = i == sentence.first_token;
+    while (entity != doc.entities.end() && entity->span.end <= source.span.begin) ++entity;
+    token.in_entity = entity != doc.entities.end() && entity->span.begin <= source.span.begin;
+    token.words = lexicon_.Lookup(token.lower);
+    if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
+      token.words = lexicon_.Lookup(std::string_view(token.lower).substr(0, token.lower.size() - 1));  // "Sept." → "sept"
+    }
+    if (AllDigits(token.text) && token.text.size() <= 4) token.number = ToInt(token.text);
+    if (source.kind == TokenKind::kOrdinal && token.text.size() <= 3) token.ordinal = ToInt(token.text.substr(0, token.text.size() - 1));
+    if (!german_ && token.lower.size() >= 3 && token.lower.size() <= 4) {
+      const std::string_view suffix = std::string_view(token.lower).substr(token.lower.size() - 2);
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+        token.ordinal = ToInt(std::string_view(token.lower).substr(0, token.lower.size() - 2));
+      }
+    }
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+Tense TimeGrammar::TenseOf(const std::vector<TimeToken>& tokens) const { return TenseBetween(tokens, 0, tokens.size()); }
+
+// Future wins over past, except that a German modal with a perfect infinitive reports the past
+// ("soll ihn getötet haben").
+Tense TimeGrammar::TenseBetween(const std::vector<TimeToken>& tokens, size_t first, size_t last) const {
+  bool past = false, future = false, modal = false, perfect_infinitive = false;
+  for (size_t i = first; i < last; ++i) {
+    const TimeToken& token = tokens[i];
+    if (WordOf(&token, Category::kFuture)) {
+      future = true;
+      modal = modal || (german_ && IsAny(&token, {"soll", "sollen", "will", "wollen"}));
+    }
+    if (WordOf(&token, Category::kPast)) past = true;
+    if (modal && IsAny(&token, {"haben", "sein", "worden"})) perfect_infinitive = true;
+  }
+  if (future && !(modal && perfect_infinitive)) return Tense::kFuture;
+  return past || perfect_infinitive ? Tense::kPast : Tense::kUnknown;
+}
+
+Tense TimeGrammar::ClauseTense(const std::vector<TimeToken>& tokens, size_t first, size_t last) const {
+  auto boundary = [&](size_t i) {
+    return IsAny(&tokens[i], {",", ";", ":", "(", ")", "–", "—", "dass", "that", "weil", "because", "while", "während"});
+  };
+  size_t begin = first, end = last;
+  while (begin > 0 && !boundary(begin - 1)) --begin;
+  while (end < tokens.size() && !boundary(end)) ++end;
+  const Tense clause = TenseBetween(tokens, begin, end);
+  return clause != Tense::kUnknown ? clause : TenseOf(tokens);
+}
+
+bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) const {
+  const TimeToken* before = i > 0 ? &tokens[i - 1] : nullptr;
+  const TimeToken* after = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;
+  if (after == nullptr || after->kind == TokenKind::kPunctuation || after->kind == TokenKind::kBracket ||
+      after->kind == TokenKind::kQuote) {
+    return true;
+  }
+  // Counts come with approximations ("rund 2000"), units and nouns ("2000 Soldaten", "1600 km").
+  if (WordOf(before, Category::kApprox) || after->kind == TokenKind::kSymbol ||
+      IsAny(after, {"prozent", "percent", "per", "km", "m", "kg", "t", "mio", "mio.", "mrd", "mrd."})) {
+    return false;
+  }
+  if (german_ && after->kind == TokenKind::kWord && after->capitalized && !WordOf(after, Category::kMonth) &&
+      !WordOf(after, Category::kWeekday)) {
+    return false;
+  }
+  const int year = tokens[i].number;
+  if (!german_ && year >= 1900 && year <= 2100) return true;  // English counts take a comma: "2,000 soldiers"
+  if (german_ && after->kind == TokenKind::kWord && !after->capitalized && year >= 1900 && year <= 2100) return true;
+  if (WordOf(before, Category::kMonth) || WordOf(before, Category::kSeason) || WordOf(before, Category::kPosition)) return true;
+  if (german_) {
+    return IsAny(before, {"im", "jahr", "jahre", "jahres", "seit", "bis", "ab", "von", "vom", "zwischen", "und", "nach",
+                          "vor", "anfang", "ende", "mitte", "beginn", "in", "um", "gegen", "für", "frühjahr"});
+  }
+  return IsAny(before, {"in", "since", "until", "by", "from", "to", "between", "and", "of", "during", "before",
+                        "after", "year", "around", "early", "late", "mid", "through", "for", "spring", "summer"});
+}
+
+std::optional<TimeMatch> TimeGrammar::MatchAt(const std::vector<TimeToken>& tokens, size_t i, Tense tense) const {
+  Cursor at{tokens, i, i, tense};
+  std::optional<TimeMatch> best = MatchWithPosition(at);
+  Cursor core{tokens, i, i, tense};
+  std::optional<TimeMatch> plain = MatchCore(core);
+  if (plain && (!best || plain->last > best->last)) best = plain;
+  if (!best) return best;
+  ExtendToRange(tokens, *best);
+  // "den 3. Oktober", "dem Jahr 1990", "the 3rd of October": the article belongs to the expression.
+  const TimeToken& first = tokens[best->first];
+  const SpecKind kind = best->spec.kind;
+  const bool calendar = kind == SpecKind::kCalendar || kind == SpecKind::kRange || IsAny(&first, {"jahr", "jahres", "year"});
+  const bool english_noun = !german_ && (!best->spec.season.empty() || best->spec.unit == "WE" ||
+                                         IsAny(&first, {"future", "year"}) || first.ordinal > 0 || WordOf(&first, Category::kOrdinal));
+  if ((german_ ? calendar : english_noun) && best->first > 0 && !IsArticle(&first, german_) &&
+      IsArticle(&tokens[best->first - 1], german_)) {
+    --best->first;
+  }
+  return best;
+}
+
+// "Montag bis Mittwoch", "März bis Mai", "zwischen Januar und März", "from Monday to Wednesday".
+void TimeGrammar::ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch& match) const {
+  const SpecKind kind = match.spec.kind;
+  if (kind != SpecKind::kCalendar && kind != SpecKind::kWeekday) return;
+  const TimeToken* link = match.last < tokens.size() ? &tokens[match.last] : nullptr;
+  const bool between = match.first > 0 && IsAny(&tokens[match.first - 1], {"zwischen", "between"});
+  if (!IsRangeWord(link, german_) && !(between && IsAny(link, {"und", "and"}))) return;
+  Cursor next{tokens, match.last + 1, match.last + 1, Tense::kUnknown};
+  std::optional<TimeMatch> end = MatchCore(next);
+  if (!end || end->spec.kind != kind || end->spec.mod != match.spec.mod) return;
+  if (kind == SpecKind::kCalendar && (end->spec.month < 0) != (match.spec.month < 0)) return;
+  TimeSpec from = std::move(match.spec);
+  if (kind == SpecKind::kCalendar && from.year < 0 && !from.year_is_relative && end->spec.year >= 0) from.year = end->spec.year;
+  match.spec = Range(std::move(from), std::move(end->spec));
+  match.last = end->last;
+}
+
+std::optional<TimeMatch> TimeGrammar::MatchCore(Cursor& at) const {
+  using Matcher = std::optional<TimeMatch> (TimeGrammar::*)(Cursor&) const;
+  static constexpr std::array<Matcher, 16> kMatchers = {
+      &TimeGrammar::MatchNumericDate, &TimeGrammar::MatchDayMonth,     &TimeGrammar::MatchWeekday,
+      &TimeGrammar::MatchMonth,       &TimeGrammar::MatchYear,         &TimeGrammar::MatchDecade,
+      &TimeGrammar::MatchCentury,     &TimeGrammar::MatchSeason,       &TimeGrammar::MatchQuarter,
+      &TimeGrammar::MatchRelativeUnit, &TimeGrammar::MatchDayRelative, &TimeGrammar::MatchAgoOrAhead,
+      &TimeGrammar::MatchDuration,    &TimeGrammar::MatchSet,          &TimeGrammar::MatchReference,
+      &TimeGrammar::MatchClock};
+  std::optional<TimeMatch> best;
+  for (Matcher matcher : kMatchers) {
+    Cursor attempt = at;
+    std::optional<TimeMatch> found = (this->*matcher)(attempt);
+    if (found && found->last > found->first && (!best || found->last > best->last)) best = std::move(found);
+  }
+  if (best) at.pos = best->last;
+  return best;
+}
+
+// "Anfang August", "Ende des Monats", "Mitte der 1990er Jahre", "early next year", "the end of
+// last year", "mid-September".
+std::optional<TimeMatch> TimeGrammar::MatchWithPosition(Cursor& at) const {
+  if (!german_ && IsArticle(at.Peek(), false) && WordOf(at.Peek(1), Category::kPosition)) ++at.pos;
+  const TimeToken* first = at.Peek();
+  const TimeWord* position = WordOf(first, Category::kPosition);
+  if (position == nullptr) return std::nullopt;
+  if (german_ && !first->capitalized && first->lower.rfind("früh", 0) != 0 && first->lower.rfind("spät", 0) != 0) {
+    return std::nullopt;
+  }
+  ++at.pos;
+  if (german_ ? IsAny(at.Peek(), {"des", "der"}) : IsAny(at.Peek(), {"of"})) {
+    ++at.pos;
+    if (!german_ && IsArticle(at.Peek(), false)) ++at.pos;
+    if (const TimeWord* unit = WordOf(at.Peek(), Category::kUnit)) {
+      ++at.pos;
+      TimeSpec spec = Offset(std::string(unit->value), 0);
+      if (unit->value == "Y" && at.Peek() != nullptr && IsYearNumber(at.Peek()->number)) {
+        spec = Fixed(calendar::FormatYear(at.Peek()->number));  // "Ende des Jahres 1939"
+        ++at.pos;
+      }
+      spec.mod = std::string(position->value);
+      return at.Make(std::move(spec));
+    }
+  }
+  Cursor rest{at.tokens, at.pos, at.pos, at.tense};
+  std::optional<TimeMatch> core = MatchCore(rest);
+  if (!core || core->spec.type != TimeType::kDate || core->spec.kind == SpecKind::kWeekday ||
+      core->spec.kind == SpecKind::kRange) {
+    return std::nullopt;
+  }
+  at.pos = core->last;
+  TimeSpec spec = std::move(core->spec);
+  spec.mod = std::string(position->value);
+  return at.Make(std::move(spec));
+}
+
+std::optional<TimeMatch> TimeGrammar::MatchNumericDate(Cursor& at) const {
+  const TimeToken* token = at.Peek();
+  if (token == nullptr || token->kind != TokenKind::kNumber) return std::nullopt;
+  const std::string_view text = token->text;
+  TimeSpec spec;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    spec = CalendarDay(ToInt(text.substr(0, 4)), ToInt(text.substr(5, 2)), ToInt(text.substr(8, 2)));
+  } else {
+    const char separator = german_ ? '.' : '/';
+    const size_t first = text.find(separator), second = text.find(separator, first + 1);
+    const size_t year_digits = second == std::string_view::npos ? 0 : text.size() - second - 1;
+    if (first == std::string_view::npos || second == std::string_view::npos || (year_digits != 4 && !(german_ && year_digits == 2))) {
+      return std::nullopt;
+    }
+    const int a = ToInt(text.substr(0, first)), b = ToInt(text.substr(first + 1, second - first - 1));
+    int year = ToInt(text.substr(second + 1));
+    if (german_ && text.size() - second - 1 == 2) year += year <= 30 ? 2000 : 1900;  // "1.9.39"
+    // German day.month.year; English month/day/year unless the first part cannot be a month.
+    const bool day_first = german_ || a > 12;
+    spec = CalendarDay(year, day_first ? b : a, day_first ? a : b);
+  }
+  if (!calendar::IsValid({spec.year, spec.month, spec.day}) || !IsYearNumber(spec.year)) return std::nullopt;
+  ++at.pos;
+  return at.Make(std::move(spec));
+}
+
+// German "5. September [2023]", "10. bis 13. September", "10. August bis 2. September";
+// English "September 5[, 2023]", "5 September 2023", "5th of May", "September 10-13",
+// "10 to 13 September".
+std::optional<TimeMatch> TimeGrammar::MatchDayMonth(Cursor& at) const {
+  auto day_number = [&](const TimeToken* token) {
+    if (token == nullptr) return -1;
+    const int day = german_ ? token->ordinal : (token->ordinal > 0 ? token->ordinal : token->number);
+    return day >= 1 && day <= 31 ? day : -1;
+  };
+  auto month_of = [&](const TimeToken* token) {
+    const TimeWord* month = WordOf(token, Category::kMonth);
+    return month != nullptr && token->capitalized ? ToInt(month->value) : -1;
+  };
+  TimeSpec first;
+  first.kind = SpecKind::kCalendar;
+  std::optional<TimeSpec> range_from;
+  if (const int day = day_number(at.Peek()); day > 0) {
+    // day [bis day] [of] month
+    ++at.pos;
+    if (IsRangeWord(at.Peek(), german_) && (german_ ? true : day_number(at.Peek(1)) > 0)) {
+      size_t skip = 1 + (IsAny(at.Peek(1), {"zum"}) ? 1 : 0);
+      if (const int second = day_number(at.Peek(skip)); second > day) {
+        TimeSpec from = first;
+        from.day = day;
+        range_from = from;
+        at.pos += skip + 1;
+        first.day = second;
+      }
+    }
+    if (!range_from) first.day = day;
+    if (!german_ && IsAny(at.Peek(), {"of"})) ++at.pos;
+    first.month = month_of(at.Peek());
+    if (first.month < 0) return german_ && !range_from ? MatchDayInList(at, day) : std::nullopt;
+    ++at.pos;
+  } else if (!german_ && (first.month = month_of(at.Peek())) > 0) {
+    ++at.pos;
+    const TimeToken* day_token = at.Peek();
+    if (day_token != nullptr && day_token->kind == TokenKind::kNumber) {
+      const size_t dash = day_token->text.find('-');
+      if (dash != std::string_view::npos) {
+        const int from = ToInt(day_token->text.substr(0, dash)), to = ToInt(day_token->text.substr(dash + 1));
+        if (from < 1 || to > 31 || to <= from) return std::nullopt;
+        TimeSpec start = first;
+        start.day = from;
+        range_from = start;
+        first.day = to;
+        ++at.pos;
+      }
+    }
+    if (!range_from) {
+      first.day = day_number(day_token);
+      if (first.day < 0) return std::nullopt;
+      ++at.pos;
+      if (IsRangeWord(at.Peek(), false) && day_number(at.Peek(1)) > first.day) {
+        TimeSpec start = first;
+        range_from = start;
+        first.day = day_number(at.Peek(1));
+        at.pos += 2;
+      }
+    }
+    if (IsAny(at.Peek(), {","}) && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
+  } else {
+    return std::nullopt;
+  }
+  ReadYearTail(at, first);
+  if (range_from) {
+    range_from->year = first.year;
+    range_from->year_offset = first.year_offset;
+    range_from->year_is_relative = first.year_is_relative;
+    if (range_from->month < 0) range_from->month = first.month;
+    return at.Make(Range(std::move(*range_from), std::move(first)));
+  }
+  // "5. August bis 2. September"
+  if (IsRangeWord(at.Peek(), german_)) {
+    Cursor second{at.tokens, at.pos + 1, at.pos + 1, at.tense};
+    std::optional<TimeMatch> to = MatchDayMonth(second);
+    if (to && to->spec.kind == SpecKind::kCalendar) {
+      if (first.year < 0 && !first.year_is_relative) {
+        first.year = to->spec.year;
+        first.year_offset = to->spec.year_offset;
+        first.year_is_relative = to->spec.year_is_relative;
+      }
+      at.pos = to->last;
+      return at.Make(Range(std::move(first), std::move(to->spec)));
+    }
+  }
+  return at.Make(std::move(first));
+}
+
+// "am 3., 4. und 5. Oktober": a day of a list whose month comes at its end; only the day is
+// the expression.
+std::optional<TimeMatch> TimeGrammar::MatchDayInList(Cursor& at, int day) const {
+  size_t ahead = 0;
+  bool listed = false;
+  for (; ahead < 16; ++ahead) {
+    const TimeToken* token = at.Peek(ahead);
+    if (token == nullptr) return std::nullopt;
+    if (IsAny(token, {",", "und", "sowie", "oder", "/"})) {
+      listed = true;
+      continue;
+    }
+    if (token->ordinal >= 1 && token->ordinal <= 31) continue;
+    break;
+  }
+  const TimeToken* month_token = at.Peek(ahead);
+  const TimeWord* month = WordOf(month_token, Category::kMonth);
+  if (!listed || month == nullptr || !month_token->capitalized) return std::nullopt;
+  TimeSpec spec;
+  spec.kind = SpecKind::kCalendar;
+  spec.day = day;
+  spec.month = ToInt(month->value);
+  Cursor tail{at.tokens, at.pos + ahead + 1, at.pos + ahead + 1, at.tense};
+  ReadYearTail(tail, spec);
+  return at.Make(std::move(spec));
+}
+
+// The year after a month, season or quarter: "2023", "des Jahres 2022", "of 2022", "des
+// vergangenen Jahres", "dieses Jahres", "of last year", "this year".
+bool TimeGrammar::ReadYearTail(Cursor& at, TimeSpec& spec) const {
+  const TimeToken* token = at.Peek();
+  if (token != nullptr && IsYearNumber(token->number)) {
+    spec.year = token->number;
+    ++at.pos;
+    return true;
+  }
+  size_t skip = 0;
+  if (german_ ? IsAny(token, {"des"}) : IsAny(token, {"of"})) skip = 1;
+  const TimeToken* next = at.Peek(skip);
+  if (german_ && skip == 1 && IsAny(next, {"jahres", "jahrs"}) && at.Peek(skip + 1) != nullptr &&
+      IsYearNumber(at.Peek(skip + 1)->number)) {
+    spec.year = at.Peek(skip + 1)->number;
+    at.pos += skip + 2;
+    return true;
+  }
+  if (!german_ && skip == 1 && next != nullptr && IsYearNumber(next->number)) {
+    spec.year = next->number;
+    at.pos += 2;
+    return true;
+  }
+  if (!german_ && skip == 1 && IsAny(next, {"the"}) && IsAny(at.Peek(2), {"year"})) {
+    spec.year_is_relative = true;
+    at.pos += 3;
+    return true;
+  }
+  if (german_ && skip == 1 && IsAny(next, {"jahres", "jahrs"})) {
+    spec.year_is_relative = true;
+    at.pos += 2;
+    return true;
+  }
+  const TimeWord* direction = WordOf(next, Category::kDirection);
+  const TimeWord* unit = WordOf(at.Peek(skip + 1), Category::kUnit);
+  if (direction != nullptr && unit != nullptr && unit->value == "Y") {
+    spec.year_is_relative = true;
+    spec.year_offset = ToInt(direction->value == "-1" ? "0" : direction->value);
+    if (direction->value == "-1") spec.year_offset = -1;
+    at.pos += skip + 2;
+    return true;
+  }
+  return false;
+}
+
+// [direction] month [year]: "im September", "vergangenen Oktober", "September 2023", "last May".
+std::optional<TimeMatch> TimeGrammar::MatchMonth(Cursor& at) const {
+  TimeSpec spec;
+  spec.kind = SpecKind::kCalendar;
+  if (const TimeWord* direction = WordOf(at.Peek(), Category::kDirection); direction && WordOf(at.Peek(1), Category::kMonth)) {
+    spec.direction = DirectionOf(*direction);
+    ++at.pos;
+  }
+  const TimeToken* token = at.Peek();
+  const TimeWord* month = WordOf(token, Category::kMonth);
+  if (!german_ && token != nullptr && month == nullptr && token->lower.rfind("mid-", 0) == 0) {
+    // "mid-September"
+    for (const TimeWord& word : lexicon_.Lookup(std::string_view(token->lower).substr(4))) {
+      if (word.category == Category::kMonth) month = &word;
+    }
+    if (month == nullptr) return std::nullopt;
+    spec.mod = "MID";
+  } else if (month == nullptr || !token->capitalized) {
+    return std::nullopt;
+  }
+  spec.month = ToInt(month->value);
+  ++at.pos;
+  const bool has_year = ReadYearTail(at, spec);
+  if (has_year || spec.direction != Direction::kUnspecified) return at.Make(std::move(spec));
+  const TimeToken* before = at.Before();
+  const bool date_context =
+      german_ ? IsAny(before, {"im", "in", "seit", "bis", "ab", "anfang", "mitte", "ende", "vom", "zum", "von", "für", "den", "des"})
+              : IsAny(before, {"in", "of", "since", "until", "by", "from", "during", "early", "late", "mid", "through", "to",
+                               "last", "next", "this", "each", "every", "before", "after"});
+  // A name follows: "August Bebel", "March Madness".
+  const TimeToken* after = at.Peek();
+  const bool name_follows = after != nullptr && after->capitalized && after->kind == TokenKind::kWord;
+  if (!date_context) {
+    // "May" and "March" in English need a date context.
+    if (!german_ && (token->lower == "may" || token->lower == "march" || token->sentence_start)) return std::nullopt;
+    if (name_follows) return std::nullopt;
+  }
+  if (!german_ && name_follows) return std::nullopt;
+  return at.Make(std::move(spec));
+}
+
+// "2022", "Jahr 2022", "2014 bis 2016", "2014-2016", "zwischen 2019 und 2021".
+std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
+  const bool with_noun = german_ ? IsAny(at.Peek(), {"jahr", "jahre", "jahres"}) : IsAny(at.Peek(), {"year"});
+  if (with_noun && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
+  const TimeToken* token = at.Peek();
+  if (token == nullptr) return std::nullopt;
+  if (const auto range = YearRangeToken(token->text)) {
+    ++at.pos;
+    TimeSpec spec = Range(Fixed(calendar::FormatYear(range->first)), Fixed(calendar::FormatYear(range->second)));
+    spec.split = token->text.find('/') != std::string_view::npos;
+    return at.Make(std::move(spec));
+  }
+  // "490 v. Chr.", "9 n. Chr."
+  if (token->number > 0 && german_ && IsAny(at.Peek(1), {"v.", "n."}) && IsAny(at.Peek(2), {"chr.", "chr"})) {
+    const bool before_christ = at.Peek(1)->lower == "v.";
+    at.pos += 3;
+    return at.Make(Fixed((before_christ ? "BC" : "") + fmt::format("{:04d}", token->number)));
+  }
+  if (!IsYearNumber(token->number)) return std::nullopt;
+  if (!with_noun && !IsYearContext(at.tokens, at.pos)) return std::nullopt;
+  ++at.pos;
+  const bool between = german_ ? IsAny(at.Before(), {"zwischen"}) : IsAny(at.Before(), {"between"});
+  const TimeToken* link = at.Peek();
+  const bool linked = IsRangeWord(link, german_) || (between && IsAny(link, {"und", "and"}));
+  if (linked && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number) && at.Peek(1)->number > token->number) {
+    const int to = at.Peek(1)->number;
+    at.pos += 2;
+    // "2000 bis 3000 Grad": amounts with a unit, not years
+    if (german_ && at.Peek() != nullptr && at.Peek()->capitalized && at.Peek()->kind == TokenKind::kWord) return std::nullopt;
+    return at.Make(Range(Fixed(calendar::FormatYear(token->number)), Fixed(calendar::FormatYear(to))));
+  }
+  return at.Make(Fixed(calendar::FormatYear(token->number)));
+}
+
+// "den 50er Jahren", "die 1990er-Jahre", "den Fünfzigerjahren", "the 1990s", "the '90s".
+std::optional<TimeMatch> TimeGrammar::MatchDecade(Cursor& at) const {
+  if (IsArticle(at.Peek(), german_)) ++at.pos;
+  if (!german_ && at.Peek() != nullptr && at.Peek()->kind == TokenKind::kQuote) ++at.pos;
+  const TimeToken* token = at.Peek();
+  if (token == nullptr) return std::nullopt;
+  std::string_view text = token->lower;
+  if (text.rfind("mid-", 0) == 0) text.remove_prefix(4);
+  std::string decade;
+  auto from_digits = [](std::string_view digits) {
+    if (digits.size() == 4 && digits[3] == '0') return std::string(digits.substr(0, 3));
+    if (digits.size() == 2 && digits[1] == '0' && digits[0] >= '2') return "19" + std::string(digits.substr(0, 1));
+    return std::string();
+  };
+  bool needs_noun = false;
+  if (german_) {
+    const size_t er = text.find("er");
+    if (er != std::string_view::npos && AllDigits(text.substr(0, er))) {
+      decade = from_digits(text.substr(0, er));
+      const std::string_view rest = text.substr(er + 2);
+      needs_noun = rest.empty();
+      if (!rest.empty() && rest != "-jahre" && rest != "-jahren" && rest != "-jahrs") return std::nullopt;
+    } else {
+      for (const char* noun : {"jahren", "jahre", ""}) {
+        const std::string_view suffix = noun;
+        if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
+        const std::string stem(text.substr(0, text.size() - suffix.size()));
+        if (const TimeWord* word = WordOf(&token[0], Category::kDecade); word && suffix.empty()) {
+          decade = "19" + std::string(word->value);
+          needs_noun = true;
+        } else {
+          for (const TimeWord& word : lexicon_.Lookup(stem)) {
+            if (word.category == Category::kDecade && !suffix.empty()) decade = "19" + std::string(word.value);
+          }
+        }
+        if (!decade.empty()) break;
+      }
+    }
+  } else if (text.size() >= 3 && text.back() == 's' && AllDigits(text.substr(0, text.size() - 1))) {
+    decade = from_digits(text.substr(0, text.size() - 1));
+  }
+  if (decade.empty()) return std::nullopt;
+  ++at.pos;
+  if (needs_noun) {
+    if (!IsAny(at.Peek(), {"jahre", "jahren", "jahrs"})) return std::nullopt;
+    ++at.pos;
+  }
+  TimeSpec spec = Fixed(decade);
+  if (token->lower.rfind("mid-", 0) == 0) spec.mod = "MID";
+  return at.Make(std::move(spec));
+}
+
+// "20. Jahrhundert", "des 20. Jahrhunderts", "the 20th century".
+std::optional<TimeMatch> TimeGrammar::MatchCentury(Cursor& at) const {
+  if (IsArticle(at.Peek(), german_)) ++at.pos;
+  const TimeToken* token = at.Peek();
+  if (token == nullptr || token->ordinal < 1 || token->ordinal > 30) return std::nullopt;
+  const TimeWord* unit = WordOf(at.Peek(1), Category::kUnit);
+  if (unit == nullptr || unit->value != "CE") return std::nullopt;
+  at.pos += 2;
+  return at.Make(Fixed(fmt::format("{:02d}", token->ordinal - 1)));
+}
+
+}  // namespace lagebild

@@ -1,0 +1,81 @@
+// The grammar of time expressions (docs/time.md): recognises, at a token of a sentence, the
+// longest time expression starting there and what it means (a TimeSpec). German and English share
+// the rules; the words come from the language's TimeLexicon. No values are computed here.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lagebild/document.h"
+#include "time/time_lexicon.h"
+#include "time/time_spec.h"
+
+namespace lagebild {
+
+// A token of the sentence as the grammar sees it.
+struct TimeToken {
+  std::string_view text;
+  std::string lower;
+  TokenKind kind = TokenKind::kWord;
+  bool capitalized = false;
+  bool sentence_start = false;
+  std::span<const TimeWord> words;  // its lexicon entries
+  int number = -1;                  // a plain integer: "2023", "10"
+  int ordinal = -1;                 // "9." in German, "9th" in English
+  bool in_entity = false;           // part of an actor's name ("Macron" in "On Monday Macron …")
+};
+
+class TimeGrammar {
+ public:
+  TimeGrammar(const TimeLexicon& lexicon, bool german) : lexicon_(lexicon), german_(german) {}
+
+  // Prepares the tokens [first, last) of a sentence.
+  std::vector<TimeToken> Prepare(const Document& doc, const Sentence& sentence) const;
+
+  // The longest expression starting at `i` (indices into `tokens`), if any, in a sentence of
+  // tense `tense` (TenseOf).
+  std::optional<TimeMatch> MatchAt(const std::vector<TimeToken>& tokens, size_t i, Tense tense) const;
+
+  // The sentence's tense: future with a future or planning word, else past with a past
+  // auxiliary or reporting verb, else unknown.
+  Tense TenseOf(const std::vector<TimeToken>& tokens) const;
+  // The tense of the clause around tokens [first, last) (between punctuation and clause words);
+  // the sentence's when the clause has no cue.
+  Tense ClauseTense(const std::vector<TimeToken>& tokens, size_t first, size_t last) const;
+
+ private:
+  struct Cursor;
+  std::optional<TimeMatch> MatchNumericDate(Cursor& at) const;
+  std::optional<TimeMatch> MatchDayMonth(Cursor& at) const;
+  std::optional<TimeMatch> MatchMonth(Cursor& at) const;
+  std::optional<TimeMatch> MatchYear(Cursor& at) const;
+  std::optional<TimeMatch> MatchDecade(Cursor& at) const;
+  std::optional<TimeMatch> MatchCentury(Cursor& at) const;
+  std::optional<TimeMatch> MatchSeason(Cursor& at) const;
+  std::optional<TimeMatch> MatchQuarter(Cursor& at) const;
+  std::optional<TimeMatch> MatchRelativeUnit(Cursor& at) const;
+  std::optional<TimeMatch> MatchDayRelative(Cursor& at) const;
+  std::optional<TimeMatch> MatchWeekday(Cursor& at) const;
+  std::optional<TimeMatch> MatchAgoOrAhead(Cursor& at) const;
+  std::optional<TimeMatch> MatchDuration(Cursor& at) const;
+  std::optional<TimeMatch> MatchDurationAdjective(Cursor& at) const;
+  std::optional<TimeMatch> MatchSet(Cursor& at) const;
+  std::optional<TimeMatch> MatchReference(Cursor& at) const;
+  std::optional<TimeMatch> MatchClock(Cursor& at) const;
+  std::optional<TimeMatch> WithDayAfter(Cursor& at, TimeSpec clock) const;
+  std::optional<TimeMatch> MatchWithPosition(Cursor& at) const;
+  std::optional<TimeMatch> MatchCore(Cursor& at) const;
+  bool ReadYearTail(Cursor& at, TimeSpec& spec) const;
+  std::optional<TimeMatch> MatchDayInList(Cursor& at, int day) const;
+  Tense TenseBetween(const std::vector<TimeToken>& tokens, size_t first, size_t last) const;
+  void ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch& match) const;
+  bool IsYearContext(const std::vector<TimeToken>& tokens, size_t i) const;
+
+  const TimeLexicon& lexicon_;
+  bool german_;
+};
+
+}  // namespace lagebild

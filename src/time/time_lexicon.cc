@@ -1,0 +1,55 @@
+#include "time/time_lexicon.h"
+
+#include <array>
+#include <string>
+
+#include "resources/section_lines.h"
+
+namespace lagebild {
+namespace {
+
+struct CategoryName {
+  std::string_view name;
+  TimeWordCategory category;
+};
+
+constexpr std::array<CategoryName, 20> kCategoryNames = {{
+    {"unit", TimeWordCategory::kUnit},         {"direction", TimeWordCategory::kDirection},
+    {"position", TimeWordCategory::kPosition}, {"season", TimeWordCategory::kSeason},
+    {"daypart", TimeWordCategory::kDaypart},   {"ref", TimeWordCategory::kRef},
+    {"set", TimeWordCategory::kSet},           {"number", TimeWordCategory::kNumber},
+    {"ordinal", TimeWordCategory::kOrdinal},   {"decade", TimeWordCategory::kDecade},
+    {"future", TimeWordCategory::kFuture},     {"past", TimeWordCategory::kPast},
+    {"approx", TimeWordCategory::kApprox},     {"ago", TimeWordCategory::kAgo},
+    {"later", TimeWordCategory::kLater},       {"clock", TimeWordCategory::kClock},
+    {"offset", TimeWordCategory::kOffset},
+    {"month", TimeWordCategory::kMonth},       {"weekday", TimeWordCategory::kWeekday},
+    {"dayrel", TimeWordCategory::kDayRelative},
+}};
+
+}  // namespace
+
+std::unique_ptr<TimeLexicon> TimeLexicon::Create(const ResourceImage& image, std::string_view lang, Status& status) {
+  const std::string name = "time/" + std::string(lang) + "/words";
+  const std::optional<std::string_view> section = image.Section(name);
+  if (!section) {
+    status = Status::Error(image.path() + ": no section " + name + " (rebuild the image)");
+    return nullptr;
+  }
+  auto lexicon = std::unique_ptr<TimeLexicon>(new TimeLexicon());
+  ForEachSectionLine(*section, [&](const std::vector<std::string_view>& fields) {
+    if (fields.size() != 3) return;
+    for (const CategoryName& entry : kCategoryNames) {
+      if (entry.name == fields[1]) lexicon->words_[fields[0]].push_back({entry.category, fields[2]});
+    }
+  });
+  return lexicon;
+}
+
+std::span<const TimeWord> TimeLexicon::Lookup(std::string_view lower_form) const {
+  const auto found = words_.find(lower_form);
+  if (found == words_.end()) return {};
+  return found->second;
+}
+
+}  // namespace lagebild

@@ -1,0 +1,39 @@
+// The time words of one language (data/time/*.txt and CLDR, compiled by compile/time_sources):
+// lower-case form → its categories with values. Built once from the image; immutable.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lagebild/status.h"
+#include "resources/resource_image.h"
+
+namespace lagebild {
+
+enum class TimeWordCategory : uint8_t {
+  kUnit, kDirection, kPosition, kSeason, kDaypart, kRef, kSet, kNumber, kOrdinal, kDecade,
+  kFuture, kPast, kApprox, kAgo, kLater, kClock, kOffset, kMonth, kWeekday, kDayRelative,
+};
+
+struct TimeWord {
+  TimeWordCategory category;
+  std::string_view value;  // "Y", "-1", "SU", "9", …; points into the image
+};
+
+class TimeLexicon {
+ public:
+  // `lang` is "de" or "en"; reads section "time/<lang>/words".
+  static std::unique_ptr<TimeLexicon> Create(const ResourceImage& image, std::string_view lang, Status& status);
+
+  // The entries of a lower-case form; empty when it is no time word.
+  std::span<const TimeWord> Lookup(std::string_view lower_form) const;
+
+ private:
+  std::unordered_map<std::string_view, std::vector<TimeWord>> words_;
+};
+
+}  // namespace lagebild

@@ -1,0 +1,131 @@
+#include "time/time_tagger.h"
+
+#include "time/calendar.h"
+#include "time/time_grammar.h"
+#include "time/time_lexicon.h"
+
+namespace lagebild {
+namespace {
+
+bool IsRelative(const TimeSpec& spec) {
+  switch (spec.kind) {
+    case SpecKind::kFixed:
+      return false;
+    case SpecKind::kCalendar:
+      return spec.year < 0;
+    case SpecKind::kRange:
+      return IsRelative(*spec.from) || IsRelative(*spec.to);
+    default:
+      return true;
+  }
+}
+
+// Names that contain time words are no time expressions: "Bild am Sonntag", "Thomas Sommer".
+bool InsideName(const Document& doc, Span span) {
+  for (const Entity& entity : doc.entities) {
+    if (entity.span.begin >= span.end) break;
+    if (entity.span.end <= span.begin || entity.kind == EntityKind::kAgent || entity.kind == EntityKind::kCountry ||
+        entity.kind == EntityKind::kCapital) {
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// "2:30 p.m. on Thursday": a clock time without a day before it takes the day named right after.
+void GiveClockTimesTheirDay(std::vector<TimeExpression>& times, size_t first, const std::vector<bool>& clock_without_day) {
+  for (size_t i = first; i + 1 < times.size(); ++i) {
+    if (!clock_without_day[i - first] || times[i].value.size() < 16) continue;
+    const std::string& next = times[i + 1].value;
+    if (times[i + 1].type != TimeType::kDate || next.size() < 10 || !DateOfValue(next)) continue;
+    times[i].value = next.substr(0, 10) + times[i].value.substr(10, 6);
+  }
+}
+
+// "1939/1940": two years in one token, each its own expression.
+void AddSlashPair(Document& doc, uint32_t sentence, Span span, const TimeMatch& match, const TimeContext& context) {
+  const size_t slash = doc.Surface(span).find('/');
+  const Span parts[2] = {{span.begin, static_cast<uint32_t>(span.begin + slash)}, {static_cast<uint32_t>(span.begin + slash + 1), span.end}};
+  const TimeSpec* specs[2] = {match.spec.from.get(), match.spec.to.get()};
+  for (int k = 0; k < 2; ++k) {
+    TimeExpression expression;
+    expression.span = parts[k];
+    expression.sentence = sentence;
+    expression.value = ResolveTimeSpec(*specs[k], context);
+    doc.times.push_back(std::move(expression));
+  }
+}
+
+// The token span [first, last) of a sentence as a byte span.
+Span SpanOf(const Document& doc, const Sentence& sentence, const TimeMatch& match) {
+  return {doc.tokens[sentence.first_token + match.first].span.begin,
+          doc.tokens[sentence.first_token + match.last - 1].span.end};
+}
+
+}  // namespace
+
+TimeTagger::TimeTagger() = default;
+TimeTagger::~TimeTagger() = default;
+
+std::unique_ptr<TimeTagger> TimeTagger::Create(const ResourceImage& image, Status& status) {
+  std::unique_ptr<TimeTagger> tagger(new TimeTagger());
+  const char* languages[] = {"de", "en"};
+  for (int i = 0; i < 2; ++i) {
+    tagger->lexicons_[i] = TimeLexicon::Create(image, languages[i], status);
+    if (!tagger->lexicons_[i]) return nullptr;
+    tagger->grammars_[i] = std::make_unique<TimeGrammar>(*tagger->lexicons_[i], i == 0);
+  }
+  return tagger;
+}
+
+void TimeTagger::Tag(Document& doc) const {
+  TimeContext context;
+  if (doc.meta.published) context.reference = calendar::ParseDay(*doc.meta.published);
+  const bool narrative = doc.meta.time_reference == TimeReference::kNarrative;
+  context.narrative = narrative;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sentence = doc.sentences[s];
+    const std::string& lang = sentence.paragraph < doc.paragraphs.size() ? doc.paragraphs[sentence.paragraph].lang : doc.lang;
+    const std::string& chosen = lang == "de" || lang == "en" ? lang : doc.lang;
+    if (chosen != "de" && chosen != "en") continue;
+    const TimeGrammar& grammar = *grammars_[chosen == "de" ? 0 : 1];
+    const std::vector<TimeToken> tokens = grammar.Prepare(doc, sentence);
+    context.tense = grammar.TenseOf(tokens);
+    context.last_day.reset();
+    const size_t first_in_sentence = doc.times.size();
+    std::vector<bool> clock_without_day;
+    for (size_t i = 0; i < tokens.size();) {
+      std::optional<TimeMatch> match = grammar.MatchAt(tokens, i, context.tense);
+      if (!match || InsideName(doc, SpanOf(doc, sentence, *match))) {
+        ++i;
+        continue;
+      }
+      clock_without_day.push_back(match->spec.kind == SpecKind::kClock && !context.last_day);
+      context.tense = grammar.ClauseTense(tokens, match->first, match->last);
+      if (match->spec.split) {
+        AddSlashPair(doc, s, SpanOf(doc, sentence, *match), *match, context);
+        i = match->last;
+        continue;
+      }
+      TimeExpression expression;
+      expression.span = SpanOf(doc, sentence, *match);
+      expression.sentence = s;
+      expression.type = match->spec.type;
+      expression.mod = match->spec.mod;
+      expression.relative = IsRelative(match->spec);
+      expression.value = ResolveTimeSpec(match->spec, context);
+      if (expression.type == TimeType::kDate && expression.value.size() >= 10) context.last_day = DateOfValue(expression.value);
+      // A history moves its own reference: the last date it gave with a year (not one computed
+      // from the reference, which would let errors drift).
+      if (narrative && expression.type == TimeType::kDate && (!expression.relative || match->spec.kind == SpecKind::kCalendar)) {
+        if (std::optional<calendar::Date> date = DateOfValue(expression.value)) context.reference = date;
+      }
+      doc.times.push_back(std::move(expression));
+      i = match->last;
+    }
+    GiveClockTimesTheirDay(doc.times, first_in_sentence, clock_without_day);
+  }
+}
+
+}  // namespace lagebild
