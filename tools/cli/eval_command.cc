@@ -58,9 +58,13 @@ CommandRunner RegisterEval(CLI::App& app) {
   eval->add_option("--image", options->image, "Resource image (default: beside the program)");
   const EvalSubcommand tabari = AddEvalTabari(*eval);
   const EvalSubcommand petrarch = AddEvalPetrarch(*eval);
-  return [options, ner, tabari, petrarch] {
+  const EvalSubcommand geo = AddEvalGeo(*eval);
+  const EvalSubcommand timex = AddEvalTimex(*eval);
+  return [options, ner, tabari, petrarch, geo, timex] {
     if (tabari.app->parsed()) return tabari.run();
     if (petrarch.app->parsed()) return petrarch.run();
+    if (geo.app->parsed()) return geo.run();
+    if (timex.app->parsed()) return timex.run();
     return RunNer(*options);
   };
 }
