@@ -73,6 +73,21 @@ std::vector<std::string> CanonicalEvents(const std::vector<std::string>& lines) 
   return canonical;
 }
 
+// Grounding lines in a canonical order: symmetric events with the smaller code first, sorted.
+std::vector<std::string> CanonicalGrounding(const std::vector<std::string>& lines) {
+  std::vector<std::string> canonical;
+  for (const std::string& line : lines) {
+    std::vector<std::string> fields = SplitToStrings(line, '\t');
+    if (fields.size() >= 3 && IsSymmetric(fields[2]) && fields[1] < fields[0]) std::swap(fields[0], fields[1]);
+    std::string out;
+    for (size_t i = 0; i < fields.size(); ++i) out += (i ? "\t" : "") + fields[i];
+    canonical.push_back(std::move(out));
+  }
+  std::sort(canonical.begin(), canonical.end());
+  canonical.erase(std::unique(canonical.begin(), canonical.end()), canonical.end());
+  return canonical;
+}
+
 // One line per event: source code, target code, CAMEO code, modality, and by=CODE when the
 // sentence attributes it to a speaker.
 std::vector<std::string> EventLines(const Pipeline&, const Document& doc) {
@@ -86,6 +101,49 @@ std::vector<std::string> EventLines(const Pipeline&, const Document& doc) {
   return CanonicalEvents(lines);
 }
 
+// One line per time expression in text order: text, TIMEX3 value (`null` when unresolved).
+std::vector<std::string> TimeLines(const Pipeline&, const Document& doc) {
+  std::vector<std::string> lines;
+  for (const TimeExpression& time : doc.times) {
+    lines.push_back(std::string(doc.Surface(time.span)) + '\t' + (time.value.empty() ? "null" : time.value));
+  }
+  if (lines.empty()) lines.push_back("none");
+  return lines;
+}
+
+// Where a place is: "Vladivostok, RUS" for cities, regions and areas, "RUS" for a country.
+std::string WhereOf(const Place& place) {
+  if (place.kind == PlaceKind::kCountry) return place.country;
+  return place.name + ", " + (place.country.empty() ? "-" : place.country);
+}
+
+// One line per place in text order: text, kind, where.
+std::vector<std::string> PlaceLines(const Pipeline&, const Document& doc) {
+  std::vector<std::string> lines;
+  for (const Place& place : doc.places) {
+    lines.push_back(std::string(doc.Surface(place.span)) + '\t' + PlaceKindName(place.kind) + '\t' + WhereOf(place));
+  }
+  if (lines.empty()) lines.push_back("none");
+  return lines;
+}
+
+// One line per event: source, target, CAMEO code, date (`published` when the publication date
+// stands in, `-` when none) and place (`-` when none).
+std::vector<std::string> GroundingLines(const Pipeline&, const Document& doc) {
+  std::vector<std::string> lines;
+  for (const Event& event : doc.events) {
+    std::string source = OrDash(doc.entities[event.source].code), target = OrDash(doc.entities[event.target].code);
+    if (IsSymmetric(event.code) && target < source) std::swap(source, target);
+    const std::string date = event.date_basis == DateBasis::kPublication ? "published" : OrDash(event.date);
+    const std::string place = event.place >= 0 ? WhereOf(doc.places[event.place]) : "-";
+    lines.push_back(source + '\t' + target + '\t' + event.code + '\t' + date + '\t' + place);
+  }
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  if (lines.empty()) lines.push_back("none");
+  return lines;
+}
+
 }  // namespace
 
 std::map<std::string, Handler> Handlers() {
@@ -94,11 +152,16 @@ std::map<std::string, Handler> Handlers() {
       {"tokens", TokenLines},
       {"entities", EntityLines},
       {"events", EventLines},
+      {"times", TimeLines},
+      {"places", PlaceLines},
+      {"grounding", GroundingLines},
   };
 }
 
 std::vector<std::string> ExpectedLines(const std::string& kind, const std::vector<std::string>& expected) {
-  return kind == "events" ? CanonicalEvents(expected) : expected;
+  if (kind == "events") return CanonicalEvents(expected);
+  if (kind == "grounding") return CanonicalGrounding(expected);
+  return expected;
 }
 
 }  // namespace lagebild::golden
