@@ -44,6 +44,7 @@ struct Gazetteer {
   std::vector<Place> places;
   std::map<std::string, std::vector<uint32_t>> names;  // key → places
   std::unordered_map<std::string, std::string> alpha2_to_alpha3;
+  std::unordered_map<std::string, std::vector<uint32_t>> cities_by_area;  // "RUS" and "RUS/59" → cities
 };
 
 std::string NameKey(std::string_view name) { return LowerCase(FoldTypography(name)); }
@@ -95,6 +96,8 @@ void ReadCities(const std::string& path, Gazetteer& gazetteer, std::vector<std::
     place.feature = fields[7];
     const auto index = static_cast<uint32_t>(gazetteer.places.size());
     gazetteer.places.push_back(place);
+    gazetteer.cities_by_area[place.country].push_back(index);
+    gazetteer.cities_by_area[place.country + "/" + place.admin1].push_back(index);
     AddName(gazetteer, fields[1], index);
     if (fields[2] != fields[1] && IsUsableName(fields[2])) AddName(gazetteer, fields[2], index);
     const bool prominent = place.population >= kMinPopulationForAlternates || place.feature.rfind("PPLA", 0) == 0 ||
@@ -116,10 +119,12 @@ double TrimmedMidrange(std::vector<double>& values) {
 
 // The centre of the places in `country` (and `admin1`, when given), with their summed population.
 bool Centre(const Gazetteer& gazetteer, const std::string& country, const std::string* admin1, Place& out) {
+  const auto cities = gazetteer.cities_by_area.find(admin1 == nullptr ? country : country + "/" + *admin1);
+  if (cities == gazetteer.cities_by_area.end()) return false;
   std::vector<double> lats, lons;
   long population = 0;
-  for (const Place& place : gazetteer.places) {
-    if (place.kind != 'c' || place.country != country || (admin1 != nullptr && place.admin1 != *admin1)) continue;
+  for (uint32_t index : cities->second) {
+    const Place& place = gazetteer.places[index];
     lats.push_back(place.lat);
     lons.push_back(place.lon);
     population += place.population;

@@ -46,8 +46,13 @@ std::map<std::string, int> DocumentCountries(const Gazetteer& gazetteer, const D
                                              const std::vector<PlaceMention>& mentions) {
   std::map<std::string, int> countries;
   for (const Entity& entity : doc.entities) {
-    // A capital's name may mean a smaller namesake ("Paris, Texas"); it does not vote.
-    if (entity.country.size() == 3 && entity.kind != EntityKind::kCapital) ++countries[entity.country];
+    // A capital's name may mean a smaller namesake ("Paris, Texas"), and a country's name is
+    // being resolved itself ("Georgia" the US state): neither votes.
+    if (entity.country.size() != 3 || entity.kind == EntityKind::kCapital) continue;
+    const bool resolved_here = std::any_of(mentions.begin(), mentions.end(), [&](const PlaceMention& mention) {
+      return mention.span.begin < entity.span.end && entity.span.begin < mention.span.end;
+    });
+    if (!resolved_here) ++countries[entity.country];
   }
   for (const PlaceMention& mention : mentions) {
     const std::string_view first = gazetteer.place(mention.candidates.front()).country;
@@ -73,11 +78,13 @@ double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) {
   return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-double Score(const GazetteerPlace& place, const PlaceMention& mention, const Context& context) {
+// `own_vote`: the country this mention's own first choice voted for, which does not count for it.
+double Score(const GazetteerPlace& place, const PlaceMention& mention, const Context& context, const std::string& own_vote) {
   double score = SizeScore(place);
   if (!mention.surface.empty() && LowerCase(place.name) == mention.surface) score += kExactNameBonus;
   const std::string country(place.country);
-  if (context.countries.contains(country)) score += kDocumentCountryBonus;
+  const auto votes = context.countries.find(country);
+  if (votes != context.countries.end() && votes->second - (country == own_vote ? 1 : 0) > 0) score += kDocumentCountryBonus;
   if (country == context.main_country) score += kMainCountryBonus;
   if (!mention.qualifier_country.empty() && country == mention.qualifier_country &&
       (mention.qualifier_admin1.empty() || place.admin1 == mention.qualifier_admin1)) {
@@ -110,12 +117,14 @@ bool RegionOfNamesakeCity(const Gazetteer& gazetteer, const PlaceMention& mentio
   });
 }
 
-void Choose(const Gazetteer& gazetteer, std::vector<PlaceMention>& mentions, const Context& context) {
+void Choose(const Gazetteer& gazetteer, std::vector<PlaceMention>& mentions, const Context& context, bool second_pass) {
   for (PlaceMention& mention : mentions) {
+    const std::string own_vote =
+        second_pass && mention.chosen >= 0 ? std::string(gazetteer.place(static_cast<uint32_t>(mention.chosen)).country) : "";
     double best = -1e9;
     for (uint32_t index : mention.candidates) {
       if (RegionOfNamesakeCity(gazetteer, mention, gazetteer.place(index))) continue;
-      const double score = Score(gazetteer.place(index), mention, context);
+      const double score = Score(gazetteer.place(index), mention, context, own_vote);
       if (score > best) {
         best = score;
         mention.chosen = static_cast<int32_t>(index);
@@ -137,7 +146,7 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
       context.main_country = country;
     }
   }
-  Choose(gazetteer, mentions, context);
+  Choose(gazetteer, mentions, context, false);
   // Second pass: places in the same region as the document's other places ("Alexandria" next to
   // "Rapides Parish" and "Pineville" is the Louisiana one).
   // and in the countries the first choices agree on ("Georgia" in a story about Atlanta).
@@ -155,7 +164,7 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
       context.main_country = country;
     }
   }
-  Choose(gazetteer, mentions, context);
+  Choose(gazetteer, mentions, context, true);
 }
 
 }  // namespace lagebild

@@ -64,12 +64,27 @@ bool InsideTime(const Document& doc, uint32_t sentence, Span span) {
 }
 
 // "wo er Putin traf", "where he met Putin": the clause takes its antecedent's place and date.
-bool OpensRelativeOfPlace(const Document& doc, Span clause) {
-  for (const Token& token : doc.tokens) {
-    if (token.span.begin < clause.begin) continue;
-    if (token.span.begin >= clause.end) break;
+// The clause starts at "wo" or right after it (the word itself bounds the clause).
+bool OpensRelativeOfPlace(const Document& doc, const Sentence& sentence, Span clause) {
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    const Token& token = doc.tokens[i];
+    if (token.span.end < clause.begin) continue;
+    if (token.span.begin > clause.begin) break;
     const std::string word = LowerCase(doc.Surface(token.span));
-    return word == "wo" || word == "where";
+    if (word == "wo" || word == "where") return true;
+  }
+  return false;
+}
+
+// "seit dem Zerfall der Sowjetunion im Jahr 1991": a time after "seit"/"since" starts a period the
+// event is measured from; it is not the event's date.
+bool AfterSince(const Document& doc, const Sentence& sentence, Span clause, Span time) {
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    const Token& token = doc.tokens[i];
+    if (token.span.begin < clause.begin) continue;
+    if (token.span.begin >= time.begin) break;
+    const std::string word = LowerCase(doc.Surface(token.span));
+    if (word == "seit" || word == "since") return true;
   }
   return false;
 }
@@ -134,6 +149,7 @@ int32_t TimeOfClause(const Document& doc, uint32_t sentence, Span clause, Span t
     const TimeExpression& time = doc.times[i];
     if (time.sentence != sentence || !Inside(time.span, clause)) continue;
     if (time.type == TimeType::kDuration || time.type == TimeType::kSet || time.value.empty()) continue;
+    if (AfterSince(doc, doc.sentences[sentence], clause, time.span)) continue;
     if (IsVagueReference(time.value)) {
       vague = true;
       continue;
@@ -195,7 +211,7 @@ void EventGrounder::Ground(Document& doc) const {
   for (Event& event : doc.events) {
     if (event.sentence >= doc.sentences.size()) continue;
     const Span clause = ClauseAround(doc, event.sentence, event.trigger.begin);
-    const bool relative_of_place = OpensRelativeOfPlace(doc, clause);
+    const bool relative_of_place = OpensRelativeOfPlace(doc, doc.sentences[event.sentence], clause);
     event.place = PlaceOfClause(doc, event.sentence, clause, event.trigger);
     if (event.place < 0 && relative_of_place) event.place = LastBefore(doc.places, event.sentence, clause);
     if (event.place < 0) event.place = PlaceOfVisit(doc, event);

@@ -101,13 +101,15 @@ bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) 
       IsAny(after, {"prozent", "percent", "per", "km", "m", "kg", "t", "mio", "mio.", "mrd", "mrd."})) {
     return false;
   }
+  const int year = tokens[i].number;
+  // German counts are mostly round ("2000 Soldaten"); a capitalised noun after 1917 is a clause
+  // going on ("1917 Meutereien … gegeben").
   if (german_ && after->kind == TokenKind::kWord && after->capitalized && !WordOf(after, Category::kMonth) &&
-      !WordOf(after, Category::kWeekday)) {
+      !WordOf(after, Category::kWeekday) && year % 100 == 0) {
     return false;
   }
-  const int year = tokens[i].number;
   if (!german_ && year >= 1900 && year <= 2100) return true;  // English counts take a comma: "2,000 soldiers"
-  if (german_ && after->kind == TokenKind::kWord && !after->capitalized && year >= 1900 && year <= 2100) return true;
+  if (german_ && after->kind == TokenKind::kWord) return true;
   if (WordOf(before, Category::kMonth) || WordOf(before, Category::kSeason) || WordOf(before, Category::kPosition)) return true;
   if (german_) {
     return IsAny(before, {"im", "jahr", "jahre", "jahres", "seit", "bis", "ab", "von", "vom", "zwischen", "und", "nach",
@@ -463,8 +465,11 @@ std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
   const bool between = german_ ? IsAny(at.Before(), {"zwischen"}) : IsAny(at.Before(), {"between"});
   const TimeToken* link = at.Peek();
   const bool linked = IsRangeWord(link, german_) || (between && IsAny(link, {"und", "and"}));
-  if (linked && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number) && at.Peek(1)->number > token->number) {
-    const int to = at.Peek(1)->number;
+  // "1926–28": the second year in two digits, in the first one's century
+  int to_year = at.Peek(1) != nullptr ? at.Peek(1)->number : -1;
+  if (linked && to_year >= 0 && to_year < 100 && at.Peek(1)->text.size() == 2) to_year += token->number / 100 * 100;
+  if (linked && IsYearNumber(to_year) && to_year > token->number) {
+    const int to = to_year;
     at.pos += 2;
     // "2000 bis 3000 Grad": amounts with a unit, not years
     if (german_ && at.Peek() != nullptr && at.Peek()->capitalized && at.Peek()->kind == TokenKind::kWord) return std::nullopt;

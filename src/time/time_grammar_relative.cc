@@ -94,9 +94,12 @@ std::optional<TimeMatch> TimeGrammar::MatchQuarter(Cursor& at) const {
     else if (unit == "half" && (number == 1 || number == 2)) spec.half = number;
     else return std::nullopt;
     ++at.pos;
-  } else if (!german_ && IsArticle(at.Before(), false) && IsAny(token, {"quarter"}) && at.start > 0 &&
-             !IsAny(at.Peek(1), {"of", "century"})) {
-    // "the quarter", "the latest quarter" in a company report: the last completed one
+  } else if (!german_ && at.start > 0 && IsAny(token, {"quarter", "latest", "fiscal"}) &&
+             (IsArticle(at.Before(), false) || IsAny(at.Before(), {"latest"}))) {
+    // "the quarter", "the latest quarter", "the fiscal quarter" in a company report: the last
+    // completed one
+    while (IsAny(at.Peek(), {"latest", "fiscal"})) ++at.pos;
+    if (!IsAny(at.Peek(), {"quarter"}) || IsAny(at.Peek(1), {"of", "century"})) return std::nullopt;
     ++at.pos;
     --at.start;
     TimeSpec last = Offset("Q", -1);
@@ -446,7 +449,15 @@ std::optional<TimeMatch> TimeGrammar::MatchSet(Cursor& at) const {
   const TimeWord* set = WordOf(at.Peek(), Category::kSet);
   if (set == nullptr) return std::nullopt;
   ++at.pos;
-  if (set->value != "EACH") return at.Make(Fixed(std::string(set->value), TimeType::kSet));
+  if (set->value != "EACH") {
+    // English "daily", "annually" are repetitions as adverbs only, not in "the daily toll"
+    const TimeToken* next = at.Peek();
+    if (!german_ && next != nullptr && next->kind == TokenKind::kWord &&
+        !IsAny(next, {"in", "at", "on", "for", "from", "since", "until", "by", "and", "or", "but", "to", "with"})) {
+      return std::nullopt;
+    }
+    return at.Make(Fixed(std::string(set->value), TimeType::kSet));
+  }
   const TimeToken* next = at.Peek();
   if (const TimeWord* weekday = WordOf(next, Category::kWeekday); weekday && next->capitalized) {
     ++at.pos;
@@ -472,6 +483,14 @@ std::optional<TimeMatch> TimeGrammar::MatchSet(Cursor& at) const {
 }
 
 std::optional<TimeMatch> TimeGrammar::MatchReference(Cursor& at) const {
+  // "the future", "the near future": the noun, not the adjective of "future plans"
+  if (!german_ && IsAny(at.Peek(), {"the"})) {
+    const size_t noun = IsAny(at.Peek(1), {"near", "distant", "foreseeable"}) ? 2 : 1;
+    if (IsAny(at.Peek(noun), {"future"})) {
+      at.pos += noun + 1;
+      return at.Make(Fixed("FUTURE_REF"));
+    }
+  }
   // "in the past": the noun, not the adjective of "the past week"
   if (!german_ && IsAny(at.Peek(), {"the"}) && IsAny(at.Peek(1), {"past"}) && !WordOf(at.Peek(2), Category::kUnit) &&
       !WordOf(at.Peek(2), Category::kNumber) && (at.Peek(2) == nullptr || at.Peek(2)->number < 0)) {

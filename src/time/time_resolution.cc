@@ -66,7 +66,8 @@ std::string ResolveCalendar(const TimeSpec& spec, const TimeContext& context) {
       } else if (spec.quarter > 0 || spec.half > 0) {
         const int current = spec.quarter > 0 ? (ref.month - 1) / 3 + 1 : (ref.month - 1) / 6 + 1;
         const int position = spec.quarter > 0 ? spec.quarter : spec.half;
-        year += YearShift(position, current, spec.quarter > 0 ? 4 : 2, spec.direction, context.tense, context.narrative);
+        // Reports name quarters in any tense ("expects to report a third-quarter loss"): the nearest.
+        year += YearShift(position, current, spec.quarter > 0 ? 4 : 2, spec.direction, Tense::kUnknown, context.narrative);
       }
     }
   }
@@ -89,6 +90,10 @@ std::string ResolveOffset(const TimeSpec& spec, const TimeContext& context) {
   if (!context.reference) return "";
   const Date& ref = *context.reference;
   const std::string& unit = spec.unit;
+  if (unit == "Y" && spec.amount == -1 && context.reporting_quarter.size() == 7) {
+    const int year = std::stoi(context.reporting_quarter.substr(0, 4)) - 1;
+    return calendar::FormatYear(year) + context.reporting_quarter.substr(4);
+  }
   if (unit == "D" && spec.amount == 0 && context.narrative && spec.daypart.empty() && spec.direction == Direction::kUnspecified) {
     return "PRESENT_REF";
   }  // "heute" in a history

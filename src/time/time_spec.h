@@ -76,6 +76,9 @@ struct TimeContext {
   Tense tense = Tense::kUnknown;
   bool narrative = false;  // a history text: months and days take the reference's year, "heute" is now
   std::optional<calendar::Date> last_day;   // the day of the previous expression in the sentence
+  // The reporting period of a company report: a quarter ("2023-Q3") named in the last sentences.
+  // "a year ago" and "a year earlier" then mean that quarter a year before.
+  std::string reporting_quarter;
 };
 
 // The TIMEX3 value of `spec`, or "" when it needs a reference and there is none.

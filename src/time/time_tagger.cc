@@ -44,7 +44,13 @@ void GiveClockTimesTheirDay(std::vector<TimeExpression>& times, size_t first, co
 }
 
 // "1939/1940": two years in one token, each its own expression.
-void AddSlashPair(Document& doc, uint32_t sentence, Span span, const TimeMatch& match, const TimeContext& context) {
+// A history moves on with the dates it gives; a range ("Juni 1941 bis Juni 1944") at its start,
+// where the story it introduces begins.
+void MoveNarrativeReference(const std::string& value, TimeContext& context) {
+  if (std::optional<calendar::Date> date = DateOfValue(value)) context.reference = date;
+}
+
+void AddSlashPair(Document& doc, uint32_t sentence, Span span, const TimeMatch& match, TimeContext& context) {
   const size_t slash = doc.Surface(span).find('/');
   const Span parts[2] = {{span.begin, static_cast<uint32_t>(span.begin + slash)}, {static_cast<uint32_t>(span.begin + slash + 1), span.end}};
   const TimeSpec* specs[2] = {match.spec.from.get(), match.spec.to.get()};
@@ -53,9 +59,16 @@ void AddSlashPair(Document& doc, uint32_t sentence, Span span, const TimeMatch& 
     expression.span = parts[k];
     expression.sentence = sentence;
     expression.value = ResolveTimeSpec(*specs[k], context);
+    if (context.narrative) MoveNarrativeReference(expression.value, context);
     doc.times.push_back(std::move(expression));
   }
 }
+
+// A company report compares quarters: "a year ago" after "the third quarter" is that quarter a
+// year before, for this many sentences.
+constexpr uint32_t kReportingQuarterSentences = 4;
+
+bool IsQuarter(const std::string& value) { return value.size() == 7 && value[4] == '-' && value[5] == 'Q'; }
 
 // The token span [first, last) of a sentence as a byte span.
 Span SpanOf(const Document& doc, const Sentence& sentence, const TimeMatch& match) {
@@ -83,6 +96,7 @@ void TimeTagger::Tag(Document& doc) const {
   TimeContext context;
   if (doc.meta.published) context.reference = calendar::ParseDay(*doc.meta.published);
   const bool narrative = doc.meta.time_reference == TimeReference::kNarrative;
+  uint32_t quarter_sentence = 0;
   context.narrative = narrative;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
@@ -93,6 +107,7 @@ void TimeTagger::Tag(Document& doc) const {
     const std::vector<TimeToken> tokens = grammar.Prepare(doc, sentence);
     context.tense = grammar.TenseOf(tokens);
     context.last_day.reset();
+    if (s > quarter_sentence + kReportingQuarterSentences) context.reporting_quarter.clear();
     const size_t first_in_sentence = doc.times.size();
     std::vector<bool> clock_without_day;
     for (size_t i = 0; i < tokens.size();) {
@@ -119,7 +134,11 @@ void TimeTagger::Tag(Document& doc) const {
       // A history moves its own reference: the last date it gave with a year (not one computed
       // from the reference, which would let errors drift).
       if (narrative && expression.type == TimeType::kDate && (!expression.relative || match->spec.kind == SpecKind::kCalendar)) {
-        if (std::optional<calendar::Date> date = DateOfValue(expression.value)) context.reference = date;
+        MoveNarrativeReference(expression.value, context);
+      }
+      if (IsQuarter(expression.value) && (match->spec.quarter > 0 || match->spec.unit == "Q")) {
+        context.reporting_quarter = expression.value;
+        quarter_sentence = s;
       }
       doc.times.push_back(std::move(expression));
       i = match->last;
