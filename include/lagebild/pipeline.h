@@ -1,7 +1,8 @@
 // The analysis pipeline: raw input in, annotated Document out.
 //
 //   clean (HTML → text, repair, NFC, paragraphs) → identify language → segment (tokens,
-//   sentences) → … later stages append entities, times, places and events.
+//   sentences) → actors (entities) → time expressions → places → events → grounding (each
+//   event's date and place).
 //
 // A Pipeline is built once from the compiled resource image and is then immutable: Process may
 // be called from many threads at once. Process never throws on bad text; problems with a document
