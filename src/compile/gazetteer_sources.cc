@@ -350,6 +350,13 @@ void ReadGazetteerSources(const std::string& data_dir, const std::string& packag
   sections.emplace_back("geo/entries", SerializePlaces(gazetteer.places));
   sections.emplace_back("geo/names", std::move(trie));
   sections.emplace_back("geo/postings", std::move(postings));
+  std::vector<std::string> first_words;
+  for (const auto& [key, places] : gazetteer.names) {
+    if (const size_t space = key.find(' '); space != std::string::npos) first_words.push_back(key.substr(0, space));
+  }
+  std::sort(first_words.begin(), first_words.end());
+  first_words.erase(std::unique(first_words.begin(), first_words.end()), first_words.end());
+  sections.emplace_back("geo/first_words", BuildStringSet(first_words));
   sections.emplace_back("lexicon/en/words", ReadEnglishWords(problems));
 }
 

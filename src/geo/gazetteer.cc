@@ -49,8 +49,8 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status&
     place.name = fields[2];
     place.country = OrEmpty(fields[3]);
     place.admin1 = OrEmpty(fields[4]);
-    place.lat = std::strtod(std::string(fields[5]).c_str(), nullptr);
-    place.lon = std::strtod(std::string(fields[6]).c_str(), nullptr);
+    place.lat = ParseNumber<double>(fields[5]);
+    place.lon = ParseNumber<double>(fields[6]);
     place.population = static_cast<uint32_t>(std::min<int64_t>(ParseNumber<int64_t>(fields[7]), UINT32_MAX));
     place.feature = fields[8];
     const auto index = static_cast<uint32_t>(gazetteer->places_.size());
@@ -71,6 +71,10 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status&
     status = Status::Error(image.path() + ": gazetteer postings do not fit the trie (rebuild the image)");
     return nullptr;
   }
+  if (const auto first_words = image.Section("geo/first_words")) {
+    gazetteer->first_words_ = StaticStringSet::FromSection(*first_words, status);
+    if (!gazetteer->first_words_) return nullptr;
+  }
   gazetteer->offsets_ = std::span<const uint32_t>(words + 1, keys + 1);
   gazetteer->postings_ = std::span<const uint32_t>(words + keys + 2, word_count - keys - 2);
   return gazetteer;
@@ -87,6 +91,10 @@ std::vector<uint32_t> Gazetteer::Lookup(std::string_view text) const {
   std::vector<uint32_t> found(postings_.begin() + begin, postings_.begin() + end);
   std::erase_if(found, [&](uint32_t index) { return index >= places_.size(); });
   return found;
+}
+
+bool Gazetteer::StartsLongerName(std::string_view text) const {
+  return first_words_ && first_words_->Contains(LowerCase(FoldTypography(text)));
 }
 
 int32_t Gazetteer::Country(std::string_view alpha3) const {

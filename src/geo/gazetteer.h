@@ -15,6 +15,7 @@
 #include "lagebild/document.h"
 #include "lagebild/status.h"
 #include "resources/resource_image.h"
+#include "resources/static_string_set.h"
 
 namespace lagebild {
 
@@ -36,6 +37,8 @@ class Gazetteer {
 
   // The places named `text` (compared lower-cased and typography-folded).
   std::vector<uint32_t> Lookup(std::string_view text) const;
+  // Whether some name of several words starts with the word `text` ("New" of "New York").
+  bool StartsLongerName(std::string_view text) const;
   const GazetteerPlace& place(uint32_t index) const { return places_[index]; }
   // The entry of a country by alpha-3 code, or -1.
   int32_t Country(std::string_view alpha3) const;
@@ -49,6 +52,7 @@ class Gazetteer {
   std::span<const uint32_t> postings_;
   std::unordered_map<std::string_view, uint32_t> countries_;
   std::unordered_map<std::string, uint32_t> regions_;  // "RUS/59"
+  std::optional<StaticStringSet> first_words_;          // of names of several words
 };
 
 }  // namespace lagebild

@@ -117,7 +117,10 @@ void MarkTaken(const Document& doc, uint32_t sentence_index, SentenceContext& co
       if (i >= sentence.first_token) context.taken[i - sentence.first_token] = true;
     }
   };
-  for (const Entity& entity : doc.entities) {
+  const auto first_entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), sentence.span.begin,
+                                             [](const Entity& e, uint32_t offset) { return e.span.end <= offset; });
+  for (auto it = first_entity; it != doc.entities.end() && it->span.begin < sentence.span.end; ++it) {
+    const Entity& entity = *it;
     // Countries and capitals are placed when a word of place stands before them; people found only
     // by cues ("nach Tel Aviv" read as a name) may be places too.
     const bool person_by_cue = entity.kind == EntityKind::kPerson && entity.source == EntitySource::kCue;
@@ -263,6 +266,14 @@ void ReadQualifier(const NameCheck& check, PlaceMention& mention) {
   }
 }
 
+// A word in capitals ("CHINA", "SAYS" in a wire headline) is no evidence of a name.
+bool IsShouted(std::string_view word) {
+  constexpr size_t kMaxAcronym = 3;
+  if (word.size() <= kMaxAcronym) return false;
+  return std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+         std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // The kind of an entity with exactly this span, or nullptr.
 const EntityKind* ExactEntity(const Document& doc, Span span) {
   for (const Entity& entity : doc.entities) {
@@ -278,8 +289,10 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
   auto taken = [&](uint32_t i) { return context.taken[i - first_token]; };
   for (uint32_t i = first_token; i < last_token; ++i) {
     const bool name_start = context.Capitalized(i) || (context.token(i).kind == TokenKind::kAbbreviation && context.token(i).capitalized);
-    if (taken(i) || !name_start) continue;
-    for (uint32_t length = std::min(kMaxNameTokens, last_token - i); length >= 1; --length) {
+    if (taken(i) || !name_start || IsShouted(context.doc.Surface(context.token(i).span))) continue;
+    // Longer names only where one starts with this word ("New York", "Frankfurt am Main").
+    const bool longer = check.gazetteer.StartsLongerName(context.doc.Surface(context.token(i).span));
+    for (uint32_t length = longer ? std::min(kMaxNameTokens, last_token - i) : 1; length >= 1; --length) {
       const uint32_t end = i + length;
       const Token& last = context.token(end - 1);
       if (last.kind != TokenKind::kWord && !(last.kind == TokenKind::kBracket && last.closes)) continue;

@@ -27,6 +27,20 @@ using time_grammar::ToInt;
 using time_grammar::WordOf;
 using time_grammar::YearRangeToken;
 
+namespace {
+
+// German compounds the lexicon does not list but the grammar reads: "Mittwochabend",
+// "jahrelang", "siebentägigen", "Fünfzigerjahren", "freitags".
+bool MayBeTimeCompound(std::string_view lower) {
+  if (lower.size() < 6) return false;
+  for (std::string_view part : {"tag", "täg", "woch", "wöch", "monat", "jahr", "jähr", "lang", "stünd", "abend", "morgen", "nacht", "mittag", "ziger"}) {
+    if (lower.find(part) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
   std::vector<TimeToken> tokens;
   tokens.reserve(sentence.last_token - sentence.first_token);
@@ -54,6 +68,14 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
         token.ordinal = ToInt(std::string_view(token.lower).substr(0, token.lower.size() - 2));
       }
     }
+    const bool starting_word = std::any_of(token.words.begin(), token.words.end(), [](const TimeWord& word) {
+      return word.category != Category::kFuture && word.category != Category::kPast && word.category != Category::kClock;
+    });
+    token.may_start = starting_word || source.kind == TokenKind::kNumber || token.ordinal > 0 ||
+                      source.kind == TokenKind::kQuote || IsArticle(&token, german_) || lexicon_.StartsPhrase(token.lower) ||
+                      std::any_of(token.lower.begin(), token.lower.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                      token.lower.find('-') != std::string::npos || (!german_ && token.capitalized && token.lower.back() == 's') ||
+                      (german_ && (IsAny(&token, {"im", "am"}) || MayBeTimeCompound(token.lower)));
     tokens.push_back(std::move(token));
   }
   return tokens;
@@ -120,6 +142,7 @@ bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) 
 }
 
 std::optional<TimeMatch> TimeGrammar::MatchAt(const std::vector<TimeToken>& tokens, size_t i, Tense tense) const {
+  if (!tokens[i].may_start) return std::nullopt;
   Cursor at{tokens, i, i, tense};
   std::optional<TimeMatch> best = MatchWithPosition(at);
   Cursor core{tokens, i, i, tense};
@@ -147,6 +170,7 @@ void TimeGrammar::ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch&
   const TimeToken* link = match.last < tokens.size() ? &tokens[match.last] : nullptr;
   const bool between = match.first > 0 && IsAny(&tokens[match.first - 1], {"zwischen", "between"});
   if (!IsRangeWord(link, german_) && !(between && IsAny(link, {"und", "and"}))) return;
+  if (match.last + 1 >= tokens.size()) return;
   Cursor next{tokens, match.last + 1, match.last + 1, Tense::kUnknown};
   std::optional<TimeMatch> end = MatchCore(next);
   if (!end || end->spec.kind != kind || end->spec.mod != match.spec.mod) return;

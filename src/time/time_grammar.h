@@ -26,6 +26,7 @@ struct TimeToken {
   int number = -1;                  // a plain integer: "2023", "10"
   int ordinal = -1;                 // "9." in German, "9th" in English
   bool in_entity = false;           // part of an actor's name ("Macron" in "On Monday Macron …")
+  bool may_start = false;           // a time word, a number, an article or a phrase start: worth matching at
 };
 
 class TimeGrammar {

@@ -311,7 +311,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
   if (const TimeWord* approx = WordOf(at.Peek(), Category::kApprox)) {
     approximation = std::string(approx->value);
     ++at.pos;
-  } else if (at.Peek() && at.Peek(1)) {
+  } else if (at.Peek() && at.Peek(1) && lexicon_.StartsPhrase(at.Peek()->lower)) {
     for (const TimeWord& word : lexicon_.Lookup(at.Peek()->lower + " " + at.Peek(1)->lower)) {
       if (word.category != Category::kApprox) continue;
       approximation = std::string(word.value);
@@ -498,7 +498,8 @@ std::optional<TimeMatch> TimeGrammar::MatchReference(Cursor& at) const {
     return at.Make(Fixed("PAST_REF"));
   }
   // "vor kurzem", "vor kurzer Zeit"
-  for (size_t words = 3; words >= 2; --words) {
+  if (at.Peek() == nullptr) return std::nullopt;
+  for (size_t words = 3; words >= 2 && lexicon_.StartsPhrase(at.Peek()->lower); --words) {
     if (at.Peek(words - 1) == nullptr) continue;
     std::string phrase = at.Peek()->lower;
     for (size_t k = 1; k < words; ++k) phrase += " " + at.Peek(k)->lower;

@@ -42,6 +42,9 @@ std::unique_ptr<TimeLexicon> TimeLexicon::Create(const ResourceImage& image, std
     for (const CategoryName& entry : kCategoryNames) {
       if (entry.name == fields[1]) lexicon->words_[fields[0]].push_back({entry.category, fields[2]});
     }
+    if (const size_t space = fields[0].find(' '); space != std::string_view::npos) {
+      lexicon->phrase_starts_.insert(fields[0].substr(0, space));
+    }
   });
   return lexicon;
 }

@@ -7,6 +7,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "lagebild/status.h"
@@ -31,9 +32,12 @@ class TimeLexicon {
 
   // The entries of a lower-case form; empty when it is no time word.
   std::span<const TimeWord> Lookup(std::string_view lower_form) const;
+  // Whether some entry of several words ("vor kurzem", "more than") starts with this word.
+  bool StartsPhrase(std::string_view lower_form) const { return phrase_starts_.contains(lower_form); }
 
  private:
   std::unordered_map<std::string_view, std::vector<TimeWord>> words_;
+  std::unordered_set<std::string_view> phrase_starts_;
 };
 
 }  // namespace lagebild
