@@ -150,6 +150,7 @@ struct Place {
   double lat = 0;
   double lon = 0;
   int64_t geonames = 0;  // GeoNames id; 0 for regions and areas we compiled ourselves
+  bool after_place_word = false;  // after "in", "nach", "near", …: a place where something happens
 };
 
 // Where an event's date came from.

@@ -70,7 +70,8 @@ Cue CueBefore(const SentenceContext& context, uint32_t first, uint32_t max_dista
       // "deliveries to Kyiv", "bought weapons from North Korea": after a word of giving or
       // buying, "to" and "from" name the other party
       if (word == "to" || word == "from") {
-        for (uint32_t k = at; k > start && k + 5 > at; --k) {
+        constexpr uint32_t kTransferWindow = 8;  // "has sold a total of 200,000 tonnes of wheat to Tunisia"
+        for (uint32_t k = at; k > start && k + kTransferWindow > at; --k) {
           if (context.cues.Is(context.Lower(k - 1), "transfer")) return Cue::kNone;
         }
       }
@@ -223,6 +224,12 @@ bool IsToponym(const NameCheck& check, uint32_t first, uint32_t last, const std:
     administrative = administrative || place.kind != PlaceKind::kCity;
   }
   if (NextToPersonName(context, first, last, check.german_nouns)) return false;
+  // A country's name ("West Germany", "Vereinigte Staaten") is the state acting unless a word of
+  // place stands before it, as for the countries the actor stage finds.
+  const bool country = std::any_of(candidates.begin(), candidates.end(), [&](uint32_t index) {
+    return check.gazetteer.place(index).kind == PlaceKind::kCountry;
+  });
+  if (country && !place_role) return false;
   const bool single = last == first + 1;
   const std::string_view surface = context.doc.Surface(context.token(first).span);
   // "Essen", "Bild", "Ende": common nouns that are also towns need a word of place right before
@@ -356,6 +363,7 @@ void PlaceRecognizer::Locate(Document& doc) const {
     place.lat = entry.lat;
     place.lon = entry.lon;
     place.geonames = entry.geonames;
+    place.after_place_word = mention.in_place_role;
     doc.places.push_back(std::move(place));
   }
 }

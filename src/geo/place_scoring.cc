@@ -14,7 +14,7 @@ namespace {
 
 constexpr double kCountryKindBonus = 4;
 constexpr double kRegionKindBonus = 2.5;
-constexpr double kAreaKindBonus = 2;
+constexpr double kAreaKindBonus = 4.5;  // "North Sea" the sea, not the hamlet on Long Island
 constexpr double kCapitalBonus = 2;
 constexpr double kFirstSeatBonus = 1;
 constexpr double kSecondSeatBonus = 0.5;
