@@ -165,6 +165,10 @@ std::optional<TimeMatch> TimeGrammar::MatchRelativeUnit(Cursor& at) const {
   if (article && german_ && !IsAny(&at.tokens[at.start], {"der", "dem", "den", "des"})) return std::nullopt;
   TimeSpec spec = Offset(std::string(unit->value), 0);
   spec.direction = DirectionOf(*direction);
+  // "am selben Tag", "am folgenden Tag", "the same day", "the following year": the text's date
+  const std::string_view word = at.tokens[at.pos - 2].lower;
+  spec.anaphoric = word.starts_with("selb") || word.starts_with("gleich") || word.starts_with("dessel") ||
+                   word.starts_with("dersel") || word.starts_with("folgend") || word == "same" || word == "following";
   spec.amount = spec.direction == Direction::kPrevious ? -1 : spec.direction == Direction::kNext ? 1 : 0;
   if (unit->value == "DE" || unit->value == "CE") return std::nullopt;
   return at.Make(std::move(spec));
@@ -287,7 +291,9 @@ std::optional<TimeMatch> TimeGrammar::MatchAgoOrAhead(Cursor& at) const {
   const bool later = !ahead && !ago_first && IsAny(at.Peek(), {"later", "später", "danach"});
   if ((earlier || later) && !amount.empty() && amount != "X" && amount.find('.') == std::string::npos) {
     ++at.pos;
-    return at.Make(Offset(std::string(unit->value), later ? ToInt(amount) : -ToInt(amount)));
+    TimeSpec spec = Offset(std::string(unit->value), later ? ToInt(amount) : -ToInt(amount));
+    spec.anaphoric = true;  // "zwei Tage später": after the date the text just gave
+    return at.Make(std::move(spec));
   }
   if (!german_ && !ahead) {
     if (!ago) return std::nullopt;

@@ -88,7 +88,7 @@ std::string WeekendOf(const Date& day) { return calendar::FormatWeek(calendar::W
 
 std::string ResolveOffset(const TimeSpec& spec, const TimeContext& context) {
   if (!context.reference) return "";
-  const Date& ref = *context.reference;
+  const Date& ref = spec.anaphoric && context.last_text_day ? *context.last_text_day : *context.reference;
   const std::string& unit = spec.unit;
   if (unit == "Y" && spec.amount == -1 && context.reporting_quarter.size() == 7) {
     const int year = std::stoi(context.reporting_quarter.substr(0, 4)) - 1;

@@ -49,6 +49,7 @@ struct TimeSpec {
   // kOffset: `amount` units from the reference, shown at that unit's granularity
   std::string unit;  // Y, Q, HY, M, W, WE, D, DE, CE
   int amount = 0;
+  bool anaphoric = false;  // counted from the text's last date: "zwei Tage später", "am selben Tag"
 
   int weekday = 0;       // kWeekday: 1 Monday … 7 Sunday
   bool in_week = false;  // kWeekday in the week `amount` weeks from the reference's ("Dienstag vergangener Woche")
@@ -79,6 +80,8 @@ struct TimeContext {
   // The reporting period of a company report: a quarter ("2023-Q3") named in the last sentences.
   // "a year ago" and "a year earlier" then mean that quarter a year before.
   std::string reporting_quarter;
+  // The last day the text named (any expression with a day), for anaphoric offsets.
+  std::optional<calendar::Date> last_text_day;
 };
 
 // The TIMEX3 value of `spec`, or "" when it needs a reference and there is none.

@@ -130,7 +130,10 @@ void TimeTagger::Tag(Document& doc) const {
       expression.mod = match->spec.mod;
       expression.relative = IsRelative(match->spec);
       expression.value = ResolveTimeSpec(match->spec, context);
-      if (expression.type == TimeType::kDate && expression.value.size() >= 10) context.last_day = DateOfValue(expression.value);
+      if (expression.type == TimeType::kDate && expression.value.size() >= 10) {
+        context.last_day = DateOfValue(expression.value);
+        if (expression.value[4] == '-' && expression.value[7] == '-') context.last_text_day = context.last_day;
+      }
       // A history moves its own reference: the last date it gave with a year (not one computed
       // from the reference, which would let errors drift).
       if (narrative && expression.type == TimeType::kDate && (!expression.relative || match->spec.kind == SpecKind::kCalendar)) {
