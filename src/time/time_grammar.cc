@@ -502,6 +502,14 @@ std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
   return at.Make(Fixed(calendar::FormatYear(token->number)));
 }
 
+// The decade a German number word names: "fünfziger" → "195"; "" for other words.
+std::string TimeGrammar::DecadeOfWord(std::string_view word) const {
+  for (const TimeWord& entry : lexicon_.Lookup(word)) {
+    if (entry.category == Category::kDecade) return "19" + std::string(entry.value);
+  }
+  return "";
+}
+
 // "den 50er Jahren", "die 1990er-Jahre", "den Fünfzigerjahren", "the 1990s", "the '90s".
 std::optional<TimeMatch> TimeGrammar::MatchDecade(Cursor& at) const {
   if (IsArticle(at.Peek(), german_)) ++at.pos;
@@ -525,19 +533,13 @@ std::optional<TimeMatch> TimeGrammar::MatchDecade(Cursor& at) const {
       needs_noun = rest.empty();
       if (!rest.empty() && rest != "-jahre" && rest != "-jahren" && rest != "-jahrs") return std::nullopt;
     } else {
-      for (const char* noun : {"jahren", "jahre", ""}) {
-        const std::string_view suffix = noun;
-        if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) continue;
-        const std::string stem(text.substr(0, text.size() - suffix.size()));
-        if (const TimeWord* word = WordOf(&token[0], Category::kDecade); word && suffix.empty()) {
-          decade = "19" + std::string(word->value);
-          needs_noun = true;
-        } else {
-          for (const TimeWord& word : lexicon_.Lookup(stem)) {
-            if (word.category == Category::kDecade && !suffix.empty()) decade = "19" + std::string(word.value);
-          }
-        }
-        if (!decade.empty()) break;
+      // "Fünfzigerjahren", "fünfziger Jahre"
+      for (std::string_view suffix : {"jahren", "jahre"}) {
+        if (text.size() > suffix.size() && text.ends_with(suffix)) decade = DecadeOfWord(text.substr(0, text.size() - suffix.size()));
+      }
+      if (decade.empty()) {
+        decade = DecadeOfWord(text);
+        needs_noun = !decade.empty();
       }
     }
   } else if (text.size() >= 3 && text.back() == 's' && AllDigits(text.substr(0, text.size() - 1))) {

@@ -54,6 +54,7 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchMonth(Cursor& at) const;
   std::optional<TimeMatch> MatchYear(Cursor& at) const;
   std::optional<TimeMatch> MatchDecade(Cursor& at) const;
+  std::string DecadeOfWord(std::string_view word) const;
   std::optional<TimeMatch> MatchCentury(Cursor& at) const;
   std::optional<TimeMatch> MatchSeason(Cursor& at) const;
   std::optional<TimeMatch> MatchQuarter(Cursor& at) const;
