@@ -266,90 +266,101 @@ std::optional<TimeMatch> TimeGrammar::MatchNumericDate(Cursor& at) const {
 // German "5. September [2023]", "10. bis 13. September", "10. August bis 2. September";
 // English "September 5[, 2023]", "5 September 2023", "5th of May", "September 10-13",
 // "10 to 13 September".
+int TimeGrammar::DayNumber(const TimeToken* token) const {
+  if (token == nullptr) return -1;
+  const int day = german_ ? token->ordinal : (token->ordinal > 0 ? token->ordinal : token->number);
+  return day >= 1 && day <= 31 ? day : -1;
+}
+
+int TimeGrammar::MonthOf(const TimeToken* token) const {
+  const TimeWord* month = WordOf(token, Category::kMonth);
+  return month != nullptr && token->capitalized ? ToInt(month->value) : -1;
+}
+
 std::optional<TimeMatch> TimeGrammar::MatchDayMonth(Cursor& at) const {
-  auto day_number = [&](const TimeToken* token) {
-    if (token == nullptr) return -1;
-    const int day = german_ ? token->ordinal : (token->ordinal > 0 ? token->ordinal : token->number);
-    return day >= 1 && day <= 31 ? day : -1;
-  };
-  auto month_of = [&](const TimeToken* token) {
-    const TimeWord* month = WordOf(token, Category::kMonth);
-    return month != nullptr && token->capitalized ? ToInt(month->value) : -1;
-  };
-  TimeSpec first;
-  first.kind = SpecKind::kCalendar;
-  std::optional<TimeSpec> range_from;
-  if (const int day = day_number(at.Peek()); day > 0) {
-    // day [bis day] [of] month
+  TimeSpec last;
+  last.kind = SpecKind::kCalendar;
+  std::optional<TimeSpec> first;  // the first day of a range
+  if (const int day = DayNumber(at.Peek()); day > 0) {
     ++at.pos;
-    if (IsRangeWord(at.Peek(), german_) && (german_ ? true : day_number(at.Peek(1)) > 0)) {
-      size_t skip = 1 + (IsAny(at.Peek(1), {"zum"}) ? 1 : 0);
-      if (const int second = day_number(at.Peek(skip)); second > day) {
-        TimeSpec from = first;
-        from.day = day;
-        range_from = from;
-        at.pos += skip + 1;
-        first.day = second;
-      }
+    if (!ReadDayThenMonth(at, day, last, first)) {
+      return german_ && !first && last.month < 0 && last.day == day ? MatchDayInList(at, day) : std::nullopt;
     }
-    if (!range_from) first.day = day;
-    if (!german_ && IsAny(at.Peek(), {"of"})) ++at.pos;
-    first.month = month_of(at.Peek());
-    if (first.month < 0) return german_ && !range_from ? MatchDayInList(at, day) : std::nullopt;
-    ++at.pos;
-  } else if (!german_ && (first.month = month_of(at.Peek())) > 0) {
-    ++at.pos;
-    const TimeToken* day_token = at.Peek();
-    if (day_token != nullptr && day_token->kind == TokenKind::kNumber) {
-      const size_t dash = day_token->text.find('-');
-      if (dash != std::string_view::npos) {
-        const int from = ToInt(day_token->text.substr(0, dash)), to = ToInt(day_token->text.substr(dash + 1));
-        if (from < 1 || to > 31 || to <= from) return std::nullopt;
-        TimeSpec start = first;
-        start.day = from;
-        range_from = start;
-        first.day = to;
-        ++at.pos;
-      }
-    }
-    if (!range_from) {
-      first.day = day_number(day_token);
-      if (first.day < 0) return std::nullopt;
-      ++at.pos;
-      if (IsRangeWord(at.Peek(), false) && day_number(at.Peek(1)) > first.day) {
-        TimeSpec start = first;
-        range_from = start;
-        first.day = day_number(at.Peek(1));
-        at.pos += 2;
-      }
-    }
-    if (IsAny(at.Peek(), {","}) && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
-  } else {
+  } else if (german_ || !ReadMonthThenDay(at, last, first)) {
     return std::nullopt;
   }
-  ReadYearTail(at, first);
-  if (range_from) {
-    range_from->year = first.year;
-    range_from->year_offset = first.year_offset;
-    range_from->year_is_relative = first.year_is_relative;
-    if (range_from->month < 0) range_from->month = first.month;
-    return at.Make(Range(std::move(*range_from), std::move(first)));
+  ReadYearTail(at, last);
+  if (first) {
+    first->year = last.year;
+    first->year_offset = last.year_offset;
+    first->year_is_relative = last.year_is_relative;
+    if (first->month < 0) first->month = last.month;
+    return at.Make(Range(std::move(*first), std::move(last)));
   }
-  // "5. August bis 2. September"
-  if (IsRangeWord(at.Peek(), german_)) {
-    Cursor second{at.tokens, at.pos + 1, at.pos + 1, at.tense};
-    std::optional<TimeMatch> to = MatchDayMonth(second);
-    if (to && to->spec.kind == SpecKind::kCalendar) {
-      if (first.year < 0 && !first.year_is_relative) {
-        first.year = to->spec.year;
-        first.year_offset = to->spec.year_offset;
-        first.year_is_relative = to->spec.year_is_relative;
-      }
-      at.pos = to->last;
-      return at.Make(Range(std::move(first), std::move(to->spec)));
+  return ExtendToLaterDay(at, std::move(last));
+}
+
+// German "5. September", "10. bis 13. September", "10. bis zum 13. September"; English
+// "5 September", "5th of May", "10 to 13 September". `day` is read; the month follows.
+bool TimeGrammar::ReadDayThenMonth(Cursor& at, int day, TimeSpec& last, std::optional<TimeSpec>& first) const {
+  last.day = day;
+  if (IsRangeWord(at.Peek(), german_) && (german_ || DayNumber(at.Peek(1)) > 0)) {
+    const size_t skip = 1 + (IsAny(at.Peek(1), {"zum"}) ? 1 : 0);
+    if (const int second = DayNumber(at.Peek(skip)); second > day) {
+      first = last;
+      at.pos += skip + 1;
+      last.day = second;
     }
   }
-  return at.Make(std::move(first));
+  if (!german_ && IsAny(at.Peek(), {"of"})) ++at.pos;
+  last.month = MonthOf(at.Peek());
+  if (last.month < 0) return false;
+  ++at.pos;
+  return true;
+}
+
+// English "September 5[, 2023]", "September 10-13", "Sept. 10 to 13".
+bool TimeGrammar::ReadMonthThenDay(Cursor& at, TimeSpec& last, std::optional<TimeSpec>& first) const {
+  last.month = MonthOf(at.Peek());
+  if (last.month < 0) return false;
+  ++at.pos;
+  const TimeToken* day_token = at.Peek();
+  const size_t dash = day_token != nullptr && day_token->kind == TokenKind::kNumber ? day_token->text.find('-')
+                                                                                    : std::string_view::npos;
+  if (dash != std::string_view::npos) {
+    const int from = ToInt(day_token->text.substr(0, dash)), to = ToInt(day_token->text.substr(dash + 1));
+    if (from < 1 || to > 31 || to <= from) return false;
+    first = last;
+    first->day = from;
+    last.day = to;
+    ++at.pos;
+  } else {
+    last.day = DayNumber(day_token);
+    if (last.day < 0) return false;
+    ++at.pos;
+    if (IsRangeWord(at.Peek(), false) && DayNumber(at.Peek(1)) > last.day) {
+      first = last;
+      last.day = DayNumber(at.Peek(1));
+      at.pos += 2;
+    }
+  }
+  if (IsAny(at.Peek(), {","}) && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
+  return true;
+}
+
+// "5. August bis 2. September": a range whose second end has its own month.
+std::optional<TimeMatch> TimeGrammar::ExtendToLaterDay(Cursor& at, TimeSpec day) const {
+  if (!IsRangeWord(at.Peek(), german_)) return at.Make(std::move(day));
+  Cursor second{at.tokens, at.pos + 1, at.pos + 1, at.tense};
+  std::optional<TimeMatch> to = MatchDayMonth(second);
+  if (!to || to->spec.kind != SpecKind::kCalendar) return at.Make(std::move(day));
+  if (day.year < 0 && !day.year_is_relative) {
+    day.year = to->spec.year;
+    day.year_offset = to->spec.year_offset;
+    day.year_is_relative = to->spec.year_is_relative;
+  }
+  at.pos = to->last;
+  return at.Make(Range(std::move(day), std::move(to->spec)));
 }
 
 // "am 3., 4. und 5. Oktober": a day of a list whose month comes at its end; only the day is

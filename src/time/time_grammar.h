@@ -72,6 +72,11 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchCore(Cursor& at) const;
   bool ReadYearTail(Cursor& at, TimeSpec& spec) const;
   std::optional<TimeMatch> MatchDayInList(Cursor& at, int day) const;
+  bool ReadDayThenMonth(Cursor& at, int day, TimeSpec& last, std::optional<TimeSpec>& first) const;
+  bool ReadMonthThenDay(Cursor& at, TimeSpec& last, std::optional<TimeSpec>& first) const;
+  std::optional<TimeMatch> ExtendToLaterDay(Cursor& at, TimeSpec day) const;
+  int DayNumber(const TimeToken* token) const;
+  int MonthOf(const TimeToken* token) const;
   Tense TenseBetween(const std::vector<TimeToken>& tokens, size_t first, size_t last) const;
   void ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch& match) const;
   bool IsYearContext(const std::vector<TimeToken>& tokens, size_t i) const;

@@ -43,13 +43,13 @@ void GiveClockTimesTheirDay(std::vector<TimeExpression>& times, size_t first, co
   }
 }
 
-// "1939/1940": two years in one token, each its own expression.
 // A history moves on with the dates it gives; a range ("Juni 1941 bis Juni 1944") at its start,
 // where the story it introduces begins.
 void MoveNarrativeReference(const std::string& value, TimeContext& context) {
   if (std::optional<calendar::Date> date = DateOfValue(value)) context.reference = date;
 }
 
+// "1939/1940": two years in one token, each its own expression.
 void AddSlashPair(Document& doc, uint32_t sentence, Span span, const TimeMatch& match, TimeContext& context) {
   const size_t slash = doc.Surface(span).find('/');
   const Span parts[2] = {{span.begin, static_cast<uint32_t>(span.begin + slash)}, {static_cast<uint32_t>(span.begin + slash + 1), span.end}};
@@ -92,62 +92,76 @@ std::unique_ptr<TimeTagger> TimeTagger::Create(const ResourceImage& image, Statu
   return tagger;
 }
 
+namespace {
+
+// What a new expression tells about the rest of the text: the day for later clock times and
+// anaphoric offsets, a narrative's reference, a company report's quarter.
+void Remember(const TimeExpression& expression, const TimeSpec& spec, uint32_t sentence, TimeContext& context,
+              uint32_t& quarter_sentence) {
+  if (expression.type == TimeType::kDate && expression.value.size() >= 10) {
+    context.last_day = DateOfValue(expression.value);
+    if (expression.value[4] == '-' && expression.value[7] == '-') context.last_text_day = context.last_day;
+  }
+  // A history moves its own reference: the last date it gave with a year (not one computed from
+  // the reference, which would let errors drift).
+  if (context.narrative && expression.type == TimeType::kDate && (!expression.relative || spec.kind == SpecKind::kCalendar)) {
+    MoveNarrativeReference(expression.value, context);
+  }
+  if (IsQuarter(expression.value) && (spec.quarter > 0 || spec.unit == "Q")) {
+    context.reporting_quarter = expression.value;
+    quarter_sentence = sentence;
+  }
+}
+
+}  // namespace
+
 void TimeTagger::Tag(Document& doc) const {
   TimeContext context;
   if (doc.meta.published) context.reference = calendar::ParseDay(*doc.meta.published);
-  const bool narrative = doc.meta.time_reference == TimeReference::kNarrative;
+  context.narrative = doc.meta.time_reference == TimeReference::kNarrative;
   uint32_t quarter_sentence = 0;
-  context.narrative = narrative;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     const std::string& lang = sentence.paragraph < doc.paragraphs.size() ? doc.paragraphs[sentence.paragraph].lang : doc.lang;
     const std::string& chosen = lang == "de" || lang == "en" ? lang : doc.lang;
     if (chosen != "de" && chosen != "en") continue;
-    const TimeGrammar& grammar = *grammars_[chosen == "de" ? 0 : 1];
-    const std::vector<TimeToken> tokens = grammar.Prepare(doc, sentence);
-    context.tense = grammar.TenseOf(tokens);
-    context.last_day.reset();
     if (s > quarter_sentence + kReportingQuarterSentences) context.reporting_quarter.clear();
-    const size_t first_in_sentence = doc.times.size();
-    std::vector<bool> clock_without_day;
-    for (size_t i = 0; i < tokens.size();) {
-      std::optional<TimeMatch> match = grammar.MatchAt(tokens, i, context.tense);
-      if (!match || InsideName(doc, SpanOf(doc, sentence, *match))) {
-        ++i;
-        continue;
-      }
-      clock_without_day.push_back(match->spec.kind == SpecKind::kClock && !context.last_day);
-      context.tense = grammar.ClauseTense(tokens, match->first, match->last);
-      if (match->spec.split) {
-        AddSlashPair(doc, s, SpanOf(doc, sentence, *match), *match, context);
-        i = match->last;
-        continue;
-      }
-      TimeExpression expression;
-      expression.span = SpanOf(doc, sentence, *match);
-      expression.sentence = s;
-      expression.type = match->spec.type;
-      expression.mod = match->spec.mod;
-      expression.relative = IsRelative(match->spec);
-      expression.value = ResolveTimeSpec(match->spec, context);
-      if (expression.type == TimeType::kDate && expression.value.size() >= 10) {
-        context.last_day = DateOfValue(expression.value);
-        if (expression.value[4] == '-' && expression.value[7] == '-') context.last_text_day = context.last_day;
-      }
-      // A history moves its own reference: the last date it gave with a year (not one computed
-      // from the reference, which would let errors drift).
-      if (narrative && expression.type == TimeType::kDate && (!expression.relative || match->spec.kind == SpecKind::kCalendar)) {
-        MoveNarrativeReference(expression.value, context);
-      }
-      if (IsQuarter(expression.value) && (match->spec.quarter > 0 || match->spec.unit == "Q")) {
-        context.reporting_quarter = expression.value;
-        quarter_sentence = s;
-      }
-      doc.times.push_back(std::move(expression));
-      i = match->last;
-    }
-    GiveClockTimesTheirDay(doc.times, first_in_sentence, clock_without_day);
+    TagSentence(*grammars_[chosen == "de" ? 0 : 1], doc, s, context, quarter_sentence);
   }
+}
+
+void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t s, TimeContext& context,
+                             uint32_t& quarter_sentence) const {
+  const Sentence& sentence = doc.sentences[s];
+  const std::vector<TimeToken> tokens = grammar.Prepare(doc, sentence);
+  context.tense = grammar.TenseOf(tokens);
+  context.last_day.reset();
+  const size_t first_in_sentence = doc.times.size();
+  std::vector<bool> clock_without_day;
+  for (size_t i = 0; i < tokens.size();) {
+    std::optional<TimeMatch> match = grammar.MatchAt(tokens, i, context.tense);
+    if (!match || InsideName(doc, SpanOf(doc, sentence, *match))) {
+      ++i;
+      continue;
+    }
+    i = match->last;
+    clock_without_day.push_back(match->spec.kind == SpecKind::kClock && !context.last_day);
+    context.tense = grammar.ClauseTense(tokens, match->first, match->last);
+    if (match->spec.split) {
+      AddSlashPair(doc, s, SpanOf(doc, sentence, *match), *match, context);
+      continue;
+    }
+    TimeExpression expression;
+    expression.span = SpanOf(doc, sentence, *match);
+    expression.sentence = s;
+    expression.type = match->spec.type;
+    expression.mod = match->spec.mod;
+    expression.relative = IsRelative(match->spec);
+    expression.value = ResolveTimeSpec(match->spec, context);
+    Remember(expression, match->spec, s, context, quarter_sentence);
+    doc.times.push_back(std::move(expression));
+  }
+  GiveClockTimesTheirDay(doc.times, first_in_sentence, clock_without_day);
 }
 
 }  // namespace lagebild

@@ -13,6 +13,7 @@ namespace lagebild {
 
 class TimeLexicon;
 class TimeGrammar;
+struct TimeContext;
 
 class TimeTagger {
  public:
@@ -26,6 +27,8 @@ class TimeTagger {
 
  private:
   TimeTagger();
+  void TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t sentence, TimeContext& context,
+                   uint32_t& quarter_sentence) const;
   std::unique_ptr<TimeLexicon> lexicons_[2];  // de, en
   std::unique_ptr<TimeGrammar> grammars_[2];
 };
