@@ -36,6 +36,13 @@ std::string Shorten(std::string_view text, size_t columns) {
   return std::string(text.substr(0, pos)) + "\u2026";
 }
 
+// An event's date for the text formats: the value, "~value" for the publication date standing
+// in, "-" for none.
+std::string DateOf(const Event& event) {
+  if (event.date.empty()) return "-";
+  return event.date_basis == DateBasis::kPublication ? "~" + event.date : event.date;
+}
+
 std::string OneLine(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -61,8 +68,21 @@ void WriteTsv(std::ostream& out, const Document& doc) {
     const Entity& target = doc.entities[event.target];
     out << TsvField(doc.meta.id) << "\tevent\t" << i << '\t' << event.trigger.begin << '\t' << event.trigger.end << '\t'
         << source.code << ':' << target.code << ':' << event.code << ':' << ModalityName(event.modality) << ':'
-        << (event.attribution >= 0 ? doc.entities[event.attribution].code : "-") << '\t'
-        << TsvField(doc.Surface(event.trigger)) << '\n';
+        << (event.attribution >= 0 ? doc.entities[event.attribution].code : "-") << ':' << DateOf(event) << ':'
+        << (event.place >= 0 ? TsvField(doc.places[event.place].name) : "-") << '\t' << TsvField(doc.Surface(event.trigger))
+        << '\n';
+  }
+  for (size_t i = 0; i < doc.times.size(); ++i) {
+    const TimeExpression& time = doc.times[i];
+    out << TsvField(doc.meta.id) << "\ttime\t" << i << '\t' << time.span.begin << '\t' << time.span.end << '\t'
+        << TimeTypeName(time.type) << ':' << (time.value.empty() ? "-" : time.value) << '\t'
+        << TsvField(doc.Surface(time.span)) << '\n';
+  }
+  for (size_t i = 0; i < doc.places.size(); ++i) {
+    const Place& place = doc.places[i];
+    out << TsvField(doc.meta.id) << "\tplace\t" << i << '\t' << place.span.begin << '\t' << place.span.end << '\t'
+        << PlaceKindName(place.kind) << ':' << TsvField(place.name) << ':' << (place.country.empty() ? "-" : place.country)
+        << '\t' << TsvField(doc.Surface(place.span)) << '\n';
   }
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& sentence = doc.sentences[i];
@@ -74,16 +94,32 @@ void WriteTsv(std::ostream& out, const Document& doc) {
 
 namespace {
 
+void WritePrettyTimesAndPlaces(std::ostream& out, const Document& doc) {
+  out << fmt::format("\n  Times ({})\n  {:<4} {:<34} {:<9} {}\n", doc.times.size(), "s#", "text", "type", "value");
+  for (const TimeExpression& time : doc.times) {
+    out << fmt::format("  {:<4} {:<34} {:<9} {}\n", time.sentence, Shorten(OneLine(doc.Surface(time.span)), 33),
+                       TimeTypeName(time.type), time.value.empty() ? "(no publication date)" : time.value);
+  }
+  out << fmt::format("\n  Places ({})\n  {:<4} {:<24} {:<8} {:<28} {}\n", doc.places.size(), "s#", "text", "kind", "name",
+                     "country, lat, lon");
+  for (const Place& place : doc.places) {
+    out << fmt::format("  {:<4} {:<24} {:<8} {:<28} {} {:.3f} {:.3f}\n", place.sentence,
+                       Shorten(OneLine(doc.Surface(place.span)), 23), PlaceKindName(place.kind), Shorten(place.name, 27),
+                       place.country.empty() ? "-" : place.country, place.lat, place.lon);
+  }
+}
+
 void WritePrettyEvents(std::ostream& out, const Document& doc) {
-  out << fmt::format("\n  Events ({})\n  {:<4} {:<24} {:<24} {:<5} {:<9} {:<9} {}\n", doc.events.size(), "s#", "source", "target",
-                     "code", "modality", "said by", "trigger");
+  out << fmt::format("\n  Events ({}; a date with ~ is the publication date standing in)\n  {:<4} {:<24} {:<24} {:<5} {:<9} {:<9} {:<12} {:<16} {}\n",
+                     doc.events.size(), "s#", "source", "target", "code", "modality", "said by", "date", "place", "trigger");
   for (const Event& event : doc.events) {
     const Entity& source = doc.entities[event.source];
     const Entity& target = doc.entities[event.target];
-    out << fmt::format("  {:<4} {:<24} {:<24} {:<5} {:<9} {:<9} {}\n", event.sentence,
+    out << fmt::format("  {:<4} {:<24} {:<24} {:<5} {:<9} {:<9} {:<12} {:<16} {}\n", event.sentence,
                        Shorten(source.code + " " + OneLine(doc.Surface(source.span)), 23),
                        Shorten(target.code + " " + OneLine(doc.Surface(target.span)), 23), event.code,
                        ModalityName(event.modality), event.attribution >= 0 ? doc.entities[event.attribution].code : "-",
+                       Shorten(DateOf(event), 11), event.place >= 0 ? Shorten(doc.places[event.place].name, 15) : "-",
                        OneLine(doc.Surface(event.trigger)));
   }
 }
@@ -111,6 +147,7 @@ void WritePretty(std::ostream& out, const Document& doc) {
                        entity.code.empty() ? "?" : entity.code, entity.actor_id.empty() ? "-" : entity.actor_id,
                        EntitySourceName(entity.source), entity.role.empty() ? "" : " (" + entity.role + ")");
   }
+  WritePrettyTimesAndPlaces(out, doc);
   WritePrettyEvents(out, doc);
   out << '\n';
 }

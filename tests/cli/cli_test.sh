@@ -48,6 +48,11 @@ import json; rows=[json.loads(l) for l in open('$work/out')]; print(len(rows), a
 run extract --format tsv "$sample"
 check "tsv: header and one row per sentence" test "$(head -1 "$work/out" | cut -f1-3)" = "$(printf 'doc_id\ttype\tindex')"
 check "tsv: 58 sentence rows" test "$(grep -c $'\tsentence\t' "$work/out")" -eq 58
+check "tsv: a place row for Wladiwostok" test -n "$(grep -P '\tplace\t.*\tcity:Vladivostok:RUS\tWladiwostok$' "$work/out")"
+
+run extract --format tsv --published 2023-09-05 "$sample"
+check "tsv: 'diesen Monat' is September 2023" test -n "$(grep -P '\ttime\t.*\tDATE:2023-09\tdiesen Monat$' "$work/out")"
+check "tsv: the planned trip is dated and placed" test -n "$(grep -P '\tevent\t.*\tPRKGOV:RUS:042:planned:USAGOV:2023-09:Russian Federation\treisen$' "$work/out")"
 
 run extract --format pretty "$sample"
 check "pretty: names the language and counts" grep -q "language de" "$work/out"
@@ -137,7 +142,7 @@ printf '<actorsfile> test.actors\n<verbsfile> test.verbs\n<optionsfile> test.opt
 echo "Norland accused Sudland of lying on Monday." | "$lagebild" extract --lang en --format tsv --dict "tabari:$work/tabari/test.project" >"$work/out" 2>"$work/err"
 code=$?
 check "--dict tabari: exit 0" test "$code" -eq 0
-check "--dict tabari: the event from the project's verbs" test -n "$(grep -P '\tevent\t0\t8\t15\tNOR:SUD:112:asserted:-\taccused' "$work/out")"
+check "--dict tabari: the event from the project's verbs" test -n "$(grep -P '\tevent\t0\t8\t15\tNOR:SUD:112:asserted:-:-:-\taccused' "$work/out")"
 check "--dict tabari: the source spans its words" test -n "$(grep -P '\tentity\t\d+\t0\t7\torganisation:NOR:' "$work/out")"
 echo "Norland accused Sudland of lying about the border on Monday." >"$work/tabari/input.txt"
 run extract --lang en --format tsv --dict "tabari-actors:$work/tabari/test.actors" --dict "tabari-verbs:$work/tabari/test.verbs" "$work/tabari/input.txt"
