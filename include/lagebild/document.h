@@ -150,7 +150,9 @@ struct Place {
   double lat = 0;
   double lon = 0;
   int64_t geonames = 0;  // GeoNames id; 0 for regions and areas we compiled ourselves
-  bool after_place_word = false;  // after "in", "nach", "near", …: a place where something happens
+  // After "in", "nach", "near", … and not where a speaker is ("Diplomaten in Khartum sagen"):
+  // a place where something happens, which can locate an event of its clause.
+  bool locates_event = false;
 };
 
 // Where an event's date came from.

@@ -29,6 +29,7 @@ struct PlaceMention {
   std::vector<uint32_t> candidates;
   std::string surface;            // lower-cased text, for the exact-name preference
   bool in_place_role = false;     // after a word of place
+  bool speaker_place = false;     // right before a verb of saying: "Diplomaten in Khartum sagen"
   int32_t entity = -1;            // a country or capital entity it comes from
   std::string qualifier_country;  // "Paris, Texas": the qualifier's country …
   std::string qualifier_admin1;   // … and first-level region

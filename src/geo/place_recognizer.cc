@@ -159,6 +159,13 @@ std::unique_ptr<PlaceRecognizer> PlaceRecognizer::Create(const ResourceImage& im
 
 namespace {
 
+// "Jones said", "Merkel sagte": a name before a verb of saying is a person.
+bool BeforeReportingVerb(const SentenceContext& context, uint32_t last) {
+  if (last >= context.sentence.last_token) return false;
+  const std::string word = context.Lower(last);
+  return context.cues.Is(word, "reporting");
+}
+
 // Countries and capitals found by the actor stage, where a word of place stands before them.
 void AddEntityMentions(const Gazetteer& gazetteer, const SentenceContext& context, uint32_t sentence,
                        std::vector<PlaceMention>& mentions) {
@@ -176,6 +183,7 @@ void AddEntityMentions(const Gazetteer& gazetteer, const SentenceContext& contex
     mention.last_token = TokenAt(doc, entity.span.end);
     mention.in_place_role = true;
     mention.entity = static_cast<int32_t>(e);
+    mention.speaker_place = BeforeReportingVerb(context, mention.last_token) || BeforeReportingVerb(context, mention.last_token + 1);
     if (const int32_t country = gazetteer.Country(entity.country); country >= 0) mention.candidates.push_back(country);
     // "Georgia" is also a US state: regions of the same name compete in disambiguation.
     for (uint32_t index : gazetteer.Lookup(doc.Surface(entity.span))) {
@@ -206,12 +214,6 @@ struct NameCheck {
   const std::optional<StaticStringSet>& english_words;
 };
 
-// "Jones said", "Merkel sagte": a name before a verb of saying is a person.
-bool BeforeReportingVerb(const SentenceContext& context, uint32_t last) {
-  if (last >= context.sentence.last_token) return false;
-  const std::string word = context.Lower(last);
-  return context.cues.Is(word, "reporting");
-}
 
 // Whether a name found in the gazetteer is a toponym here.
 bool IsToponym(const NameCheck& check, uint32_t first, uint32_t last, const std::vector<uint32_t>& candidates, bool place_role) {
@@ -328,6 +330,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       mention.surface = LowerCase(context.doc.Surface(span));
       mention.in_place_role = place_role;
       ReadQualifier(check, mention);
+      mention.speaker_place = BeforeReportingVerb(context, end) || BeforeReportingVerb(context, end + 1);
       mentions.push_back(std::move(mention));
       i = end - 1;
       break;
@@ -363,7 +366,7 @@ void PlaceRecognizer::Locate(Document& doc) const {
     place.lat = entry.lat;
     place.lon = entry.lon;
     place.geonames = entry.geonames;
-    place.after_place_word = mention.in_place_role;
+    place.locates_event = mention.in_place_role && !mention.speaker_place;
     doc.places.push_back(std::move(place));
   }
 }

@@ -169,7 +169,7 @@ int32_t PlaceOfClause(const Document& doc, uint32_t sentence, Span clause, Span 
   for (size_t i = 0; i < doc.places.size(); ++i) {
     const Place& place = doc.places[i];
     // Only a place after a word of place locates the event: "Garnac Grain of New Jersey" does not.
-    if (place.sentence != sentence || !Inside(place.span, clause) || !place.after_place_word) continue;
+    if (place.sentence != sentence || !Inside(place.span, clause) || !place.locates_event) continue;
     const uint32_t distance = Distance(place.span, trigger);
     if (distance < best_distance) {
       best_distance = distance;
@@ -195,7 +195,7 @@ int32_t EventGrounder::PlaceOfVisit(Document& doc, const Event& event) const {
   if (entry < 0) return -1;
   const GazetteerPlace& found = gazetteer_->place(static_cast<uint32_t>(entry));
   Place place{visited.span, visited.sentence, found.kind, std::string(found.name), std::string(found.country),
-              found.lat, found.lon, found.geonames, false};
+              found.lat, found.lon, found.geonames, true};
   // Keep doc.places in text order; later indices move up by one.
   const auto at = std::upper_bound(doc.places.begin(), doc.places.end(), place.span.begin,
                                    [](uint32_t begin, const Place& other) { return begin < other.span.begin; });
