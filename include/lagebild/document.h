@@ -208,6 +208,10 @@ struct Document {
   std::vector<Diagnostic> warnings;
 
   std::string_view Surface(Span span) const { return span.In(text); }
+  // The language of a sentence: its paragraph's, else the document's.
+  const std::string& LanguageOf(const Sentence& sentence) const {
+    return sentence.paragraph < paragraphs.size() ? paragraphs[sentence.paragraph].lang : lang;
+  }
 };
 
 }  // namespace lagebild

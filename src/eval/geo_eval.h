@@ -26,12 +26,12 @@
 #include <vector>
 
 #include "lagebild/document.h"
+#include "geo/distance.h"  // HaversineKm, kEarthRadiusKm
 #include "lagebild/pipeline.h"
 #include "lagebild/status.h"
 
 namespace lagebild {
 
-inline constexpr double kEarthRadiusKm = 6371;
 inline constexpr double kAccuracyKm = 161;    // 100 miles
 inline constexpr double kMaxErrorKm = 20039;  // half the Earth's circumference, the AUC's scale
 
@@ -61,9 +61,6 @@ struct GoldCorpus {
 // in messages; a malformed file gives an error with its line, never a partial corpus.
 Status ParseGeoGold(std::string_view xml, std::string_view name, GoldCorpus& corpus);
 Status ReadGeoGold(const std::string& path, GoldCorpus& corpus);
-
-// Great-circle distance by the haversine formula on a sphere of kEarthRadiusKm.
-double HaversineKm(double lat1, double lon1, double lat2, double lon2);
 
 // Pairs gold and predicted spans one-to-one where they overlap: each gold span in order takes
 // the unpaired predicted span that overlaps it most (the first of equals). Gives (gold index,

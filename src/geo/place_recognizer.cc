@@ -159,7 +159,8 @@ std::unique_ptr<PlaceRecognizer> PlaceRecognizer::Create(const ResourceImage& im
 
 namespace {
 
-// "Jones said", "Merkel sagte": a name before a verb of saying is a person.
+// A verb of saying right after a name: a single name there is a person ("Jones said"), a place
+// there is where the speakers are ("diplomats in Khartoum say").
 bool BeforeReportingVerb(const SentenceContext& context, uint32_t last) {
   if (last >= context.sentence.last_token) return false;
   const std::string word = context.Lower(last);
@@ -344,7 +345,7 @@ void PlaceRecognizer::Locate(Document& doc) const {
   std::vector<PlaceMention> mentions;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    const std::string& lang = sentence.paragraph < doc.paragraphs.size() ? doc.paragraphs[sentence.paragraph].lang : doc.lang;
+    const std::string& lang = doc.LanguageOf(sentence);
     const std::string& chosen = lang == "de" || lang == "en" ? lang : doc.lang;
     if (chosen != "de" && chosen != "en") continue;
     SentenceContext context{doc, sentence, *cues_[chosen == "de" ? 0 : 1], chosen == "de", {}};

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "geo/distance.h"
 #include "geo/place_internal.h"
 #include "util/lower_case.h"
 
@@ -70,13 +71,7 @@ struct Context {
   std::vector<const GazetteerPlace*> chosen;  // the cities chosen so far
 };
 
-double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) {
-  constexpr double kRadians = 3.14159265358979323846 / 180;
-  const double dlat = (b.lat - a.lat) * kRadians, dlon = (b.lon - a.lon) * kRadians;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * kRadians) * std::cos(b.lat * kRadians) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
-}
+double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
 
 // `own_vote`: the country this mention's own first choice voted for, which does not count for it.
 double Score(const GazetteerPlace& place, const PlaceMention& mention, const Context& context, const std::string& own_vote) {

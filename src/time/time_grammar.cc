@@ -427,8 +427,7 @@ bool TimeGrammar::ReadYearTail(Cursor& at, TimeSpec& spec) const {
   const TimeWord* unit = WordOf(at.Peek(skip + 1), Category::kUnit);
   if (direction != nullptr && unit != nullptr && unit->value == "Y") {
     spec.year_is_relative = true;
-    spec.year_offset = ToInt(direction->value == "-1" ? "0" : direction->value);
-    if (direction->value == "-1") spec.year_offset = -1;
+    spec.year_offset = ToInt(direction->value);
     at.pos += skip + 2;
     return true;
   }

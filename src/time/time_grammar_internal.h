@@ -43,9 +43,8 @@ inline bool AllDigits(std::string_view text) {
 inline bool IsYearNumber(int number) { return number >= 1000 && number <= 2199; }
 
 inline Direction DirectionOf(const TimeWord& word) {
-  const int value = ToInt(word.value == "-1" ? "1" : word.value);
-  if (word.value == "-1") return Direction::kPrevious;
-  return value == 1 ? Direction::kNext : Direction::kCurrent;
+  const int value = ToInt(word.value);
+  return value < 0 ? Direction::kPrevious : value > 0 ? Direction::kNext : Direction::kCurrent;
 }
 
 // German plural forms of units and English forms in -s: "in den vergangenen Tagen" is a duration.

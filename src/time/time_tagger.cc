@@ -1,5 +1,7 @@
 #include "time/time_tagger.h"
 
+#include <algorithm>
+
 #include "time/calendar.h"
 #include "time/time_grammar.h"
 #include "time/time_lexicon.h"
@@ -22,7 +24,10 @@ bool IsRelative(const TimeSpec& spec) {
 
 // Names that contain time words are no time expressions: "Bild am Sonntag", "Thomas Sommer".
 bool InsideName(const Document& doc, Span span) {
-  for (const Entity& entity : doc.entities) {
+  const auto first = std::lower_bound(doc.entities.begin(), doc.entities.end(), span.begin,
+                                      [](const Entity& entity, uint32_t offset) { return entity.span.end <= offset; });
+  for (auto it = first; it != doc.entities.end(); ++it) {
+    const Entity& entity = *it;
     if (entity.span.begin >= span.end) break;
     if (entity.span.end <= span.begin || entity.kind == EntityKind::kAgent || entity.kind == EntityKind::kCountry ||
         entity.kind == EntityKind::kCapital) {
@@ -122,7 +127,7 @@ void TimeTagger::Tag(Document& doc) const {
   uint32_t quarter_sentence = 0;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
-    const std::string& lang = sentence.paragraph < doc.paragraphs.size() ? doc.paragraphs[sentence.paragraph].lang : doc.lang;
+    const std::string& lang = doc.LanguageOf(sentence);
     const std::string& chosen = lang == "de" || lang == "en" ? lang : doc.lang;
     if (chosen != "de" && chosen != "en") continue;
     if (s > quarter_sentence + kReportingQuarterSentences) context.reporting_quarter.clear();
