@@ -31,6 +31,10 @@ struct DocumentMeta {
   std::optional<std::string> lang;       // a language given by the source; overrides detection
   std::string source;              // file path or "-" for standard input
   TimeReference time_reference = TimeReference::kPublication;
+  // The first-level regions the publisher is based in, "USA/LA" (alpha-3 / GeoNames admin1
+  // code), learned from its other articles (geo/publisher_regions.h): a local paper's
+  // "Alexandria" is the one near home. Usually one; a paper by a state line may have two.
+  std::vector<std::string> home_regions;
 };
 
 // A warning about one document: something was repaired or skipped, never fatal.
@@ -147,6 +151,7 @@ struct Place {
   PlaceKind kind = PlaceKind::kCity;
   std::string name;      // the gazetteer's English name: "Vladivostok"
   std::string country;   // ISO 3166-1 alpha-3; empty for areas that span countries
+  std::string admin1;    // GeoNames first-level code ("LA", "59"); empty for countries and areas
   double lat = 0;
   double lon = 0;
   int64_t geonames = 0;  // GeoNames id; 0 for regions and areas we compiled ourselves

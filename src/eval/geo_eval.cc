@@ -11,6 +11,8 @@
 #include <pugixml.hpp>
 
 #include "eval/text_alignment.h"
+#include "geo/distance.h"
+#include "geo/publisher_regions.h"
 #include "util/file_content.h"
 #include "util/iso_date.h"
 #include "util/trim.h"
@@ -107,6 +109,7 @@ Status ReadArticle(const GoldSource& source, const pugi::xml_node& node, GoldFor
   article.text = text.child_value();
   article.id = format == GoldFormat::kLgl ? node.attribute("docid").value() : std::to_string(corpus.articles.size());
   article.published = ParseIsoDate(TrimWhitespace(node.child_value("dltime")));
+  if (const std::string_view url = TrimWhitespace(node.child_value("url")); !url.empty()) article.url = std::string(url);
   const std::vector<uint32_t> offsets = CodePointOffsets(article.text);
   for (const pugi::xml_node& toponym_node : ToponymNodes(node, format)) {
     GoldToponym toponym;
@@ -167,6 +170,7 @@ RawDocument RawFor(const GoldArticle& article, const std::string& format) {
   raw.meta.source = format;
   raw.meta.lang = "en";
   raw.meta.published = article.published;
+  raw.meta.url = article.url;
   raw.content = article.text;
   return raw;
 }
@@ -289,14 +293,24 @@ void ScoreArticle(const GoldArticle& gold, std::span<const Place> predicted, siz
   if (errors) CollectMissesAndFalsePositives(gold, predicted, article, pairs, *errors);
 }
 
-GeoEvaluation EvaluateGeo(const Pipeline& pipeline, const GoldCorpus& corpus, size_t limit, bool collect_errors) {
+GeoEvaluation EvaluateGeo(const Pipeline& pipeline, const GoldCorpus& corpus, const GeoEvalSettings& settings) {
   GeoEvaluation result;
+  const size_t limit = settings.limit;
   result.articles = limit == 0 ? corpus.articles.size() : std::min(limit, corpus.articles.size());
+  // First pass: learn each publisher's home region from all its articles, as an analyst's run
+  // over a corpus does (geo/publisher_regions.h).
+  PublisherRegions publishers;
+  for (size_t i = 0; settings.publisher_regions && i < result.articles; ++i) {
+    publishers.Observe(pipeline.Process(RawFor(corpus.articles[i], corpus.format)));
+  }
   for (size_t i = 0; i < result.articles; ++i) {
     const GoldArticle& article = corpus.articles[i];
-    const Document doc = pipeline.Process(RawFor(article, corpus.format));
+    RawDocument raw = RawFor(article, corpus.format);
+    publishers.Assign(raw.meta);
+    if (!raw.meta.home_regions.empty()) ++result.with_home_region;
+    const Document doc = pipeline.Process(raw);
     const std::vector<Place> places = PlacesInGoldText(doc, article.text, result);
-    ScoreArticle(article, places, i, result.score, collect_errors ? &result.errors : nullptr);
+    ScoreArticle(article, places, i, result.score, settings.collect_errors ? &result.errors : nullptr);
   }
   return result;
 }

@@ -47,6 +47,7 @@ struct GoldArticle {
   std::string id;                        // LGL docid, else the position in the file
   std::string text;
   std::optional<std::string> published;  // LGL <dltime> date
+  std::optional<std::string> url;        // LGL <url>: its host is the publisher
   std::vector<GoldToponym> toponyms;     // in text order
 };
 
@@ -103,14 +104,20 @@ void ScoreArticle(const GoldArticle& gold, std::span<const Place> predicted, siz
 struct GeoEvaluation {
   GeoScore score;
   size_t articles = 0;
+  size_t with_home_region = 0;  // articles whose publisher's home regions were learned (second pass)
   size_t unaligned = 0;   // predicted places whose span could not be mapped onto the gold text
   size_t mismatches = 0;  // characters the alignment paired without a partner
   std::vector<std::string> errors;  // when asked for
 };
 
-// Runs the pipeline on the first `limit` articles (all when 0) as English text and scores the
-// places found.
-GeoEvaluation EvaluateGeo(const Pipeline& pipeline, const GoldCorpus& corpus, size_t limit, bool collect_errors);
+struct GeoEvalSettings {
+  size_t limit = 0;             // score only the first N articles (0: all)
+  bool collect_errors = false;  // fill GeoEvaluation::errors
+  bool publisher_regions = true;  // a first pass learns each publisher's home region (LGL <url>)
+};
+
+// Runs the pipeline on the articles as English text and scores the places found.
+GeoEvaluation EvaluateGeo(const Pipeline& pipeline, const GoldCorpus& corpus, const GeoEvalSettings& settings);
 
 
 }  // namespace lagebild

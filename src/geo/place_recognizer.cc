@@ -364,6 +364,7 @@ void PlaceRecognizer::Locate(Document& doc) const {
     place.kind = entry.kind;
     place.name = std::string(entry.name);
     place.country = std::string(entry.country);
+    place.admin1 = std::string(entry.admin1);
     place.lat = entry.lat;
     place.lon = entry.lon;
     place.geonames = entry.geonames;

@@ -26,6 +26,8 @@ constexpr double kSameRegionBonus = 3;
 constexpr double kExactNameBonus = 0.8;  // "New Delhi" is the place so named, not Delhi (an alternate name)
 constexpr double kNearbyBonus = 2;           // within kNearbyKm of another place of the document
 constexpr double kNearbyKm = 150;
+constexpr double kHomeRegionBonus = 3;       // a home region of the publisher (DocumentMeta::home_regions)
+constexpr double kHomeCountryBonus = 2;      // … and its country
 
 double SizeScore(const GazetteerPlace& place) {
   double score = std::log10(static_cast<double>(place.population) + 10.0);
@@ -69,6 +71,7 @@ struct Context {
   std::string main_country;
   std::map<std::string, int> regions;      // "USA/LA" of the places chosen so far
   std::vector<const GazetteerPlace*> chosen;  // the cities chosen so far
+  std::vector<std::pair<std::string, std::string>> homes;  // the publisher's home regions: ("USA", "LA")
 };
 
 double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
@@ -84,6 +87,12 @@ double Score(const GazetteerPlace& place, const PlaceMention& mention, const Con
   if (!mention.qualifier_country.empty() && country == mention.qualifier_country &&
       (mention.qualifier_admin1.empty() || place.admin1 == mention.qualifier_admin1)) {
     score += kQualifierBonus;
+  }
+  const auto home_country = [&](const auto& home) { return home.first == country; };
+  if (std::any_of(context.homes.begin(), context.homes.end(), home_country)) score += kHomeCountryBonus;
+  const auto home_region = [&](const auto& home) { return home.first == country && home.second == place.admin1; };
+  if (!place.admin1.empty() && std::any_of(context.homes.begin(), context.homes.end(), home_region)) {
+    score += kHomeRegionBonus;
   }
   if (!place.admin1.empty()) {
     const auto found = context.regions.find(country + "/" + std::string(place.admin1));
@@ -134,6 +143,10 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
   if (mentions.empty()) return;
   Context context;
   context.countries = DocumentCountries(gazetteer, doc, mentions);
+  for (const std::string& home : doc.meta.home_regions) {
+    const size_t slash = home.find('/');
+    if (slash != std::string::npos) context.homes.emplace_back(home.substr(0, slash), home.substr(slash + 1));
+  }
   int most = 0;
   for (const auto& [country, count] : context.countries) {
     if (count > most) {

@@ -41,6 +41,7 @@ json DocJson(const Document& doc, const OutputOptions& options) {
   json warnings = json::array();
   for (const Diagnostic& warning : doc.warnings) warnings.push_back(warning.message);
   out["warnings"] = std::move(warnings);
+  if (!doc.meta.home_regions.empty()) out["home_regions"] = doc.meta.home_regions;
   if (options.with_text) out["text"] = doc.text;
   return out;
 }
@@ -126,6 +127,7 @@ json PlaceJson(const Document& doc, const Place& place) {
           {"name", place.name},
           {"kind", PlaceKindName(place.kind)},
           {"country", NullIfEmpty(place.country)},
+          {"admin1", NullIfEmpty(place.admin1)},
           {"lat", place.lat},
           {"lon", place.lon},
           {"geonames", place.geonames != 0 ? json(place.geonames) : json(nullptr)}};

@@ -152,5 +152,19 @@ check "--dict with an unknown kind: exit 3 with message" test "$code" -eq 3 -a -
 run eval tabari "$work/tabari/test.project"
 check "eval tabari: both records pass" test "$code" -eq 0 -a -n "$(grep 'records passed   2 of 2' "$work/out")"
 
+# --publisher-regions: a paper's other articles name Louisiana, so its "Alexandria" is there.
+cat >"$work/gazette.jsonl" <<'JSONL'
+{"id":"g1","url":"https://www.centralgazette.example/1","published":"2024-03-01","text":"A new bridge opened in Pineville, Louisiana, on Friday."}
+{"id":"g2","url":"https://centralgazette.example/2","published":"2024-03-02","text":"Flooding closed two roads in Lafayette, Louisiana, on Saturday."}
+{"id":"g3","url":"https://centralgazette.example/3","published":"2024-03-03","text":"Police arrested a man in Alexandria on Sunday."}
+JSONL
+run extract --format jsonl "$work/gazette.jsonl"
+check "without --publisher-regions: Alexandria is not the Louisiana one" test "$(tail -1 "$work/out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["places"][0]["admin1"])')" != "LA"
+run extract --format jsonl --publisher-regions "$work/gazette.jsonl"
+check "--publisher-regions: exit 0" test "$code" -eq 0
+check "--publisher-regions: Alexandria, Louisiana" test "$(tail -1 "$work/out" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["doc"]["home_regions"], d["places"][0]["admin1"])')" = "['USA/LA'] LA"
+run extract --publisher-regions - </dev/null
+check "--publisher-regions with standard input: exit 1 with message" test "$code" -eq 1 -a -n "$(grep 'cannot take standard input' "$work/err")"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -309,7 +309,7 @@ TEST(GeoGoldTest, MalformedFilesNameFileAndLine) {
 TEST(GeoGoldTest, EvaluatesThroughThePipeline) {
   GoldCorpus corpus;
   ASSERT_TRUE(ParseGeoGold(kLgl, "inline.xml", corpus).ok());
-  const GeoEvaluation result = EvaluateGeo(testing_support::TestPipeline(), corpus, 5, true);
+  const GeoEvaluation result = EvaluateGeo(testing_support::TestPipeline(), corpus, {.limit = 5, .collect_errors = true});
   EXPECT_EQ(result.articles, 1u);
   EXPECT_EQ(result.score.gold, 2u);
   EXPECT_EQ(result.score.gold_with_point, 1u);

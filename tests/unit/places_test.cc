@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "geo/gazetteer.h"
+#include "geo/publisher_regions.h"
 #include "resources/resource_image.h"
 #include "test_support.h"
 
@@ -70,6 +71,74 @@ TEST(PlaceStageTest, ResolvedPlacesCarryGeoNamesIdAndCoordinates) {
   EXPECT_EQ(place.geonames, 2013348);
   EXPECT_NEAR(place.lat, 43.106, 0.01);
   EXPECT_NEAR(place.lon, 131.874, 0.01);
+}
+
+TEST(PublisherRegionsTest, PublisherIsTheUrlHostWithoutWww) {
+  DocumentMeta meta;
+  EXPECT_EQ(PublisherRegions::PublisherOf(meta), "");
+  meta.url = "https://www.TheTownTalk.com/article/20090320/NEWS01";
+  EXPECT_EQ(PublisherRegions::PublisherOf(meta), "thetowntalk.com");
+  meta.url = "http://news.example.org:8080?id=3";
+  EXPECT_EQ(PublisherRegions::PublisherOf(meta), "news.example.org");
+}
+
+Document WithPlaces(const std::string& url, std::vector<std::string> regions) {
+  Document doc;
+  doc.meta.url = url;
+  for (const std::string& region : regions) {
+    Place place;
+    place.country = region.substr(0, region.find('/'));
+    place.admin1 = region.substr(region.find('/') + 1);
+    doc.places.push_back(place);
+  }
+  return doc;
+}
+
+// A home region is the one named in most articles (all on a tie), in at least two and in 40% of
+// those naming any region; a region counts once per article however often it is named.
+TEST(PublisherRegionsTest, HomeRegionsAreWhatMostArticlesName) {
+  using Regions = std::vector<std::string>;
+  PublisherRegions publishers;
+  const auto observe = [&](const std::string& url, Regions regions, int times = 1) {
+    for (int i = 0; i < times; ++i) publishers.Observe(WithPlaces(url, regions));
+  };
+  observe("http://a.example/1", {"USA/LA", "USA/LA", "USA/LA", "USA/TX"});
+  EXPECT_EQ(publishers.HomeRegions("a.example"), Regions{});  // one article is not enough
+  observe("http://a.example/2", {"USA/LA"});
+  EXPECT_EQ(publishers.HomeRegions("a.example"), Regions{"USA/LA"});
+  observe("http://a.example/3", {"USA/NY"}, 4);
+  EXPECT_EQ(publishers.HomeRegions("a.example"), Regions{"USA/NY"});  // 4 of 6; LA's 2 is under 40%
+  observe("http://b.example/1", {"USA/NY"}, 2);
+  for (const char* region : {"USA/TX", "USA/CA", "USA/FL", "USA/WA"}) observe("http://b.example/2", {region});
+  EXPECT_EQ(publishers.HomeRegions("b.example"), Regions{});  // 2 of 6 is under 40%
+  observe("http://c.example/1", {"USA/MO"}, 2);
+  observe("http://c.example/2", {"USA/KS"}, 3);
+  EXPECT_EQ(publishers.HomeRegions("c.example"), Regions{"USA/KS"});
+  observe("http://c.example/3", {"USA/MO"});
+  EXPECT_EQ(publishers.HomeRegions("c.example"), (Regions{"USA/KS", "USA/MO"}));  // a tie: by a state line
+  EXPECT_EQ(publishers.HomeRegions("d.example"), Regions{});
+  DocumentMeta meta;
+  meta.url = "https://www.a.example/x";
+  publishers.Assign(meta);
+  EXPECT_EQ(meta.home_regions, Regions{"USA/NY"});
+  meta.home_regions = {"DEU/16"};
+  publishers.Assign(meta);
+  EXPECT_EQ(meta.home_regions, Regions{"DEU/16"});  // regions the source gave stay
+}
+
+// The place stage prefers the home region among namesakes of similar size.
+TEST(PublisherRegionsTest, HomeRegionPicksTheLocalNamesake) {
+  const std::string text = "Police arrested a man in Alexandria on Sunday.";
+  EXPECT_NE(testing_support::Analyse(text, "en").places.at(0).admin1, "LA");
+  RawDocument raw;
+  raw.content = text;
+  raw.meta.lang = "en";
+  raw.meta.home_regions = {"USA/LA"};
+  const Document doc = testing_support::TestPipeline().Process(raw);
+  ASSERT_EQ(doc.places.size(), 1u);
+  EXPECT_EQ(doc.places[0].country, "USA");
+  EXPECT_EQ(doc.places[0].admin1, "LA");
+  EXPECT_NEAR(doc.places[0].lat, 31.31, 0.05);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ struct GeoEvalOptions {
   std::string path;
   size_t limit = 0;
   bool show_errors = false;
+  bool single_articles = false;
 };
 
 std::string KmOrDash(const GeoScore& score, double km) {
@@ -50,6 +51,8 @@ void PrintNotes(const GoldCorpus& gold, const GeoEvaluation& result) {
     kinds += fmt::format("{} {}", PlaceKindName(static_cast<PlaceKind>(kind)), result.score.by_kind[kind]);
   }
   std::cout << "predicted places    " << kinds << '\n';
+  std::cout << fmt::format("publishers' home regions learned for {} of {} articles\n", result.with_home_region,
+                           result.articles);
   if (gold.phrase_mismatch > 0) {
     std::cout << fmt::format("gold file: {} toponyms whose span does not read as their phrase\n", gold.phrase_mismatch);
   }
@@ -72,7 +75,7 @@ int RunGeo(const GeoEvalOptions& options, const std::string& image) {
     std::cerr << "lagebild eval geo: " << status.message() << '\n';
     return kExitInputProblem;
   }
-  const GeoEvaluation result = EvaluateGeo(*pipeline, gold, options.limit, options.show_errors);
+  const GeoEvaluation result = EvaluateGeo(*pipeline, gold, {options.limit, options.show_errors, !options.single_articles});
   const GeoScore& score = result.score;
   std::cout << fmt::format("{}: {} of {} articles from {}\n", gold.format, result.articles, gold.articles.size(),
                            options.path);
@@ -95,6 +98,8 @@ EvalSubcommand AddEvalGeo(CLI::App& eval) {
       ->required()
       ->check(CLI::ExistingFile);
   app->add_option("--limit", options->limit, "Score only the first N articles (0: all)");
+  app->add_flag("--single-articles", options->single_articles,
+                "Resolve each article on its own, without first learning the publishers' home regions");
   app->add_flag("--show-errors", options->show_errors,
                 "List misses (FN), false positives (FP) and resolutions beyond 161 km (FAR) with the article index");
   app->fallthrough();  // `eval geo FILE --image X` sets eval's --image

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "geo/publisher_regions.h"
 #include "lagebild/output.h"
 #include "lagebild/pipeline.h"
 #include "lagebild/reader.h"
@@ -25,6 +28,7 @@ struct ExtractOptions {
   bool with_text = false;
   bool with_tokens = false;
   bool explain = false;
+  bool publisher_regions = false;
   std::vector<std::string> dictionaries;
   std::vector<std::string> files;
 };
@@ -87,6 +91,32 @@ void ApplyOverrides(const ExtractOptions& options, DocumentMeta& meta) {
   if (!options.published.empty() && !meta.published) meta.published = options.published;
 }
 
+// Reads the documents of every file in turn. With `report`, read problems are printed as they
+// come and make the result true ("failed"); without, they are ignored (a first pass whose
+// second pass reports them).
+bool ForEachDocument(const std::vector<std::string>& files, InputFormat input_format, bool report,
+                     const std::function<void(RawDocument&&)>& visit) {
+  bool failed = false;
+  std::vector<ReadIssue> issues;
+  for (const std::string& file : files) {
+    Status open_status;
+    std::unique_ptr<Reader> reader = OpenReader(file, input_format, open_status);
+    if (!reader) {
+      if (report) std::cerr << "lagebild: " << open_status.message() << '\n';
+      failed = true;
+      continue;
+    }
+    while (std::optional<RawDocument> raw = reader->Next(issues)) {
+      if (report) ReportIssues(issues, failed);
+      issues.clear();
+      visit(std::move(*raw));
+    }
+    if (report) ReportIssues(issues, failed);
+    issues.clear();
+  }
+  return failed;
+}
+
 int RunExtract(const ExtractOptions& options) {
   const auto format = ParseOutputFormat(options.format);
   const auto input_format = ParseInputFormat(options.input);
@@ -116,30 +146,26 @@ int RunExtract(const ExtractOptions& options) {
     }
     files.push_back("-");
   }
-  DocumentPrinter printer(*format, {options.with_text, options.with_tokens});
-  bool failed = false;
-  std::vector<ReadIssue> issues;
-  for (const std::string& file : files) {
-    Status open_status;
-    std::unique_ptr<Reader> reader = OpenReader(file, *input_format, open_status);
-    if (!reader) {
-      std::cerr << "lagebild: " << open_status.message() << '\n';
-      failed = true;
-      continue;
+  PublisherRegions publishers;
+  if (options.publisher_regions) {
+    if (std::find(files.begin(), files.end(), "-") != files.end()) {
+      std::cerr << "lagebild extract: --publisher-regions reads the input twice and cannot take standard input\n";
+      return kExitInputProblem;
     }
-    while (std::optional<RawDocument> raw = reader->Next(issues)) {
-      ReportIssues(issues, failed);
-      ApplyOverrides(options, raw->meta);
-      const Document doc = pipeline->Process(std::move(*raw));
-      ReportWarnings(doc);
-      if (options.explain) {
-        std::cout << pipeline->ExplainEvents(doc);
-        continue;
-      }
-      printer.Print(doc);
-    }
-    ReportIssues(issues, failed);
+    ForEachDocument(files, *input_format, false, [&](RawDocument&& raw) {
+      ApplyOverrides(options, raw.meta);
+      publishers.Observe(pipeline->Process(std::move(raw)));
+    });
   }
+  DocumentPrinter printer(*format, {options.with_text, options.with_tokens});
+  const bool failed = ForEachDocument(files, *input_format, true, [&](RawDocument&& raw) {
+    ApplyOverrides(options, raw.meta);
+    if (options.publisher_regions) publishers.Assign(raw.meta);
+    const Document doc = pipeline->Process(std::move(raw));
+    ReportWarnings(doc);
+    if (options.explain) std::cout << pipeline->ExplainEvents(doc);
+    else printer.Print(doc);
+  });
   printer.Finish();
   return failed ? kExitInputProblem : kExitOk;
 }
@@ -171,6 +197,9 @@ CommandRunner RegisterExtract(CLI::App& app) {
   command->add_flag("--with-tokens", options->with_tokens, "Add the tokens and each sentence's token range");
   command->add_flag("--explain", options->explain,
                     "Instead of the output, show how each sentence was read: clauses, verbs, actors and their roles, candidate events");
+  command->add_flag("--publisher-regions", options->publisher_regions,
+                    "Learn each publisher's home region (by URL host) from all its articles first, so that a local "
+                    "paper's 'Alexandria' is the one near home; reads the input twice");
   command->add_option("--image", options->image, "Resource image (default: beside the program)");
   command->add_option("--dict", options->dictionaries,
                       "Code events with the field's dictionaries instead of lagebild's: tabari:PROJECT, tabari-actors:FILE, "
