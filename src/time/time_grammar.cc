@@ -83,6 +83,21 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
 
 Tense TimeGrammar::TenseOf(const std::vector<TimeToken>& tokens) const { return TenseBetween(tokens, 0, tokens.size()); }
 
+namespace {
+
+// An English verb in the regular past ("announced", "rolled"): a lower-case word in -ed that is
+// not in -eed ("need", "proceed") nor after an article or "to" ("the armed forces"); a form
+// after be ("is owned") is a passive of any tense and does not count.
+bool RegularPastForm(const std::vector<TimeToken>& tokens, size_t i) {
+  const TimeToken& token = tokens[i];
+  if (token.kind != TokenKind::kWord || token.capitalized || token.lower.size() < 5) return false;
+  if (!token.lower.ends_with("ed") || token.lower.ends_with("eed") || token.lower.find('-') != std::string::npos) return false;
+  if (i == 0) return true;
+  return !IsAny(&tokens[i - 1], {"the", "a", "an", "to", "is", "are", "be", "being", "'s", "this", "these", "its", "their"});
+}
+
+}  // namespace
+
 // Future wins over past, except that a German modal with a perfect infinitive reports the past
 // ("soll ihn getötet haben").
 Tense TimeGrammar::TenseBetween(const std::vector<TimeToken>& tokens, size_t first, size_t last) const {
@@ -93,7 +108,7 @@ Tense TimeGrammar::TenseBetween(const std::vector<TimeToken>& tokens, size_t fir
       future = true;
       modal = modal || (german_ && IsAny(&token, {"soll", "sollen", "will", "wollen"}));
     }
-    if (WordOf(&token, Category::kPast)) past = true;
+    if (WordOf(&token, Category::kPast) || (!german_ && RegularPastForm(tokens, i))) past = true;
     if (modal && IsAny(&token, {"haben", "sein", "worden"})) perfect_infinitive = true;
   }
   if (future && !(modal && perfect_infinitive)) return Tense::kFuture;

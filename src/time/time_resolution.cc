@@ -1,6 +1,8 @@
 // Turns a TimeSpec into its TIMEX3 value against the reference date and the sentence's tense.
 #include <fmt/format.h>
 
+#include <cstdlib>
+
 #include "time/time_spec.h"
 
 namespace lagebild {
@@ -17,6 +19,9 @@ int SeasonIndex(const std::string& season) {
   return -1;
 }
 
+constexpr int kMonthDayCycle = 1200;  // positions month * 100 + day
+constexpr int kNearMonths = 2;
+
 // -1 if the period `position` (month, season index, …) of the reference year is to be taken from
 // the previous year, +1 from the next, 0 from the reference year. `current` is the reference's own.
 int YearShift(int position, int current, int period, Direction direction, Tense tense, bool narrative) {
@@ -31,13 +36,16 @@ int YearShift(int position, int current, int period, Direction direction, Tense 
       break;
   }
   if (narrative) return 0;
+  // The occurrence nearest the reference ("in January" written in November is next January).
+  // `period` is the length of the cycle in the units of `position`.
+  const int nearest = position - current > period / 2 ? -1 : current - position > period / 2 ? 1 : 0;
+  // A date within two months of the reference is the nearest one whatever the tense: reports
+  // name coming deadlines in past-tense sentences ("the offer had been set to expire Nov. 6").
+  const int distance = std::abs(position - current + nearest * period);
+  if (period == kMonthDayCycle && distance <= kNearMonths * 100) return nearest;
   if (tense == Tense::kFuture) return position < current ? 1 : 0;
   if (tense == Tense::kPast) return position > current ? -1 : 0;
-  // No tense: the occurrence nearest the reference ("in January" written in November is next
-  // January). `period` is the length of the cycle in the units of `position`.
-  if (position - current > period / 2) return -1;
-  if (current - position > period / 2) return 1;
-  return 0;
+  return nearest;
 }
 
 std::string WithDaypart(std::string value, const TimeSpec& spec) {
@@ -55,7 +63,7 @@ std::string ResolveCalendar(const TimeSpec& spec, const TimeContext& context) {
       if (spec.month > 0) {
         const int position = spec.month * 100 + std::max(spec.day, 0);
         const int current = ref.month * 100 + (spec.day > 0 ? ref.day : 0);
-        year += YearShift(position, current, 1200, spec.direction, context.tense, context.narrative);
+        year += YearShift(position, current, kMonthDayCycle, spec.direction, context.tense, context.narrative);
       } else if (!spec.season.empty()) {
         // Winter belongs to the year it starts in: January and February are in last year's winter.
         const bool early_winter = ref.month <= 2;
@@ -90,7 +98,7 @@ std::string ResolveOffset(const TimeSpec& spec, const TimeContext& context) {
   if (!context.reference) return "";
   const Date& ref = spec.anaphoric && context.last_text_day ? *context.last_text_day : *context.reference;
   const std::string& unit = spec.unit;
-  if (unit == "Y" && spec.amount == -1 && context.reporting_quarter.size() == 7) {
+  if (unit == "Y" && spec.amount == -1 && spec.direction == Direction::kUnspecified && context.reporting_quarter.size() == 7) {
     const int year = std::stoi(context.reporting_quarter.substr(0, 4)) - 1;
     return calendar::FormatYear(year) + context.reporting_quarter.substr(4);
   }
