@@ -414,6 +414,10 @@ bool TimeGrammar::ReadYearTail(Cursor& at, TimeSpec& spec) const {
     ++at.pos;
     return true;
   }
+  if (const std::optional<int> spoken = ReadSpokenYear(at)) {
+    spec.year = *spoken;
+    return true;
+  }
   size_t skip = 0;
   if (german_ ? IsAny(token, {"des"}) : IsAny(token, {"of"})) skip = 1;
   const TimeToken* next = at.Peek(skip);
@@ -427,6 +431,14 @@ bool TimeGrammar::ReadYearTail(Cursor& at, TimeSpec& spec) const {
     spec.year = next->number;
     at.pos += 2;
     return true;
+  }
+  if (!german_ && skip == 1) {  // "the winter of nineteen ninety-four"
+    ++at.pos;
+    if (const std::optional<int> spoken = ReadSpokenYear(at)) {
+      spec.year = *spoken;
+      return true;
+    }
+    --at.pos;
   }
   if (!german_ && skip == 1 && IsAny(next, {"the"}) && IsAny(at.Peek(2), {"year"})) {
     spec.year_is_relative = true;
@@ -490,8 +502,51 @@ std::optional<TimeMatch> TimeGrammar::MatchMonth(Cursor& at) const {
   return at.Make(std::move(spec));
 }
 
+// The value of a number word of the lexicon or of two joined by a hyphen ("ninety-six" → 96);
+// -1 for anything else.
+int TimeGrammar::NumberWordValue(std::string_view lower) const {
+  const auto single = [&](std::string_view word) {
+    for (const TimeWord& entry : lexicon_.Lookup(word)) {
+      if (entry.category == Category::kNumber) return ToInt(entry.value);
+    }
+    return -1;
+  };
+  const size_t hyphen = lower.find('-');
+  if (hyphen == std::string_view::npos) return single(lower);
+  const int tens = single(lower.substr(0, hyphen)), units = single(lower.substr(hyphen + 1));
+  return tens >= 20 && tens % 10 == 0 && units >= 1 && units <= 9 ? tens + units : -1;
+}
+
+// English years read out (broadcast transcripts): "nineteen ninety-six", "nineteen eighty",
+// and after "year" "two thousand" or "two thousand and five".
+std::optional<int> TimeGrammar::ReadSpokenYear(Cursor& at) const {
+  if (german_) return std::nullopt;
+  const TimeToken* first = at.Peek();
+  const TimeToken* second = at.Peek(1);
+  if (first == nullptr || second == nullptr) return std::nullopt;
+  const int century = NumberWordValue(first->lower);
+  const int rest = NumberWordValue(second->lower);
+  if (century >= 11 && century <= 20 && rest >= 10 && rest <= 99) {
+    at.pos += 2;
+    return century * 100 + rest;
+  }
+  if (first->lower == "two" && second->lower == "thousand" && IsAny(at.Previous(), {"year"})) {
+    at.pos += 2;
+    const size_t skip = IsAny(at.Peek(), {"and"}) ? 1 : 0;
+    const int units = at.Peek(skip) != nullptr ? NumberWordValue(at.Peek(skip)->lower) : -1;
+    if (units >= 1 && units <= 99) {
+      at.pos += skip + 1;
+      return 2000 + units;
+    }
+    return 2000;
+  }
+  return std::nullopt;
+}
+
 // "2022", "Jahr 2022", "2014 bis 2016", "2014-2016", "zwischen 2019 und 2021".
 std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
+  if (IsAny(at.Peek(), {"year"}) && IsAny(at.Peek(1), {"two"}) && IsAny(at.Peek(2), {"thousand"})) ++at.pos;
+  if (const std::optional<int> spoken = ReadSpokenYear(at)) return at.Make(Fixed(calendar::FormatYear(*spoken)));
   const bool with_noun = german_ ? IsAny(at.Peek(), {"jahr", "jahre", "jahres"}) : IsAny(at.Peek(), {"year"});
   if (with_noun && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
   const TimeToken* token = at.Peek();

@@ -71,6 +71,8 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchWithPosition(Cursor& at) const;
   std::optional<TimeMatch> MatchCore(Cursor& at) const;
   bool ReadYearTail(Cursor& at, TimeSpec& spec) const;
+  int NumberWordValue(std::string_view lower) const;
+  std::optional<int> ReadSpokenYear(Cursor& at) const;
   std::optional<TimeMatch> MatchDayInList(Cursor& at, int day) const;
   bool ReadDayThenMonth(Cursor& at, int day, TimeSpec& last, std::optional<TimeSpec>& first) const;
   bool ReadMonthThenDay(Cursor& at, TimeSpec& last, std::optional<TimeSpec>& first) const;

@@ -141,7 +141,8 @@ struct TimeGrammar::Cursor {
   Tense tense = Tense::kUnknown;
 
   const TimeToken* Peek(size_t ahead = 0) const { return pos + ahead < tokens.size() ? &tokens[pos + ahead] : nullptr; }
-  const TimeToken* Before() const { return start > 0 ? &tokens[start - 1] : nullptr; }
+  const TimeToken* Before() const { return start > 0 ? &tokens[start - 1] : nullptr; }   // before the match
+  const TimeToken* Previous() const { return pos > 0 ? &tokens[pos - 1] : nullptr; }  // before the cursor
   TimeMatch Make(TimeSpec spec) const { return {static_cast<uint32_t>(start), static_cast<uint32_t>(pos), std::move(spec)}; }
 };
 

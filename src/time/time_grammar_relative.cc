@@ -77,6 +77,18 @@ std::optional<TimeMatch> TimeGrammar::MatchQuarter(Cursor& at) const {
   if (IsArticle(at.Peek(), german_)) ++at.pos;
   TimeSpec spec;
   spec.kind = SpecKind::kCalendar;
+  // A company report's "the 1988 second quarter", "the year-ago third quarter".
+  const TimeToken* modifier = german_ ? nullptr : at.Peek();
+  if (modifier != nullptr && IsArticle(at.Previous(), false) && at.Peek(1) != nullptr) {
+    if (IsYearNumber(modifier->number)) {
+      spec.year = modifier->number;
+      ++at.pos;
+    } else if (IsAny(modifier, {"year-ago", "year-earlier"})) {
+      spec.year_is_relative = true;
+      spec.year_offset = -1;
+      ++at.pos;
+    }
+  }
   const TimeToken* token = at.Peek();
   if (token == nullptr) return std::nullopt;
   const size_t dash = german_ ? std::string::npos : token->lower.find('-');
@@ -94,7 +106,7 @@ std::optional<TimeMatch> TimeGrammar::MatchQuarter(Cursor& at) const {
     else if (unit == "half" && (number == 1 || number == 2)) spec.half = number;
     else return std::nullopt;
     ++at.pos;
-  } else if (!german_ && at.start > 0 && IsAny(token, {"quarter", "latest", "fiscal"}) &&
+  } else if (!german_ && at.start > 0 && spec.year < 0 && !spec.year_is_relative && IsAny(token, {"quarter", "latest", "fiscal"}) &&
              (IsArticle(at.Before(), false) || IsAny(at.Before(), {"latest"}))) {
     // "the quarter", "the latest quarter", "the fiscal quarter" in a company report: the last
     // completed one
@@ -114,7 +126,7 @@ std::optional<TimeMatch> TimeGrammar::MatchQuarter(Cursor& at) const {
     else return std::nullopt;
     at.pos += 2;
   }
-  ReadYearTail(at, spec);
+  if (spec.year < 0 && !spec.year_is_relative) ReadYearTail(at, spec);
   return at.Make(std::move(spec));
 }
 
@@ -367,6 +379,8 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
     for (const TimeWord& word : lexicon_.Lookup(head)) {
       if (word.category == Category::kNumber && word.value != "X") amount = std::string(word.value);
     }
+    // "three-quarters of its food" is a share, not a time
+    if (unit_form == "quarters" && IsAny(at.Peek(1), {"of"})) return std::nullopt;
     const std::span<const TimeWord> unit_words = lexicon_.Lookup(unit_form);
     for (const TimeWord& word : unit_words) {
       if (word.category == Category::kUnit && !amount.empty() && word.value != "WE") {
