@@ -126,6 +126,10 @@ Tense TimeGrammar::ClauseTense(const std::vector<TimeToken>& tokens, size_t firs
   return clause != Tense::kUnknown ? clause : TenseOf(tokens);
 }
 
+bool TimeGrammar::IsBoundWord(const TimeToken& token) const {
+  return german_ ? IsAny(&token, {"bis", "seit", "spätestens", "ab"}) : IsAny(&token, {"until", "since", "by", "till"});
+}
+
 bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) const {
   const TimeToken* before = i > 0 ? &tokens[i - 1] : nullptr;
   const TimeToken* after = i + 1 < tokens.size() ? &tokens[i + 1] : nullptr;

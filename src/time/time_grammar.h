@@ -33,6 +33,9 @@ class TimeGrammar {
  public:
   TimeGrammar(const TimeLexicon& lexicon, bool german) : lexicon_(lexicon), german_(german) {}
 
+  // A preposition that makes a date the bound of a span: "bis", "seit", "until", "since".
+  bool IsBoundWord(const TimeToken& token) const;
+
   // Prepares the tokens [first, last) of a sentence.
   std::vector<TimeToken> Prepare(const Document& doc, const Sentence& sentence) const;
 

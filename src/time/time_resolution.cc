@@ -35,7 +35,9 @@ int YearShift(int position, int current, int period, Direction direction, Tense 
     case Direction::kUnspecified:
       break;
   }
-  if (narrative) return 0;
+  // A history is told in the past: only a plan or an expectation ("in Kraft treten sollte")
+  // looks ahead of its present.
+  if (narrative) return tense == Tense::kFuture && position < current ? 1 : 0;
   // The occurrence nearest the reference ("in January" written in November is next January).
   // `period` is the length of the cycle in the units of `position`.
   const int nearest = position - current > period / 2 ? -1 : current - position > period / 2 ? 1 : 0;
@@ -204,6 +206,15 @@ std::optional<calendar::Date> DateOfValue(const std::string& value) {
   if (value.size() >= 7 && value[4] == '-' && two_digits(5) > 0) {
     date.month = two_digits(5);
     if (value.size() >= 10 && value[7] == '-' && two_digits(8) > 0) date.day = two_digits(8);
+  } else if (value.size() == 7 && value[4] == '-') {
+    // A season, quarter or half stands for its middle month: after "im Herbst 1861" the story
+    // is in autumn, not in January (which would put the next spring in 1860).
+    const std::string_view period = std::string_view(value).substr(5);
+    static constexpr std::pair<std::string_view, int> kMiddleMonths[] = {
+        {"SP", 4}, {"SU", 7}, {"FA", 10}, {"WI", 12}, {"Q1", 2}, {"Q2", 5}, {"Q3", 8}, {"Q4", 11}, {"H1", 4}, {"H2", 10}};
+    for (const auto& [name, month] : kMiddleMonths) {
+      if (period == name) date.month = month;
+    }
   }
   if (!calendar::IsValid(date)) return std::nullopt;
   return date;

@@ -101,15 +101,17 @@ namespace {
 
 // What a new expression tells about the rest of the text: the day for later clock times and
 // anaphoric offsets, a narrative's reference, a company report's quarter.
-void Remember(const TimeExpression& expression, const TimeSpec& spec, uint32_t sentence, TimeContext& context,
+void Remember(const TimeExpression& expression, const TimeSpec& spec, uint32_t sentence, bool bound, TimeContext& context,
               uint32_t& quarter_sentence) {
   if (expression.type == TimeType::kDate && expression.value.size() >= 10) {
     context.last_day = DateOfValue(expression.value);
     if (expression.value[4] == '-' && expression.value[7] == '-') context.last_text_day = context.last_day;
   }
   // A history moves its own reference: the last date it gave with a year (not one computed from
-  // the reference, which would let errors drift).
-  if (context.narrative && expression.type == TimeType::kDate && (!expression.relative || spec.kind == SpecKind::kCalendar)) {
+  // the reference, which would let errors drift), unless the date bounds a span reaching away
+  // from the story's present ("bis 1915 mehr als 40 Divisionen", "seit 1871").
+  if (context.narrative && !bound && expression.type == TimeType::kDate &&
+      (!expression.relative || spec.kind == SpecKind::kCalendar)) {
     MoveNarrativeReference(expression.value, context);
   }
   if (IsQuarter(expression.value) && (spec.quarter > 0 || spec.unit == "Q")) {
@@ -163,7 +165,8 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
     expression.mod = match->spec.mod;
     expression.relative = IsRelative(match->spec);
     expression.value = ResolveTimeSpec(match->spec, context);
-    Remember(expression, match->spec, s, context, quarter_sentence);
+    const bool bound = match->first > 0 && grammar.IsBoundWord(tokens[match->first - 1]);
+    Remember(expression, match->spec, s, bound, context, quarter_sentence);
     doc.times.push_back(std::move(expression));
   }
   GiveClockTimesTheirDay(doc.times, first_in_sentence, clock_without_day);
