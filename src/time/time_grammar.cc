@@ -126,8 +126,13 @@ Tense TimeGrammar::ClauseTense(const std::vector<TimeToken>& tokens, size_t firs
   return clause != Tense::kUnknown ? clause : TenseOf(tokens);
 }
 
-bool TimeGrammar::IsBoundWord(const TimeToken& token) const {
-  return german_ ? IsAny(&token, {"bis", "seit", "spätestens", "ab"}) : IsAny(&token, {"until", "since", "by", "till"});
+TimeGrammar::Bound TimeGrammar::BoundBefore(const std::vector<TimeToken>& tokens, size_t first) const {
+  if (first == 0) return Bound::kNone;
+  const TimeToken* before = &tokens[first - 1];
+  if (german_ && first >= 2 && IsAny(before, {"zum", "zur", "in", "ins", "im", "nach", "auf"})) before = &tokens[first - 2];
+  if (german_ ? IsAny(before, {"bis", "spätestens"}) : IsAny(before, {"until", "by", "till"})) return Bound::kUntil;
+  if (german_ ? IsAny(before, {"seit", "ab"}) : IsAny(before, {"since"})) return Bound::kFrom;
+  return Bound::kNone;
 }
 
 bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) const {

@@ -33,8 +33,10 @@ class TimeGrammar {
  public:
   TimeGrammar(const TimeLexicon& lexicon, bool german) : lexicon_(lexicon), german_(german) {}
 
-  // A preposition that makes a date the bound of a span: "bis", "seit", "until", "since".
-  bool IsBoundWord(const TimeToken& token) const;
+  // Whether the expression starting at token `first` bounds a span: "bis (zum) Frühjahr",
+  // "seit 1871", "ab Juni", "until March", "since 2001".
+  enum class Bound : uint8_t { kNone, kUntil, kFrom };
+  Bound BoundBefore(const std::vector<TimeToken>& tokens, size_t first) const;
 
   // Prepares the tokens [first, last) of a sentence.
   std::vector<TimeToken> Prepare(const Document& doc, const Sentence& sentence) const;

@@ -76,6 +76,7 @@ struct TimeContext {
   std::optional<calendar::Date> reference;  // the publication date or the text's last date
   Tense tense = Tense::kUnknown;
   bool narrative = false;  // a history text: months and days take the reference's year, "heute" is now
+  bool reference_from_text = false;  // a narrative's reference is a date of the text, no longer the publication's
   std::optional<calendar::Date> last_day;   // the day of the previous expression in the sentence
   // The reporting period of a company report: a quarter ("2023-Q3") named in the last sentences.
   // "a year ago" and "a year earlier" then mean that quarter a year before.

@@ -48,10 +48,20 @@ void GiveClockTimesTheirDay(std::vector<TimeExpression>& times, size_t first, co
   }
 }
 
+constexpr int kAsideYears = 10;
+
 // A history moves on with the dates it gives; a range ("Juni 1941 bis Juni 1944") at its start,
 // where the story it introduces begins.
 void MoveNarrativeReference(const std::string& value, TimeContext& context) {
-  if (std::optional<calendar::Date> date = DateOfValue(value)) context.reference = date;
+  const std::optional<calendar::Date> date = DateOfValue(value);
+  if (!date) return;
+  // A bare year far from the story's present is an aside ("wie im Krieg 1870/71", "1370
+  // Landungsboote" read as a year), not a jump: jumps come with a month or day.
+  if (value.size() == 4 && context.reference_from_text && std::abs(date->year - context.reference->year) > kAsideYears) {
+    return;
+  }
+  context.reference = date;
+  context.reference_from_text = true;
 }
 
 // "1939/1940": two years in one token, each its own expression.
@@ -154,6 +164,8 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
     i = match->last;
     clock_without_day.push_back(match->spec.kind == SpecKind::kClock && !context.last_day);
     context.tense = grammar.ClauseTense(tokens, match->first, match->last);
+    // In a history, "bis zum Frühjahr" after the autumn reaches into the next year.
+    if (context.narrative && grammar.BoundBefore(tokens, match->first) == TimeGrammar::Bound::kUntil) context.tense = Tense::kFuture;
     if (match->spec.split) {
       AddSlashPair(doc, s, SpanOf(doc, sentence, *match), *match, context);
       continue;
@@ -165,7 +177,7 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
     expression.mod = match->spec.mod;
     expression.relative = IsRelative(match->spec);
     expression.value = ResolveTimeSpec(match->spec, context);
-    const bool bound = match->first > 0 && grammar.IsBoundWord(tokens[match->first - 1]);
+    const bool bound = grammar.BoundBefore(tokens, match->first) != TimeGrammar::Bound::kNone;
     Remember(expression, match->spec, s, bound, context, quarter_sentence);
     doc.times.push_back(std::move(expression));
   }
