@@ -134,10 +134,24 @@ std::optional<TimeMatch> TimeGrammar::MatchQuarter(Cursor& at) const {
 // Wochenende", "next year"; "den vergangenen Tagen" (a plural) is a duration; "Vorjahr".
 std::optional<TimeMatch> TimeGrammar::MatchRelativeUnit(Cursor& at) const {
   // "Vorjahr", "heuer": a unit and an amount in one word
+  // "Jahresende": UNIT:AMOUNT:MOD
   if (const TimeWord* offset = WordOf(at.Peek(), Category::kOffset)) {
-    const size_t colon = offset->value.find(':');
+    const std::string_view value = offset->value;
+    const size_t colon = value.find(':');
+    const size_t second = value.find(':', colon + 1);
     ++at.pos;
-    return at.Make(Offset(std::string(offset->value.substr(0, colon)), ToInt(offset->value.substr(colon + 1))));
+    TimeSpec spec = Offset(std::string(value.substr(0, colon)), ToInt(value.substr(colon + 1, second - colon - 1)));
+    if (second != std::string_view::npos) spec.mod = std::string(value.substr(second + 1));
+    // "Jahresende 1789": the year written after it
+    TimeSpec year;
+    year.kind = SpecKind::kCalendar;
+    const size_t after_word = at.pos;
+    if (spec.unit == "Y" && spec.amount == 0 && ReadYearTail(at, year) && year.year >= 0) {
+      year.mod = spec.mod;
+      return at.Make(std::move(year));
+    }
+    at.pos = after_word;
+    return at.Make(std::move(spec));
   }
   const bool article = IsArticle(at.Peek(), german_);
   if (article) ++at.pos;
@@ -300,7 +314,7 @@ std::optional<TimeMatch> TimeGrammar::MatchAgoOrAhead(Cursor& at) const {
   const bool ago = ago_first || (!german_ && !ahead && WordOf(at.Peek(), Category::kAgo));
   // "a year earlier", "two days later": counted from the reference as well
   const bool earlier = !ahead && !ago_first && IsAny(at.Peek(), {"earlier", "zuvor", "vorher", "davor"});
-  const bool later = !ahead && !ago_first && IsAny(at.Peek(), {"later", "später", "danach"});
+  const bool later = !ahead && !ago_first && IsAny(at.Peek(), {"later", "später", "danach", "darauf"});
   if ((earlier || later) && !amount.empty() && amount != "X" && amount.find('.') == std::string::npos) {
     ++at.pos;
     TimeSpec spec = Offset(std::string(unit->value), later ? ToInt(amount) : -ToInt(amount));
