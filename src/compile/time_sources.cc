@@ -13,9 +13,9 @@
 namespace lagebild {
 namespace {
 
-constexpr std::array<std::string_view, 19> kCategories = {
+constexpr std::array<std::string_view, 20> kCategories = {
     "unit", "direction", "position", "season", "daypart", "ref", "set", "number", "ordinal", "decade",
-    "future", "past", "approx", "ago", "later", "clock", "offset", "month", "weekday"};
+    "future", "past", "approx", "ago", "later", "clock", "offset", "month", "weekday", "holiday"};
 constexpr std::array<std::string_view, 6> kAdjectiveEndings = {"", "e", "en", "er", "es", "em"};
 constexpr std::array<std::string_view, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
@@ -42,7 +42,13 @@ void ReadCldrLocale(const std::string& dir, const std::string& locale, Lines& li
       if (calendar["months"][context][width].get(months)) continue;
       for (auto [number, name] : months) {
         std::string_view text;
-        if (name.get(text) == simdjson::SUCCESS) AddLine(lines, text, "month", number);
+        if (name.get(text) != simdjson::SUCCESS) continue;
+        AddLine(lines, text, "month", number);
+        // The German genitive of a wide name: "des 9. Februars 1904" (not for "März", "Mai.")
+        const bool german = locale.starts_with("de");
+        if (german && std::string_view(width) == "wide" && !text.ends_with("s") && !text.ends_with("z") && !text.ends_with("i")) {
+          AddLine(lines, std::string(text) + "s", "month", number);
+        }
       }
     }
   }

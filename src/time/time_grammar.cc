@@ -207,13 +207,13 @@ void TimeGrammar::ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch&
 
 std::optional<TimeMatch> TimeGrammar::MatchCore(Cursor& at) const {
   using Matcher = std::optional<TimeMatch> (TimeGrammar::*)(Cursor&) const;
-  static constexpr std::array<Matcher, 16> kMatchers = {
+  static constexpr std::array<Matcher, 17> kMatchers = {
       &TimeGrammar::MatchNumericDate, &TimeGrammar::MatchDayMonth,     &TimeGrammar::MatchWeekday,
       &TimeGrammar::MatchMonth,       &TimeGrammar::MatchYear,         &TimeGrammar::MatchDecade,
       &TimeGrammar::MatchCentury,     &TimeGrammar::MatchSeason,       &TimeGrammar::MatchQuarter,
       &TimeGrammar::MatchRelativeUnit, &TimeGrammar::MatchDayRelative, &TimeGrammar::MatchAgoOrAhead,
       &TimeGrammar::MatchDuration,    &TimeGrammar::MatchSet,          &TimeGrammar::MatchReference,
-      &TimeGrammar::MatchClock};
+      &TimeGrammar::MatchClock,       &TimeGrammar::MatchHoliday};
   std::optional<TimeMatch> best;
   for (Matcher matcher : kMatchers) {
     Cursor attempt = at;
@@ -550,6 +550,36 @@ std::optional<int> TimeGrammar::ReadSpokenYear(Cursor& at) const {
     return 2000;
   }
   return std::nullopt;
+}
+
+// A holiday on a fixed date, with its year when one follows: "Weihnachten 1966", "am Ersten
+// Weihnachtstag 1776" (the second one is a day later), "Neujahrstag", "Christmas Eve".
+std::optional<TimeMatch> TimeGrammar::MatchHoliday(Cursor& at) const {
+  int ordinal = 1;
+  if (const TimeWord* word = WordOf(at.Peek(), Category::kOrdinal); word != nullptr && WordOf(at.Peek(1), Category::kHoliday)) {
+    ordinal = ToInt(word->value);
+    ++at.pos;
+  }
+  // the longer name first: "Christmas Eve" before "Christmas"
+  const TimeWord* holiday = nullptr;
+  size_t length = 2;
+  if (at.Peek(1) != nullptr && lexicon_.StartsPhrase(at.Peek()->lower)) {
+    for (const TimeWord& word : lexicon_.Lookup(at.Peek()->lower + " " + at.Peek(1)->lower)) {
+      if (word.category == Category::kHoliday) holiday = &word;
+    }
+  }
+  if (holiday == nullptr) {
+    holiday = WordOf(at.Peek(), Category::kHoliday);
+    length = 1;
+  }
+  if (holiday == nullptr || holiday->value.size() != 5 || ordinal < 1 || ordinal > 2) return std::nullopt;
+  at.pos += length;
+  TimeSpec spec;
+  spec.kind = SpecKind::kCalendar;
+  spec.month = ToInt(holiday->value.substr(0, 2));
+  spec.day = ToInt(holiday->value.substr(3, 2)) + ordinal - 1;
+  ReadYearTail(at, spec);
+  return at.Make(std::move(spec));
 }
 
 // "2022", "Jahr 2022", "2014 bis 2016", "2014-2016", "zwischen 2019 und 2021".

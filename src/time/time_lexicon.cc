@@ -13,7 +13,7 @@ struct CategoryName {
   TimeWordCategory category;
 };
 
-constexpr std::array<CategoryName, 20> kCategoryNames = {{
+constexpr std::array<CategoryName, 21> kCategoryNames = {{
     {"unit", TimeWordCategory::kUnit},         {"direction", TimeWordCategory::kDirection},
     {"position", TimeWordCategory::kPosition}, {"season", TimeWordCategory::kSeason},
     {"daypart", TimeWordCategory::kDaypart},   {"ref", TimeWordCategory::kRef},
@@ -24,7 +24,7 @@ constexpr std::array<CategoryName, 20> kCategoryNames = {{
     {"later", TimeWordCategory::kLater},       {"clock", TimeWordCategory::kClock},
     {"offset", TimeWordCategory::kOffset},
     {"month", TimeWordCategory::kMonth},       {"weekday", TimeWordCategory::kWeekday},
-    {"dayrel", TimeWordCategory::kDayRelative},
+    {"dayrel", TimeWordCategory::kDayRelative}, {"holiday", TimeWordCategory::kHoliday},
 }};
 
 }  // namespace

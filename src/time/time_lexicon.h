@@ -17,7 +17,7 @@ namespace lagebild {
 
 enum class TimeWordCategory : uint8_t {
   kUnit, kDirection, kPosition, kSeason, kDaypart, kRef, kSet, kNumber, kOrdinal, kDecade,
-  kFuture, kPast, kApprox, kAgo, kLater, kClock, kOffset, kMonth, kWeekday, kDayRelative,
+  kFuture, kPast, kApprox, kAgo, kLater, kClock, kOffset, kMonth, kWeekday, kDayRelative, kHoliday,
 };
 
 struct TimeWord {
