@@ -66,6 +66,7 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchQuarter(Cursor& at) const;
   std::optional<TimeMatch> MatchRelativeUnit(Cursor& at) const;
   std::optional<TimeMatch> MatchDayRelative(Cursor& at) const;
+  std::optional<TimeMatch> SameOrNextDaypart(Cursor& at, const TimeWord& direction) const;
   std::optional<TimeMatch> MatchWeekday(Cursor& at) const;
   std::optional<TimeMatch> MatchAgoOrAhead(Cursor& at) const;
   std::optional<TimeMatch> MatchDuration(Cursor& at) const;
@@ -73,6 +74,7 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchSet(Cursor& at) const;
   std::optional<TimeMatch> MatchReference(Cursor& at) const;
   std::optional<TimeMatch> MatchClock(Cursor& at) const;
+  std::optional<TimeSpec> DayOfDaypart(Cursor& at) const;
   std::optional<TimeMatch> WithDayAfter(Cursor& at, TimeSpec clock) const;
   std::optional<TimeMatch> MatchWithPosition(Cursor& at) const;
   std::optional<TimeMatch> MatchCore(Cursor& at) const;

@@ -176,6 +176,7 @@ std::optional<TimeMatch> TimeGrammar::MatchRelativeUnit(Cursor& at) const {
   }
   const TimeToken* unit_token = at.Peek();
   const TimeWord* unit = WordOf(unit_token, Category::kUnit);
+  if (unit == nullptr && amount.empty()) return SameOrNextDaypart(at, *direction);
   if (unit == nullptr) return std::nullopt;
   ++at.pos;
   // "the past week" (English, with the article) is a duration; "last week" a date.
@@ -197,6 +198,24 @@ std::optional<TimeMatch> TimeGrammar::MatchRelativeUnit(Cursor& at) const {
                    word.starts_with("dersel") || word.starts_with("folgend") || word == "same" || word == "following";
   spec.amount = spec.direction == Direction::kPrevious ? -1 : spec.direction == Direction::kNext ? 1 : 0;
   if (unit->value == "DE" || unit->value == "CE") return std::nullopt;
+  return at.Make(std::move(spec));
+}
+
+// "am selben Abend", "am gleichen Abend", "am nächsten Morgen" (the cursor on the part of the
+// day): that part of the day the text last named, or of the day after.
+std::optional<TimeMatch> TimeGrammar::SameOrNextDaypart(Cursor& at, const TimeWord& direction) const {
+  const TimeToken* token = at.Peek();
+  const TimeWord* daypart = WordOf(token, Category::kDaypart);
+  if (!german_ || daypart == nullptr || !token->capitalized || direction.value == "-1") return std::nullopt;
+  const std::string_view word = at.tokens[at.pos - 1].lower;
+  const bool same = word.starts_with("selb") || word.starts_with("gleich") || word.starts_with("dessel");
+  const bool next = word.starts_with("nächst") || word.starts_with("folgend");
+  // "in der selben Nacht des 14. August": the day is written out (DayOfDaypart)
+  if ((!same && !next) || IsAny(at.Peek(1), {"des", "vom", "zum"})) return std::nullopt;
+  ++at.pos;
+  TimeSpec spec = Offset("D", next ? 1 : 0);
+  spec.anaphoric = true;
+  spec.daypart = std::string(daypart->value);
   return at.Make(std::move(spec));
 }
 
@@ -315,6 +334,10 @@ std::optional<TimeMatch> TimeGrammar::MatchAgoOrAhead(Cursor& at) const {
   // "a year earlier", "two days later": counted from the reference as well
   const bool earlier = !ahead && !ago_first && IsAny(at.Peek(), {"earlier", "zuvor", "vorher", "davor"});
   const bool later = !ahead && !ago_first && IsAny(at.Peek(), {"later", "später", "danach", "darauf"});
+  if ((earlier || later) && (amount == "X" || amount.empty())) {  // "wenige Tage später", "Wochen später"
+    ++at.pos;
+    return at.Make(Fixed(later ? "FUTURE_REF" : "PAST_REF"));
+  }
   if ((earlier || later) && !amount.empty() && amount != "X" && amount.find('.') == std::string::npos) {
     ++at.pos;
     TimeSpec spec = Offset(std::string(unit->value), later ? ToInt(amount) : -ToInt(amount));
@@ -570,6 +593,40 @@ std::optional<TimeMatch> TimeGrammar::WithDayAfter(Cursor& at, TimeSpec clock) c
   return at.Make(std::move(clock));
 }
 
+// The day a German part of the day belongs to, the cursor after the daypart word: "(Nacht) des
+// 14. August", "(Nacht) vom 16. auf den 17. April" (the month from the day after), "(Abend)
+// desselben Tages", "(Morgen) dieses Tages". Moves the cursor past it.
+std::optional<TimeSpec> TimeGrammar::DayOfDaypart(Cursor& at) const {
+  if (IsAny(at.Peek(), {"des", "vom", "zum"})) {
+    Cursor date{at.tokens, at.pos + 1, at.pos + 1, at.tense};
+    if (std::optional<TimeMatch> day = MatchDayMonth(date); day && day->spec.kind == SpecKind::kCalendar) {
+      at.pos = day->last;
+      return std::move(day->spec);
+    }
+    const TimeToken* ordinal = at.Peek(1);
+    if (IsAny(at.Peek(), {"vom"}) && ordinal != nullptr && ordinal->ordinal >= 1 && ordinal->ordinal <= 31) {
+      for (size_t ahead = 2; ahead < 7 && at.Peek(ahead) != nullptr; ++ahead) {
+        Cursor later{at.tokens, at.pos + ahead, at.pos + ahead, at.tense};
+        std::optional<TimeMatch> next_day = MatchDayMonth(later);
+        if (!next_day || next_day->spec.kind != SpecKind::kCalendar || next_day->spec.month < 0) continue;
+        TimeSpec spec = std::move(next_day->spec);
+        spec.day = ordinal->ordinal;  // the night before the day named next, same month
+        at.pos += 2;
+        return spec;
+      }
+    }
+  }
+  if (IsAny(at.Peek(), {"desselben", "dieses", "jenes"}) && IsAny(at.Peek(1), {"tages", "tags"})) {
+    Cursor same{at.tokens, at.pos, at.pos, at.tense};
+    if (std::optional<TimeMatch> day = MatchRelativeUnit(same); day && day->spec.unit == "D") {
+      at.pos = day->last;
+      day->spec.anaphoric = true;
+      return std::move(day->spec);
+    }
+  }
+  return std::nullopt;
+}
+
 // "10 Uhr", "14.30 Uhr", "10:30 a.m.", "5 p.m."; "um 10:30" / "at 10:30".
 std::optional<TimeMatch> TimeGrammar::MatchClock(Cursor& at) const {
   const TimeToken* token = at.Peek();
@@ -581,13 +638,9 @@ std::optional<TimeMatch> TimeGrammar::MatchClock(Cursor& at) const {
   if (const TimeWord* daypart = WordOf(token, Category::kDaypart); daypart && german_ && token->capitalized && !token->sentence_start) {
     spec.daypart = std::string(daypart->value);
     ++at.pos;
-    if (IsAny(at.Peek(), {"des", "vom", "zum"})) {
-      Cursor date{at.tokens, at.pos + 1, at.pos + 1, at.tense};
-      if (std::optional<TimeMatch> day = MatchDayMonth(date); day && day->spec.kind == SpecKind::kCalendar) {
-        at.pos = day->last;
-        day->spec.daypart = spec.daypart;
-        return at.Make(std::move(day->spec));
-      }
+    if (std::optional<TimeSpec> day = DayOfDaypart(at)) {
+      day->daypart = spec.daypart;
+      return at.Make(std::move(*day));
     }
     if (IsAny(at.Before(), {"am", "gegen"}) || (IsAny(at.Before(), {"der"}) && spec.daypart == "NI")) return at.Make(std::move(spec));
     return std::nullopt;

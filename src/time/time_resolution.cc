@@ -108,6 +108,8 @@ std::string ResolveOffset(const TimeSpec& spec, const TimeContext& context) {
     return "PRESENT_REF";
   }  // "heute" in a history
   if (unit == "D") return WithDaypart(calendar::FormatDay(calendar::AddDays(ref, spec.amount)), spec);
+  // "eine Woche später" after a day the text gave: that day a week on
+  if (unit == "W" && spec.anaphoric && context.last_text_day) return calendar::FormatDay(calendar::AddDays(ref, 7L * spec.amount));
   if (unit == "W") return calendar::FormatWeek(calendar::WeekOf(calendar::AddDays(ref, 7L * spec.amount)));
   if (unit == "WE") {
     // "am Wochenende": the weekend it is, else the coming one for plans and the last one for reports.
