@@ -60,14 +60,20 @@ IsoWeek WeekOf(const Date& date) {
   return {thursday.year, static_cast<int>((DaysFromCivil(thursday) - first_day) / 7 + 1)};
 }
 
-std::string FormatYear(int year) { return year < 0 || year > 9999 ? "" : fmt::format("{:04d}", year); }
+// A negative year is one before Christ, written TIMEX-style: -218 → "BC0218".
+std::string FormatYear(int year) {
+  if (year < -9999 || year > 9999 || year == 0) return year == 0 ? "0000" : "";
+  return year < 0 ? fmt::format("BC{:04d}", -year) : fmt::format("{:04d}", year);
+}
 
 std::string FormatMonth(int year, int month) {
-  return year < 0 || year > 9999 ? "" : fmt::format("{:04d}-{:02d}", year, month);
+  const std::string text = FormatYear(year);
+  return text.empty() ? "" : fmt::format("{}-{:02d}", text, month);
 }
 
 std::string FormatDay(const Date& date) {
-  return date.year < 0 || date.year > 9999 ? "" : fmt::format("{:04d}-{:02d}-{:02d}", date.year, date.month, date.day);
+  const std::string text = FormatYear(date.year);
+  return text.empty() ? "" : fmt::format("{}-{:02d}-{:02d}", text, date.month, date.day);
 }
 
 std::string FormatWeek(const IsoWeek& week) {

@@ -582,6 +582,36 @@ std::optional<TimeMatch> TimeGrammar::MatchHoliday(Cursor& at) const {
   return at.Make(std::move(spec));
 }
 
+// Two years before Christ, each its own expression (as "1939/1940"): "478/477 v. Chr.",
+// "(264–260 v. Chr.)" in one token or three.
+std::optional<TimeMatch> TimeGrammar::MatchYearsBeforeChrist(Cursor& at) const {
+  if (!german_) return std::nullopt;
+  const TimeToken* token = at.Peek();
+  int first = -1, second = -1;
+  size_t length = 0;
+  if (const size_t separator = token->text.find_first_of("/-\xE2"); separator != std::string_view::npos && separator > 0) {
+    const std::string_view text = token->text;
+    const size_t rest = text.find_first_of("0123456789", separator);
+    if (AllDigits(text.substr(0, separator)) && rest != std::string_view::npos && AllDigits(text.substr(rest)) &&
+        (rest == separator + 1 || text.substr(separator, rest - separator) == "–")) {
+      first = ToInt(text.substr(0, separator));
+      second = ToInt(text.substr(rest));
+      length = 1;
+    }
+  } else if (token->number > 0 && IsAny(at.Peek(1), {"/", "-", "–"}) && at.Peek(2) != nullptr && at.Peek(2)->number > 0) {
+    first = token->number;
+    second = at.Peek(2)->number;
+    length = 3;
+  }
+  if (first <= 0 || second <= 0 || !IsAny(at.Peek(length), {"v."}) || !IsAny(at.Peek(length + 1), {"chr.", "chr"})) {
+    return std::nullopt;
+  }
+  at.pos += length + 2;
+  TimeSpec spec = Range(Fixed(calendar::FormatYear(-first)), Fixed(calendar::FormatYear(-second)));
+  spec.split = true;
+  return at.Make(std::move(spec));
+}
+
 // "2022", "Jahr 2022", "2014 bis 2016", "2014-2016", "zwischen 2019 und 2021".
 std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
   if (IsAny(at.Peek(), {"year"}) && IsAny(at.Peek(1), {"two"}) && IsAny(at.Peek(2), {"thousand"})) ++at.pos;
@@ -596,6 +626,7 @@ std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
     spec.split = token->text.find('/') != std::string_view::npos;
     return at.Make(std::move(spec));
   }
+  if (std::optional<TimeMatch> pair = MatchYearsBeforeChrist(at)) return pair;
   // "490 v. Chr.", "9 n. Chr."
   if (token->number > 0 && german_ && IsAny(at.Peek(1), {"v.", "n."}) && IsAny(at.Peek(2), {"chr.", "chr"})) {
     const bool before_christ = at.Peek(1)->lower == "v.";
@@ -683,6 +714,11 @@ std::optional<TimeMatch> TimeGrammar::MatchCentury(Cursor& at) const {
   const TimeWord* unit = WordOf(at.Peek(1), Category::kUnit);
   if (unit == nullptr || unit->value != "CE") return std::nullopt;
   at.pos += 2;
+  // "des 6. Jahrhunderts v. Chr." is BC05
+  if (german_ && IsAny(at.Peek(), {"v."}) && IsAny(at.Peek(1), {"chr.", "chr"})) {
+    at.pos += 2;
+    return at.Make(Fixed(fmt::format("BC{:02d}", token->ordinal - 1)));
+  }
   return at.Make(Fixed(fmt::format("{:02d}", token->ordinal - 1)));
 }
 

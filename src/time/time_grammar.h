@@ -59,6 +59,7 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchMonth(Cursor& at) const;
   std::optional<TimeMatch> MatchYear(Cursor& at) const;
   std::optional<TimeMatch> MatchHoliday(Cursor& at) const;
+  std::optional<TimeMatch> MatchYearsBeforeChrist(Cursor& at) const;
   std::optional<TimeMatch> MatchDecade(Cursor& at) const;
   std::string DecadeOfWord(std::string_view word) const;
   std::optional<TimeMatch> MatchCentury(Cursor& at) const;

@@ -170,30 +170,8 @@ std::string ResolveClock(const TimeSpec& spec, const TimeContext& context) {
   return calendar::FormatDay(*day) + clock;
 }
 
-}  // namespace
-
-std::string ResolveTimeSpec(const TimeSpec& spec, const TimeContext& context) {
-  switch (spec.kind) {
-    case SpecKind::kFixed:
-      return spec.value;
-    case SpecKind::kCalendar:
-      return ResolveCalendar(spec, context);
-    case SpecKind::kOffset:
-      return ResolveOffset(spec, context);
-    case SpecKind::kWeekday:
-      return ResolveWeekday(spec, context);
-    case SpecKind::kClock:
-      return ResolveClock(spec, context);
-    case SpecKind::kRange: {
-      const std::string from = ResolveTimeSpec(*spec.from, context);
-      const std::string to = ResolveTimeSpec(*spec.to, context);
-      return from.empty() || to.empty() ? "" : from + "/" + to;
-    }
-  }
-  return "";
-}
-
-std::optional<calendar::Date> DateOfValue(const std::string& value) {
+// "2023-09-05" → that day, "2023-09" → the 1st, "2023-FA" → October 1st; years after Christ.
+std::optional<calendar::Date> DateOfPositiveValue(const std::string& value) {
   if (value.size() < 4 || !std::isdigit(static_cast<unsigned char>(value[0]))) return std::nullopt;
   for (size_t i = 0; i < 4; ++i) {
     if (!std::isdigit(static_cast<unsigned char>(value[i]))) return std::nullopt;
@@ -219,6 +197,38 @@ std::optional<calendar::Date> DateOfValue(const std::string& value) {
     }
   }
   if (!calendar::IsValid(date)) return std::nullopt;
+  return date;
+}
+
+}  // namespace
+
+std::string ResolveTimeSpec(const TimeSpec& spec, const TimeContext& context) {
+  switch (spec.kind) {
+    case SpecKind::kFixed:
+      return spec.value;
+    case SpecKind::kCalendar:
+      return ResolveCalendar(spec, context);
+    case SpecKind::kOffset:
+      return ResolveOffset(spec, context);
+    case SpecKind::kWeekday:
+      return ResolveWeekday(spec, context);
+    case SpecKind::kClock:
+      return ResolveClock(spec, context);
+    case SpecKind::kRange: {
+      const std::string from = ResolveTimeSpec(*spec.from, context);
+      const std::string to = ResolveTimeSpec(*spec.to, context);
+      return from.empty() || to.empty() ? "" : from + "/" + to;
+    }
+  }
+  return "";
+}
+
+std::optional<calendar::Date> DateOfValue(const std::string& text) {
+  // "BC0218-12": a year before Christ is negative
+  const bool before_christ = text.starts_with("BC");
+  const std::string value = before_christ ? text.substr(2) : text;
+  std::optional<calendar::Date> date = DateOfPositiveValue(value);
+  if (date && before_christ) date->year = -date->year;
   return date;
 }
 

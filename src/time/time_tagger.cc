@@ -66,8 +66,11 @@ void MoveNarrativeReference(const std::string& value, TimeContext& context) {
 
 // "1939/1940": two years in one token, each its own expression.
 void AddSlashPair(Document& doc, uint32_t sentence, Span span, const TimeMatch& match, TimeContext& context) {
-  const size_t slash = doc.Surface(span).find('/');
-  const Span parts[2] = {{span.begin, static_cast<uint32_t>(span.begin + slash)}, {static_cast<uint32_t>(span.begin + slash + 1), span.end}};
+  // the separator: "/", "-" or "–" (three bytes) between the two
+  const std::string_view surface = doc.Surface(span);
+  const size_t slash = surface.find_first_of("/-\xE2");
+  const size_t after = slash + (surface.substr(slash).starts_with("–") ? 3 : 1);
+  const Span parts[2] = {{span.begin, static_cast<uint32_t>(span.begin + slash)}, {static_cast<uint32_t>(span.begin + after), span.end}};
   const TimeSpec* specs[2] = {match.spec.from.get(), match.spec.to.get()};
   for (int k = 0; k < 2; ++k) {
     TimeExpression expression;

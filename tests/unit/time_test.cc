@@ -2,6 +2,7 @@
 // grammar itself is specified by the golden files under tests/golden/times.
 #include <gtest/gtest.h>
 
+#include "test_support.h"
 #include "time/calendar.h"
 #include "time/time_spec.h"
 
@@ -135,6 +136,36 @@ TEST(TimeResolutionTest, DateOfValueReadsOnlyValuesWithAYear) {
   EXPECT_EQ(*DateOfValue("2023-W36"), (Date{2023, 1, 1}));
   EXPECT_FALSE(DateOfValue("PRESENT_REF"));
   EXPECT_FALSE(DateOfValue("P3Y"));
+  EXPECT_EQ(*DateOfValue("1861-FA"), (Date{1861, 10, 1}));  // a season stands for its middle month
+  EXPECT_EQ(*DateOfValue("BC0218-12"), (Date{-218, 12, 1}));
+  EXPECT_EQ(calendar::FormatDay({-216, 8, 2}), "BC0216-08-02");
+}
+
+// A history (TimeReference::kNarrative) follows its own dates: the values of its expressions in
+// text order.
+std::vector<std::string> NarrativeValues(const std::string& text) {
+  RawDocument raw;
+  raw.content = text;
+  raw.meta.lang = "de";
+  raw.meta.published = "2009-01-01";
+  raw.meta.time_reference = TimeReference::kNarrative;
+  std::vector<std::string> values;
+  for (const TimeExpression& time : testing_support::TestPipeline().Process(raw).times) values.push_back(time.value);
+  return values;
+}
+
+TEST(NarrativeTimeTest, TheStoryMovesWithItsDatesButNotWithAsidesOrBounds) {
+  using Values = std::vector<std::string>;
+  // after the autumn, "bis zum Frühjahr" reaches into the next year; a season is no January
+  EXPECT_EQ(NarrativeValues("Im Herbst 1861 verließen Soldaten ihre Einheiten. Die Front blieb bis zum Frühjahr ruhig."),
+            (Values{"1861-FA", "1862-SP"}));
+  // "bis 1915" bounds a span and a far-off bare year is an aside: the story stays in 1914
+  EXPECT_EQ(NarrativeValues("Am 5. August 1914 erklärte Großbritannien den Krieg. Bis 1915 entstanden 40 Divisionen. "
+                            "Wie schon 1871 war die Stimmung gereizt. Am 10. August griffen bayerische Truppen an."),
+            (Values{"1914-08-05", "1915", "1871", "1914-08-10"}));
+  // years before Christ carry the story too
+  EXPECT_EQ(NarrativeValues("Im Jahr 218 v. Chr. überschritt Hannibal den Ebro. Im Dezember traf er an der Trebia auf die Römer."),
+            (Values{"BC0218", "BC0218-12"}));
 }
 
 }  // namespace
