@@ -38,6 +38,12 @@ bool InsideName(const Document& doc, Span span) {
   return false;
 }
 
+// In a history, "damals" is the story's own time and "heutig~" names today's borders ("im
+// heutigen Polen"): descriptions, not references to the time of writing.
+bool IsNarrativeDescriptor(const TimeToken& token) {
+  return token.lower == "damals" || token.lower.starts_with("heutig") || token.lower.starts_with("damalig");
+}
+
 // "2:30 p.m. on Thursday": a clock time without a day before it takes the day named right after.
 void GiveClockTimesTheirDay(std::vector<TimeExpression>& times, size_t first, const std::vector<bool>& clock_without_day) {
   for (size_t i = first; i + 1 < times.size(); ++i) {
@@ -160,7 +166,9 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
   std::vector<bool> clock_without_day;
   for (size_t i = 0; i < tokens.size();) {
     std::optional<TimeMatch> match = grammar.MatchAt(tokens, i, context.tense);
-    if (!match || InsideName(doc, SpanOf(doc, sentence, *match))) {
+    const bool skipped = match && (InsideName(doc, SpanOf(doc, sentence, *match)) ||
+                                   (context.narrative && IsNarrativeDescriptor(tokens[match->first])));
+    if (!match || skipped) {
       ++i;
       continue;
     }
