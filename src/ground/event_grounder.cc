@@ -129,6 +129,27 @@ bool SentenceHasDate(const Document& doc, uint32_t sentence) {
   });
 }
 
+bool IsVagueReference(const std::string& value) { return value.ends_with("_REF"); }
+
+// Whether the sentence goes on telling a story dated in the sentences just before it at another
+// time than the publication's month ("Im Juli besuchte Schoigu Pjöngjang. Kim zeigte ihm
+// Raketen."): then an event without its own date is no plainly reported recent one. Times that
+// bound a span ("seit dem Zerfall der Sowjetunion 1991") set no story.
+constexpr uint32_t kStorySentences = 2;
+
+bool FollowsOtherStory(const Document& doc, uint32_t sentence, const std::string& published) {
+  for (int32_t t = static_cast<int32_t>(doc.times.size()) - 1; t >= 0; --t) {
+    const TimeExpression& time = doc.times[t];
+    if (time.sentence >= sentence) continue;
+    if (time.sentence + kStorySentences < sentence) return false;
+    if (time.type != TimeType::kDate || time.value.empty() || IsVagueReference(time.value)) continue;
+    const Sentence& where = doc.sentences[time.sentence];
+    if (AfterSince(doc, where, where.span, time.span)) continue;
+    return !time.value.starts_with(published.substr(0, 7));
+  }
+  return false;
+}
+
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
 uint32_t Distance(Span a, Span b) {
@@ -137,7 +158,6 @@ uint32_t Distance(Span a, Span b) {
   return 0;
 }
 
-bool IsVagueReference(const std::string& value) { return value.ends_with("_REF"); }
 
 // The nearest dated time expression in the clause; `vague` tells whether the clause has only a
 // vague one ("kürzlich").
@@ -226,7 +246,8 @@ void EventGrounder::Ground(Document& doc) const {
     if (event.time >= 0) {
       event.date = doc.times[event.time].value;
       event.date_basis = DateBasis::kText;
-    } else if (!vague && event.modality == Modality::kAsserted && doc.meta.published && !SentenceHasDate(doc, event.sentence)) {
+    } else if (!vague && event.modality == Modality::kAsserted && doc.meta.published && !SentenceHasDate(doc, event.sentence) &&
+               !FollowsOtherStory(doc, event.sentence, *doc.meta.published)) {
       event.date = *doc.meta.published;
       event.date_basis = DateBasis::kPublication;
     }
