@@ -44,9 +44,10 @@ void ReadCldrLocale(const std::string& dir, const std::string& locale, Lines& li
         std::string_view text;
         if (name.get(text) != simdjson::SUCCESS) continue;
         AddLine(lines, text, "month", number);
-        // The German genitive of a wide name: "des 9. Februars 1904" (not for "März", "Mai.")
-        const bool german = locale.starts_with("de");
-        if (german && std::string_view(width) == "wide" && !text.ends_with("s") && !text.ends_with("z") && !text.ends_with("i")) {
+        // The German genitive of a wide name: "des 9. Februars 1904" (not of "März", "Mai")
+        const bool genitive = locale.starts_with("de") && std::string_view(width) == "wide" && !text.ends_with("s") &&
+                              !text.ends_with("z") && !text.ends_with("i");
+        if (genitive) {
           AddLine(lines, std::string(text) + "s", "month", number);
         }
       }

@@ -7,9 +7,9 @@
 #pragma once
 
 #include <map>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lagebild/document.h"
 

@@ -214,8 +214,16 @@ int32_t EventGrounder::PlaceOfVisit(Document& doc, const Event& event) const {
   }
   if (entry < 0) return -1;
   const GazetteerPlace& found = gazetteer_->place(static_cast<uint32_t>(entry));
-  Place place{visited.span,  visited.sentence, found.kind,    std::string(found.name), std::string(found.country),
-              std::string(found.admin1), found.lat, found.lon, found.geonames, true};
+  Place place{visited.span,
+              visited.sentence,
+              found.kind,
+              std::string(found.name),
+              std::string(found.country),
+              std::string(found.admin1),
+              found.lat,
+              found.lon,
+              found.geonames,
+              true};
   // Keep doc.places in text order; later indices move up by one.
   const auto at = std::upper_bound(doc.places.begin(), doc.places.end(), place.span.begin,
                                    [](uint32_t begin, const Place& other) { return begin < other.span.begin; });

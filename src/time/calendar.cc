@@ -62,7 +62,7 @@ IsoWeek WeekOf(const Date& date) {
 
 // A negative year is one before Christ, written TIMEX-style: -218 → "BC0218".
 std::string FormatYear(int year) {
-  if (year < -9999 || year > 9999 || year == 0) return year == 0 ? "0000" : "";
+  if (year < -9999 || year > 9999) return "";
   return year < 0 ? fmt::format("BC{:04d}", -year) : fmt::format("{:04d}", year);
 }
 
