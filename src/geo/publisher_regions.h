@@ -1,7 +1,7 @@
 // The home regions of publishers, learned from their own articles (Lieberman et al.'s "local
 // lexicon"): a local paper names the towns around it without saying which state they are in, so
 // its "Alexandria" is the one near the places its other articles name. A publisher is the host
-// of a document's URL ("thetowntalk.com"). Observe every article of a corpus once, then give
+// of a document's URL ("thetowntalk.com", read/publisher.h). Observe every article of a corpus once, then give
 // each document its publisher's home regions (DocumentMeta::home_regions) before the place stage
 // runs again; places in those regions win over namesakes of similar size.
 #pragma once
@@ -17,9 +17,6 @@ namespace lagebild {
 
 class PublisherRegions {
  public:
-  // The publisher of a document: its URL's host without "www.", or empty without a URL.
-  static std::string PublisherOf(const DocumentMeta& meta);
-
   // Counts the first-level regions of the document's places, each once per document.
   void Observe(const Document& doc);
 

@@ -166,5 +166,24 @@ check "--publisher-regions: Alexandria, Louisiana" test "$(tail -1 "$work/out" |
 run extract --publisher-regions - </dev/null
 check "--publisher-regions with standard input: exit 1 with message" test "$code" -eq 1 -a -n "$(grep 'cannot take standard input' "$work/err")"
 
+# ingest: documents, events and mentions into SQLite; a document twice is stored once.
+rm -f "$work/events.db"
+run ingest --db "$work/events.db" --published 2023-09-05 "$sample"
+check "ingest: exit 0" test "$code" -eq 0
+check "ingest: the sample is stored with its mentions" grep -q "1 stored, 0 already stored, 0 failed; 39 mention(s)" "$work/err"
+run ingest --db "$work/events.db" --published 2023-09-05 "$sample"
+check "ingest twice: already stored, nothing added" grep -q "0 stored, 1 already stored" "$work/err"
+check "ingest twice: still one document" grep -q "holds 1 document(s)" "$work/err"
+mkdir -p "$work/folder/sub"
+cp "$work/gazette.jsonl" "$work/folder/sub/feed.jsonl"
+echo "Hidden." >"$work/folder/.hidden.txt"
+run ingest --db "$work/events.db" "$work/folder"
+check "ingest a folder: every file under it, hidden ones skipped" grep -q "ingested 3 document(s)" "$work/err"
+check "ingest a folder: sources are the publishers" grep -q "from 2 source(s)" "$work/err"
+run ingest --db "$work/events.db" "$work/missing.txt"
+check "ingest a missing file: exit 1 with its name" test "$code" -eq 1 -a -n "$(grep 'missing.txt' "$work/err")"
+run ingest --db postgresql://localhost/lagebild "$sample"
+check "ingest into PostgreSQL: exit 3, not yet supported" test "$code" -eq 3 -a -n "$(grep 'PostgreSQL is not supported yet' "$work/err")"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

@@ -7,6 +7,7 @@
 
 #include "geo/gazetteer.h"
 #include "geo/publisher_regions.h"
+#include "read/publisher.h"
 #include "resources/resource_image.h"
 #include "test_support.h"
 
@@ -75,11 +76,11 @@ TEST(PlaceStageTest, ResolvedPlacesCarryGeoNamesIdAndCoordinates) {
 
 TEST(PublisherRegionsTest, PublisherIsTheUrlHostWithoutWww) {
   DocumentMeta meta;
-  EXPECT_EQ(PublisherRegions::PublisherOf(meta), "");
+  EXPECT_EQ(PublisherOf(meta), "");
   meta.url = "https://www.TheTownTalk.com/article/20090320/NEWS01";
-  EXPECT_EQ(PublisherRegions::PublisherOf(meta), "thetowntalk.com");
+  EXPECT_EQ(PublisherOf(meta), "thetowntalk.com");
   meta.url = "http://news.example.org:8080?id=3";
-  EXPECT_EQ(PublisherRegions::PublisherOf(meta), "news.example.org");
+  EXPECT_EQ(PublisherOf(meta), "news.example.org");
 }
 
 Document WithPlaces(const std::string& url, std::vector<std::string> regions) {

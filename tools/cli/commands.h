@@ -18,6 +18,7 @@ using CommandRunner = std::function<int()>;
 CommandRunner RegisterExtract(CLI::App& app);
 CommandRunner RegisterDict(CLI::App& app);
 CommandRunner RegisterEval(CLI::App& app);
+CommandRunner RegisterIngest(CLI::App& app);
 
 // One `lagebild eval` subcommand: its CLI11 node and what runs it. Each lives in its own file
 // (eval_tabari.cc, eval_petrarch.cc, eval_geo.cc, eval_timex.cc) and is added by RegisterEval.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "document_inputs.h"
 #include "geo/publisher_regions.h"
 #include "lagebild/output.h"
 #include "lagebild/pipeline.h"
@@ -71,13 +72,6 @@ class DocumentPrinter {
   bool lines_ = false;
 };
 
-void ReportIssues(std::vector<ReadIssue>& issues, bool& failed) {
-  for (const ReadIssue& issue : issues) {
-    std::cerr << fmt::format("lagebild: {}: {}\n", issue.location, issue.message);
-    failed = true;
-  }
-  issues.clear();
-}
 
 void ReportWarnings(const Document& doc) {
   for (const Diagnostic& warning : doc.warnings) {
@@ -89,32 +83,6 @@ void ReportWarnings(const Document& doc) {
 void ApplyOverrides(const ExtractOptions& options, DocumentMeta& meta) {
   if (options.lang != "auto") meta.lang = options.lang;
   if (!options.published.empty() && !meta.published) meta.published = options.published;
-}
-
-// Reads the documents of every file in turn. With `report`, read problems are printed as they
-// come and make the result true ("failed"); without, they are ignored (a first pass whose
-// second pass reports them).
-bool ForEachDocument(const std::vector<std::string>& files, InputFormat input_format, bool report,
-                     const std::function<void(RawDocument&&)>& visit) {
-  bool failed = false;
-  std::vector<ReadIssue> issues;
-  for (const std::string& file : files) {
-    Status open_status;
-    std::unique_ptr<Reader> reader = OpenReader(file, input_format, open_status);
-    if (!reader) {
-      if (report) std::cerr << "lagebild: " << open_status.message() << '\n';
-      failed = true;
-      continue;
-    }
-    while (std::optional<RawDocument> raw = reader->Next(issues)) {
-      if (report) ReportIssues(issues, failed);
-      issues.clear();
-      visit(std::move(*raw));
-    }
-    if (report) ReportIssues(issues, failed);
-    issues.clear();
-  }
-  return failed;
 }
 
 int RunExtract(const ExtractOptions& options) {

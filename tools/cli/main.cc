@@ -16,12 +16,14 @@ int main(int argc, char** argv) {
   const lagebild::cli::CommandRunner extract = lagebild::cli::RegisterExtract(app);
   const lagebild::cli::CommandRunner dict = lagebild::cli::RegisterDict(app);
   const lagebild::cli::CommandRunner eval = lagebild::cli::RegisterEval(app);
+  const lagebild::cli::CommandRunner ingest = lagebild::cli::RegisterIngest(app);
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (app.got_subcommand("extract")) return extract();
     if (app.got_subcommand("dict")) return dict();
     if (app.got_subcommand("eval")) return eval();
+    if (app.got_subcommand("ingest")) return ingest();
   } catch (const std::exception& error) {
     std::fprintf(stderr, "lagebild: %s\n", error.what());
     return 1;

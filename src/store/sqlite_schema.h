@@ -1,0 +1,75 @@
+// The SQLite schema as numbered migrations (docs/schema.md). A database records the versions it
+// has in schema_migrations; opening it applies the missing ones in order, each in a transaction.
+// Never edit a released migration: add the next one.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace lagebild::sqlite_schema {
+
+inline constexpr std::array<std::string_view, 1> kMigrations = {
+    // 1: documents, sources, events folded across reports, mentions
+    R"sql(
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  external_id TEXT,
+  url TEXT,
+  title TEXT,
+  published TEXT,
+  lang TEXT NOT NULL,
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  event_key TEXT NOT NULL UNIQUE,
+  source_code TEXT,
+  target_code TEXT,
+  code TEXT NOT NULL,
+  root_code TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  modality TEXT NOT NULL,
+  date TEXT,
+  num_mentions INTEGER NOT NULL DEFAULT 0,
+  num_articles INTEGER NOT NULL DEFAULT 0,
+  num_sources INTEGER NOT NULL DEFAULT 0,
+  first_seen TEXT,
+  last_seen TEXT
+);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_actors ON events(source_code, target_code);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  sentence INTEGER NOT NULL,
+  sentence_begin INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  trigger_begin INTEGER NOT NULL,
+  trigger_end INTEGER NOT NULL,
+  source_text TEXT,
+  target_text TEXT,
+  speaker_code TEXT,
+  date_basis TEXT,
+  place_name TEXT,
+  place_country TEXT,
+  place_lat REAL,
+  place_lon REAL,
+  place_geonames INTEGER,
+  rule TEXT NOT NULL
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_document ON mentions(document_id);
+)sql",
+};
+
+}  // namespace lagebild::sqlite_schema

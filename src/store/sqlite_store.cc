@@ -1,0 +1,288 @@
+// The SQLite store: schema migrations on open, one transaction per document, events folded by
+// their key (store/event_key.h) with counts recomputed from their mentions.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <set>
+#include <vector>
+
+#include "lagebild/output.h"
+#include "read/publisher.h"
+#include "store/event_key.h"
+#include "store/sqlite_connection.h"
+#include "store/sqlite_schema.h"
+#include "store/store.h"
+
+namespace lagebild {
+namespace {
+
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO documents (content_hash, external_id, url, title, published, lang, source_id, text, ingested_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO events (event_key, source_code, target_code, code, root_code, quad_class, goldstein, modality, date) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(event_key) DO NOTHING";
+constexpr std::string_view kInsertMention =
+    "INSERT INTO mentions (event_id, document_id, sentence, sentence_begin, sentence_end, trigger_begin, trigger_end, "
+    "source_text, target_text, speaker_code, date_basis, place_name, place_country, place_lat, place_lon, "
+    "place_geonames, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+// The counts of an event always follow from its mentions, so a re-run or a crash cannot skew them.
+constexpr std::string_view kRecount =
+    "UPDATE events SET "
+    "num_mentions = (SELECT count(*) FROM mentions WHERE event_id = ?1), "
+    "num_articles = (SELECT count(DISTINCT document_id) FROM mentions WHERE event_id = ?1), "
+    "num_sources = (SELECT count(DISTINCT d.source_id) FROM mentions m JOIN documents d ON d.id = m.document_id "
+    "WHERE m.event_id = ?1), "
+    "first_seen = (SELECT min(d.published) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1), "
+    "last_seen = (SELECT max(d.published) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1) "
+    "WHERE id = ?1";
+
+std::string NowUtc() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string_view EntityText(const Document& doc, int32_t entity) {
+  return entity >= 0 && static_cast<size_t>(entity) < doc.entities.size() ? doc.Surface(doc.entities[entity].span) : "";
+}
+
+std::string_view EntityCode(const Document& doc, int32_t entity) {
+  return entity >= 0 && static_cast<size_t>(entity) < doc.entities.size() ? std::string_view(doc.entities[entity].code) : "";
+}
+
+const char* DateBasisText(DateBasis basis) {
+  switch (basis) {
+    case DateBasis::kText: return "text";
+    case DateBasis::kPublication: return "published";
+    case DateBasis::kNone: break;
+  }
+  return "";
+}
+
+// The name a document's source is counted under: the publisher, else the input it came from.
+std::string SourceName(const DocumentMeta& meta) {
+  std::string publisher = PublisherOf(meta);
+  return publisher.empty() ? meta.source : publisher;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(SqliteConnection connection) : db_(std::move(connection)) {}
+
+  Status Initialise();
+  Status Put(const Document& doc, StoredDocument& stored) override;
+  Status Count(StoreCounts& counts) override;
+
+ private:
+  Status Migrate();
+  Status PutInTransaction(const Document& doc, StoredDocument& stored);
+  Status FindDocument(const std::string& hash, int64_t& id);
+  Status SourceId(const std::string& name, int64_t& id);
+  Status InsertDocument(const Document& doc, const std::string& hash, int64_t source, int64_t& id);
+  Status PutMention(const Document& doc, const Event& event, int64_t document, int64_t& event_id);
+  Status EventId(const Document& doc, const Event& event, int64_t& id);
+  Status LastId(int64_t& id);
+
+  SqliteConnection db_;
+  SqliteStatement find_document_, find_source_, insert_source_, insert_document_, insert_event_, find_event_,
+      insert_mention_, recount_, last_id_;
+};
+
+Status SqliteStore::Initialise() {
+  for (std::string_view pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
+    if (Status status = db_.Execute(pragma); !status.ok()) return status;
+  }
+  if (Status status = Migrate(); !status.ok()) return status;
+  const std::pair<SqliteStatement*, std::string_view> statements[] = {
+      {&find_document_, "SELECT id FROM documents WHERE content_hash = ?1"},
+      {&find_source_, "SELECT id FROM sources WHERE name = ?1"},
+      {&insert_source_, "INSERT INTO sources (name) VALUES (?1)"},
+      {&insert_document_, kInsertDocument},
+      {&insert_event_, kInsertEvent},
+      {&find_event_, "SELECT id FROM events WHERE event_key = ?1"},
+      {&insert_mention_, kInsertMention},
+      {&recount_, kRecount},
+      {&last_id_, "SELECT last_insert_rowid()"},
+  };
+  for (const auto& [statement, sql] : statements) {
+    if (Status status = db_.Prepare(sql, *statement); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Migrate() {
+  if (Status status = db_.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                                  "applied_at TEXT NOT NULL)");
+      !status.ok()) {
+    return status;
+  }
+  SqliteStatement applied;
+  if (Status status = db_.Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations", applied); !status.ok()) return status;
+  Status status;
+  const int64_t version = applied.Step(status) ? applied.Int(0) : 0;
+  if (!status.ok()) return status;
+  if (version > static_cast<int64_t>(sqlite_schema::kMigrations.size())) {
+    return Status::Error(db_.Error() + fmt::format(" has schema version {}, newer than this lagebild knows", version));
+  }
+  for (size_t next = static_cast<size_t>(version); next < sqlite_schema::kMigrations.size(); ++next) {
+    const std::string sql = fmt::format("BEGIN IMMEDIATE; {} INSERT INTO schema_migrations VALUES ({}, '{}'); COMMIT;",
+                                        sqlite_schema::kMigrations[next], next + 1, NowUtc());
+    if (Status failed = db_.Execute(sql); !failed.ok()) {
+      db_.Execute("ROLLBACK");
+      return failed;
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Put(const Document& doc, StoredDocument& stored) {
+  stored = {};
+  if (Status status = db_.Execute("BEGIN IMMEDIATE"); !status.ok()) return status;
+  Status status = PutInTransaction(doc, stored);
+  if (status.ok()) status = db_.Execute("COMMIT");
+  if (!status.ok()) db_.Execute("ROLLBACK");
+  return status;
+}
+
+Status SqliteStore::PutInTransaction(const Document& doc, StoredDocument& stored) {
+  const std::string hash = fmt::format("{:016x}", doc.content_hash);
+  if (Status status = FindDocument(hash, stored.id); !status.ok() || stored.id > 0) {
+    stored.duplicate = stored.id > 0;
+    return status;
+  }
+  int64_t source = 0;
+  if (Status status = SourceId(SourceName(doc.meta), source); !status.ok()) return status;
+  if (Status status = InsertDocument(doc, hash, source, stored.id); !status.ok()) return status;
+  std::set<int64_t> touched;
+  for (const Event& event : doc.events) {
+    int64_t event_id = 0;
+    if (Status status = PutMention(doc, event, stored.id, event_id); !status.ok()) return status;
+    touched.insert(event_id);
+    ++stored.mentions;
+  }
+  for (int64_t event_id : touched) {
+    if (Status status = recount_.Bind(1, event_id).Run(); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::FindDocument(const std::string& hash, int64_t& id) {
+  Status status;
+  find_document_.Bind(1, std::string_view(hash));
+  id = find_document_.Step(status) ? find_document_.Int(0) : 0;
+  find_document_.Reset();
+  return status;
+}
+
+Status SqliteStore::LastId(int64_t& id) {
+  Status status;
+  id = last_id_.Step(status) ? last_id_.Int(0) : 0;
+  last_id_.Reset();
+  return status;
+}
+
+Status SqliteStore::SourceId(const std::string& name, int64_t& id) {
+  Status status;
+  find_source_.Bind(1, std::string_view(name));
+  id = find_source_.Step(status) ? find_source_.Int(0) : 0;
+  find_source_.Reset();
+  if (!status.ok() || id > 0) return status;
+  if (status = insert_source_.Bind(1, std::string_view(name)).Run(); !status.ok()) return status;
+  return LastId(id);
+}
+
+Status SqliteStore::InsertDocument(const Document& doc, const std::string& hash, int64_t source, int64_t& id) {
+  insert_document_.Bind(1, std::string_view(hash))
+      .Bind(2, std::string_view(doc.meta.id))
+      .BindOptional(3, doc.meta.url)
+      .BindOptional(4, doc.meta.title)
+      .BindOptional(5, doc.meta.published)
+      .Bind(6, std::string_view(doc.lang))
+      .Bind(7, source)
+      .Bind(8, std::string_view(doc.text))
+      .Bind(9, std::string_view(NowUtc()));
+  if (Status status = insert_document_.Run(); !status.ok()) return status;
+  return LastId(id);
+}
+
+Status SqliteStore::EventId(const Document& doc, const Event& event, int64_t& id) {
+  const EventKey key = KeyOf(doc, event);
+  const std::string text = key.Text();
+  insert_event_.Bind(1, std::string_view(text))
+      .Bind(2, std::string_view(key.source))
+      .Bind(3, std::string_view(key.target))
+      .Bind(4, std::string_view(event.code))
+      .Bind(5, std::string_view(event.code).substr(0, 2))
+      .Bind(6, static_cast<int64_t>(event.quad_class))
+      .Bind(7, event.goldstein)
+      .Bind(8, std::string_view(key.modality))
+      .Bind(9, std::string_view(event.date));
+  if (Status status = insert_event_.Run(); !status.ok()) return status;
+  Status status;
+  find_event_.Bind(1, std::string_view(text));
+  id = find_event_.Step(status) ? find_event_.Int(0) : 0;
+  find_event_.Reset();
+  return status;
+}
+
+Status SqliteStore::PutMention(const Document& doc, const Event& event, int64_t document, int64_t& event_id) {
+  if (Status status = EventId(doc, event, event_id); !status.ok()) return status;
+  const Sentence& sentence = doc.sentences.at(event.sentence);
+  const Place* place = event.place >= 0 ? &doc.places.at(event.place) : nullptr;
+  insert_mention_.Bind(1, event_id)
+      .Bind(2, document)
+      .Bind(3, static_cast<int64_t>(event.sentence))
+      .Bind(4, static_cast<int64_t>(sentence.span.begin))
+      .Bind(5, static_cast<int64_t>(sentence.span.end))
+      .Bind(6, static_cast<int64_t>(event.trigger.begin))
+      .Bind(7, static_cast<int64_t>(event.trigger.end))
+      .Bind(8, EntityText(doc, event.source))
+      .Bind(9, EntityText(doc, event.target))
+      .Bind(10, EntityCode(doc, event.attribution))
+      .Bind(11, std::string_view(DateBasisText(event.date_basis)))
+      .Bind(17, std::string_view(event.rule));
+  if (place != nullptr) {
+    insert_mention_.Bind(12, std::string_view(place->name))
+        .Bind(13, std::string_view(place->country))
+        .Bind(14, place->lat)
+        .Bind(15, place->lon);
+    if (place->geonames != 0) insert_mention_.Bind(16, place->geonames);
+  }
+  return insert_mention_.Run();
+}
+
+Status SqliteStore::Count(StoreCounts& counts) {
+  const std::pair<int64_t*, std::string_view> queries[] = {
+      {&counts.documents, "SELECT count(*) FROM documents"}, {&counts.sources, "SELECT count(*) FROM sources"},
+      {&counts.events, "SELECT count(*) FROM events"},       {&counts.mentions, "SELECT count(*) FROM mentions"},
+  };
+  for (const auto& [target, sql] : queries) {
+    SqliteStatement query;
+    if (Status status = db_.Prepare(sql, query); !status.ok()) return status;
+    Status status;
+    *target = query.Step(status) ? query.Int(0) : 0;
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::unique_ptr<Store> Store::Open(const std::string& location, Status& status) {
+  if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
+    status = Status::Error(location + ": PostgreSQL is not supported yet; give a file path for SQLite");
+    return nullptr;
+  }
+  std::optional<SqliteConnection> connection = SqliteConnection::Open(location, status);
+  if (!connection) return nullptr;
+  auto store = std::make_unique<SqliteStore>(std::move(*connection));
+  if (status = store->Initialise(); !status.ok()) return nullptr;
+  return store;
+}
+
+}  // namespace lagebild

@@ -1,0 +1,138 @@
+// The SQLite event store (src/store): migrations, one copy per document, events folded across
+// reports with counts that follow from their mentions.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "store/event_key.h"
+#include "store/store.h"
+#include "test_support.h"
+
+namespace lagebild {
+namespace {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() / ("lagebild-store-" + std::to_string(::getpid()) + ".db")).string();
+    RemoveDatabase();
+  }
+  void TearDown() override { RemoveDatabase(); }
+  void RemoveDatabase() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  std::unique_ptr<Store> Open() {
+    Status status;
+    std::unique_ptr<Store> store = Store::Open(path_, status);
+    EXPECT_TRUE(store) << status.message();
+    return store;
+  }
+
+  static Document Analyse(const std::string& text, const std::string& url) {
+    RawDocument raw;
+    raw.content = text;
+    raw.meta.id = url;
+    raw.meta.url = url;
+    raw.meta.lang = "de";
+    raw.meta.published = "2023-09-06";
+    return testing_support::TestPipeline().Process(raw);
+  }
+
+  static StoreCounts Counts(Store& store) {
+    StoreCounts counts;
+    EXPECT_TRUE(store.Count(counts).ok());
+    return counts;
+  }
+
+  std::string path_;
+};
+
+const char kMeeting[] = "Am 5. September 2023 traf Kim Jong-un in Wladiwostok Wladimir Putin.";
+const char kMeetingRetold[] = "Kim Jong-un traf am 5. September 2023 Wladimir Putin, berichteten russische Medien.";
+
+TEST_F(StoreTest, TheSameDocumentIsStoredOnce) {
+  std::unique_ptr<Store> store = Open();
+  const Document doc = Analyse(kMeeting, "https://a.example/1");
+  ASSERT_FALSE(doc.events.empty());
+  StoredDocument first, second;
+  ASSERT_TRUE(store->Put(doc, first).ok());
+  ASSERT_TRUE(store->Put(doc, second).ok());
+  EXPECT_FALSE(first.duplicate);
+  EXPECT_TRUE(second.duplicate);
+  EXPECT_EQ(second.id, first.id);
+  EXPECT_EQ(first.mentions, doc.events.size());
+  EXPECT_EQ(second.mentions, 0u);
+  const StoreCounts counts = Counts(*store);
+  EXPECT_EQ(counts.documents, 1);
+  EXPECT_EQ(counts.mentions, static_cast<int64_t>(doc.events.size()));
+}
+
+TEST_F(StoreTest, ReportsOfOneEventFoldIntoOneWithCounts) {
+  const Document a = Analyse(kMeeting, "https://www.a.example/1");
+  const Document b = Analyse(kMeetingRetold, "https://b.example/2");
+  const Event* meeting_a = nullptr;
+  for (const Event& event : a.events) {
+    if (event.code == "040") meeting_a = &event;
+  }
+  ASSERT_NE(meeting_a, nullptr);
+  const std::string key = KeyOf(a, *meeting_a).Text();
+  EXPECT_EQ(key, "PRKGOV|RUSGOV|040|asserted|2023-09-05");
+  bool same_in_b = false;
+  for (const Event& event : b.events) same_in_b = same_in_b || KeyOf(b, event).Text() == key;
+  ASSERT_TRUE(same_in_b) << "the retold meeting should have the same key";
+  {
+    std::unique_ptr<Store> store = Open();
+    StoredDocument stored;
+    ASSERT_TRUE(store->Put(a, stored).ok());
+    ASSERT_TRUE(store->Put(b, stored).ok());
+    EXPECT_EQ(Counts(*store).sources, 2);
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* query = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT num_mentions, num_articles, num_sources, first_seen, last_seen FROM events "
+                               "WHERE event_key = ?1",
+                               -1, &query, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_text(query, 1, key.c_str(), -1, SQLITE_TRANSIENT);
+  ASSERT_EQ(sqlite3_step(query), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(query, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(query, 1), 2);
+  EXPECT_EQ(sqlite3_column_int(query, 2), 2);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(query, 3)), "2023-09-06");
+  sqlite3_finalize(query);
+  sqlite3_close(db);
+}
+
+TEST_F(StoreTest, ReopeningKeepsDataAndAppliesMigrationsOnce) {
+  {
+    std::unique_ptr<Store> store = Open();
+    StoredDocument stored;
+    ASSERT_TRUE(store->Put(Analyse(kMeeting, "https://a.example/1"), stored).ok());
+  }
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(Counts(*store).documents, 1);
+  store.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 'future')", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  Status status;
+  EXPECT_FALSE(Store::Open(path_, status));
+  EXPECT_NE(status.message().find("newer than this lagebild knows"), std::string::npos) << status.message();
+}
+
+TEST(StoreOpenTest, RefusesWhatItCannotOpen) {
+  Status status;
+  EXPECT_FALSE(Store::Open("postgresql://localhost/lagebild", status));
+  EXPECT_NE(status.message().find("PostgreSQL is not supported yet"), std::string::npos);
+  EXPECT_FALSE(Store::Open("/nonexistent-folder/x/lagebild.db", status));
+  EXPECT_NE(status.message().find("/nonexistent-folder/x/lagebild.db"), std::string::npos) << status.message();
+}
+
+}  // namespace
+}  // namespace lagebild

@@ -1,0 +1,112 @@
+// `lagebild ingest`: analyse files, folders or standard input and store documents, events and
+// mentions in the event database (docs/schema.md).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "document_inputs.h"
+#include "lagebild/pipeline.h"
+#include "lagebild/reader.h"
+#include "store/store.h"
+
+namespace lagebild::cli {
+namespace {
+
+struct IngestOptions {
+  std::string db = "lagebild.db";
+  std::string input = "auto";
+  std::string lang = "auto";
+  std::string published;
+  std::string image;
+  bool quiet = false;
+  std::vector<std::string> sources;
+};
+
+struct IngestTally {
+  size_t documents = 0;
+  size_t stored = 0;
+  size_t duplicates = 0;
+  size_t mentions = 0;
+  size_t failed = 0;
+};
+
+void PrintSummary(const IngestTally& tally, const StoreCounts& counts, double seconds, const std::string& db) {
+  std::cerr << fmt::format(
+      "lagebild: ingested {} document(s) in {:.1f} s ({:.0f} documents/s): {} stored, {} already stored, {} failed; "
+      "{} mention(s)\n",
+      tally.documents, seconds, seconds > 0 ? tally.documents / seconds : 0.0, tally.stored, tally.duplicates, tally.failed,
+      tally.mentions);
+  std::cerr << fmt::format("lagebild: {} now holds {} document(s) from {} source(s), {} event(s), {} mention(s)\n", db,
+                           counts.documents, counts.sources, counts.events, counts.mentions);
+}
+
+int RunIngest(const IngestOptions& options) {
+  Status status;
+  const std::unique_ptr<Pipeline> pipeline =
+      Pipeline::Create(options.image.empty() ? DefaultResourceImagePath() : options.image, status);
+  if (!pipeline) {
+    std::cerr << "lagebild: " << status.message() << '\n';
+    return kExitSetupError;
+  }
+  const std::unique_ptr<Store> store = Store::Open(options.db, status);
+  if (!store) {
+    std::cerr << "lagebild: " << status.message() << '\n';
+    return kExitSetupError;
+  }
+  std::vector<std::string> sources = options.sources;
+  if (sources.empty()) {
+    if (isatty(STDIN_FILENO)) {
+      std::cerr << "lagebild ingest: no sources (give FILE, FOLDER or - for standard input; see --help)\n";
+      return kExitInputProblem;
+    }
+    sources.push_back("-");
+  }
+  IngestTally tally;
+  const auto start = std::chrono::steady_clock::now();
+  bool failed = ForEachDocument(ExpandFolders(sources), *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
+    if (options.lang != "auto") raw.meta.lang = options.lang;
+    if (!options.published.empty() && !raw.meta.published) raw.meta.published = options.published;
+    const Document doc = pipeline->Process(std::move(raw));
+    ++tally.documents;
+    StoredDocument stored;
+    if (Status put = store->Put(doc, stored); !put.ok()) {
+      std::cerr << fmt::format("lagebild: {}: not stored: {}\n", doc.meta.id, put.message());
+      ++tally.failed;
+      return;
+    }
+    stored.duplicate ? ++tally.duplicates : ++tally.stored;
+    tally.mentions += stored.mentions;
+  });
+  StoreCounts counts;
+  if (Status count = store->Count(counts); !count.ok()) std::cerr << "lagebild: " << count.message() << '\n';
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!options.quiet) PrintSummary(tally, counts, seconds, options.db);
+  return failed || tally.failed > 0 ? kExitInputProblem : kExitOk;
+}
+
+}  // namespace
+
+CommandRunner RegisterIngest(CLI::App& app) {
+  auto options = std::make_shared<IngestOptions>();
+  CLI::App* command = app.add_subcommand("ingest", "Analyse articles and store their events in the database");
+  command->add_option("--db", options->db, "The database: a SQLite file, created when new")->capture_default_str();
+  command->add_option("--input", options->input, "Input format; auto decides by file name and content")
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl"}))
+      ->capture_default_str();
+  command->add_option("--lang", options->lang, "Document language; auto detects it per paragraph")
+      ->check(CLI::IsMember({"auto", "de", "en"}))
+      ->capture_default_str();
+  command->add_option("--published", options->published, "Publication date (YYYY-MM-DD) for documents whose source gives none");
+  command->add_option("--image", options->image, "Resource image (default: beside the program)");
+  command->add_flag("--quiet", options->quiet, "No summary at the end");
+  command->add_option("sources", options->sources, "Files, folders (every file under them) or - for standard input");
+  return [options] { return RunIngest(*options); };
+}
+
+}  // namespace lagebild::cli
