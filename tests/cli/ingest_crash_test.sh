@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kill -9 an ingest at several points, run it again, and compare the database with one from an
 # uninterrupted run: the same documents, events, counts and mentions (docs/schema.md
-# "Guarantees"). Usage: ingest_crash_test.sh LAGEBILD
+# "Guarantees"); and the same database whatever the number of threads.
+# Usage: ingest_crash_test.sh LAGEBILD
 set -uo pipefail
 lagebild=$1
 work=$(mktemp -d)
@@ -46,6 +47,15 @@ folded=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).exec
 if [[ $folded -lt 1000 ]]; then echo "FAIL: only $folded events folded from two articles of two sources"; exit 1; fi
 
 failed=0
+# the order of what is stored does not depend on the number of threads
+"$lagebild" ingest --quiet --jobs 1 --db "$work/one.db" "$work/corpus.jsonl" || { echo "FAIL: ingest with one job"; exit 1; }
+"$lagebild" ingest --quiet --jobs 3 --db "$work/three.db" "$work/corpus.jsonl" || { echo "FAIL: ingest with three jobs"; exit 1; }
+if cmp -s <(dump "$work/one.db") <(dump "$work/three.db"); then
+  echo "ok   one and three jobs: same database"
+else
+  echo "FAIL one and three jobs give different databases"
+  failed=1
+fi
 for delay in 0.2 0.5 0.8 1.1; do
   rm -f "$work/crash.db"*
   "$lagebild" ingest --quiet --db "$work/crash.db" "$work/corpus.jsonl" &
@@ -53,13 +63,13 @@ for delay in 0.2 0.5 0.8 1.1; do
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
-  partial=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM documents').fetchone()[0])" "$work/crash.db" 2>/dev/null || echo "none")
+  partial=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM documents').fetchone()[0], 'documents stored')" "$work/crash.db" 2>/dev/null || echo "no database yet")
   "$lagebild" ingest --quiet --db "$work/crash.db" "$work/corpus.jsonl" || { echo "FAIL: re-run after kill at ${delay}s"; failed=1; continue; }
   dump "$work/crash.db" >"$work/crash.txt"
   if cmp -s "$work/clean.txt" "$work/crash.txt"; then
-    echo "ok   killed after ${delay}s ($partial documents stored), re-run: same database"
+    echo "ok   killed after ${delay}s ($partial), re-run: same database"
   else
-    echo "FAIL killed after ${delay}s ($partial documents stored), re-run differs:"
+    echo "FAIL killed after ${delay}s ($partial), re-run differs:"
     diff "$work/clean.txt" "$work/crash.txt" | head -5
     failed=1
   fi

@@ -4,13 +4,17 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
+#include <thread>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "batch_processor.h"
 #include "commands.h"
 #include "document_inputs.h"
+#include "progress.h"
 #include "lagebild/pipeline.h"
 #include "lagebild/reader.h"
 #include "store/store.h"
@@ -25,8 +29,21 @@ struct IngestOptions {
   std::string published;
   std::string image;
   bool quiet = false;
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::string> sources;
 };
+
+// The size of all input files in bytes; 0 when standard input is among them (unknown).
+uint64_t TotalBytes(const std::vector<std::string>& files) {
+  uint64_t total = 0;
+  for (const std::string& file : files) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file, error);
+    if (file == "-") return 0;
+    if (!error) total += size;
+  }
+  return total;
+}
 
 struct IngestTally {
   size_t documents = 0;
@@ -68,11 +85,11 @@ int RunIngest(const IngestOptions& options) {
     sources.push_back("-");
   }
   IngestTally tally;
+  const std::vector<std::string> files = ExpandFolders(sources);
+  Progress progress(options.quiet, TotalBytes(files));
+  uint64_t bytes_read = 0;
   const auto start = std::chrono::steady_clock::now();
-  bool failed = ForEachDocument(ExpandFolders(sources), *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
-    if (options.lang != "auto") raw.meta.lang = options.lang;
-    if (!options.published.empty() && !raw.meta.published) raw.meta.published = options.published;
-    const Document doc = pipeline->Process(std::move(raw));
+  BatchProcessor processor(*pipeline, options.jobs, [&](Document&& doc) {
     ++tally.documents;
     StoredDocument stored;
     if (Status put = store->Put(doc, stored); !put.ok()) {
@@ -82,7 +99,16 @@ int RunIngest(const IngestOptions& options) {
     }
     stored.duplicate ? ++tally.duplicates : ++tally.stored;
     tally.mentions += stored.mentions;
+    progress.Update(tally.documents, tally.mentions, bytes_read);
   });
+  const bool failed = ForEachDocument(files, *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
+    if (options.lang != "auto") raw.meta.lang = options.lang;
+    if (!options.published.empty() && !raw.meta.published) raw.meta.published = options.published;
+    bytes_read += raw.content.size();
+    processor.Add(std::move(raw));
+  });
+  processor.Finish();
+  progress.Finish();
   StoreCounts counts;
   if (Status count = store->Count(counts); !count.ok()) std::cerr << "lagebild: " << count.message() << '\n';
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -104,7 +130,10 @@ CommandRunner RegisterIngest(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--published", options->published, "Publication date (YYYY-MM-DD) for documents whose source gives none");
   command->add_option("--image", options->image, "Resource image (default: beside the program)");
-  command->add_flag("--quiet", options->quiet, "No summary at the end");
+  command->add_option("--jobs", options->jobs, "Threads that analyse documents (default: one per core)")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  command->add_flag("--quiet", options->quiet, "No progress and no summary");
   command->add_option("sources", options->sources, "Files, folders (every file under them) or - for standard input");
   return [options] { return RunIngest(*options); };
 }

@@ -1,0 +1,35 @@
+// Runs the pipeline on several threads and hands the documents on in the order they came, so
+// that what is written (IDs in the database, lines of output) does not depend on the thread
+// count. Documents are gathered into batches; each batch is processed by `jobs` threads, then
+// passed to the sink one by one on the caller's thread.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "lagebild/document.h"
+#include "lagebild/pipeline.h"
+#include "lagebild/reader.h"
+
+namespace lagebild::cli {
+
+class BatchProcessor {
+ public:
+  using Sink = std::function<void(Document&&)>;
+
+  BatchProcessor(const Pipeline& pipeline, int jobs, Sink sink, size_t batch_size = 64);
+
+  void Add(RawDocument raw);  // processes a batch when it is full
+  void Finish();              // processes what is left
+
+ private:
+  void ProcessBatch();
+
+  const Pipeline& pipeline_;
+  int jobs_;
+  Sink sink_;
+  size_t batch_size_;
+  std::vector<RawDocument> pending_;
+};
+
+}  // namespace lagebild::cli
