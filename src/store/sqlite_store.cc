@@ -11,6 +11,7 @@
 #include "read/publisher.h"
 #include "store/event_key.h"
 #include "store/sqlite_connection.h"
+#include "store/sqlite_read.h"
 #include "store/sqlite_schema.h"
 #include "store/store.h"
 
@@ -26,7 +27,8 @@ constexpr std::string_view kInsertEvent =
 constexpr std::string_view kInsertMention =
     "INSERT INTO mentions (event_id, document_id, sentence, sentence_begin, sentence_end, trigger_begin, trigger_end, "
     "source_text, target_text, speaker_code, date_basis, place_name, place_country, place_lat, place_lon, "
-    "place_geonames, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+    "place_geonames, rule, source_begin, target_begin, place_kind, place_admin1) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
 // The counts of an event always follow from its mentions, so a re-run or a crash cannot skew them.
 constexpr std::string_view kRecount =
     "UPDATE events SET "
@@ -49,6 +51,12 @@ std::string NowUtc() {
 
 std::string_view EntityText(const Document& doc, int32_t entity) {
   return entity >= 0 && static_cast<size_t>(entity) < doc.entities.size() ? doc.Surface(doc.entities[entity].span) : "";
+}
+
+void BindEntityBegin(SqliteStatement& statement, int index, const Document& doc, int32_t entity) {
+  if (entity >= 0 && static_cast<size_t>(entity) < doc.entities.size()) {
+    statement.Bind(index, static_cast<int64_t>(doc.entities[entity].span.begin));
+  }
 }
 
 std::string_view EntityCode(const Document& doc, int32_t entity) {
@@ -77,6 +85,12 @@ class SqliteStore final : public Store {
   Status Initialise();
   Status Put(const Document& doc, StoredDocument& stored) override;
   Status Count(StoreCounts& counts) override;
+  Status ReadEvents(const EventFilter& filter, const std::function<void(const StoredEvent&)>& visit) override {
+    return ReadSqliteEvents(db_, filter, visit);
+  }
+  Status ReadMentions(const EventFilter& filter, const std::function<void(const StoredMention&)>& visit) override {
+    return ReadSqliteMentions(db_, filter, visit);
+  }
 
  private:
   Status Migrate();
@@ -246,8 +260,12 @@ Status SqliteStore::PutMention(const Document& doc, const Event& event, int64_t 
       .Bind(10, EntityCode(doc, event.attribution))
       .Bind(11, std::string_view(DateBasisText(event.date_basis)))
       .Bind(17, std::string_view(event.rule));
+  BindEntityBegin(insert_mention_, 18, doc, event.source);
+  BindEntityBegin(insert_mention_, 19, doc, event.target);
   if (place != nullptr) {
     insert_mention_.Bind(12, std::string_view(place->name))
+        .Bind(20, std::string_view(PlaceKindName(place->kind)))
+        .Bind(21, std::string_view(place->admin1))
         .Bind(13, std::string_view(place->country))
         .Bind(14, place->lat)
         .Bind(15, place->lon);

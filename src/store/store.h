@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "lagebild/document.h"
@@ -28,6 +30,41 @@ struct StoreCounts {
   int64_t mentions = 0;
 };
 
+// An event as stored, with what its reports say about it (the first report with an actor name,
+// a place or a URL gives those).
+struct StoredEvent {
+  int64_t id = 0;
+  std::string source_code, target_code, code, modality, date;
+  int64_t quad_class = 0;
+  double goldstein = 0;
+  int64_t num_mentions = 0, num_articles = 0, num_sources = 0;
+  std::string first_seen, last_seen;  // publication dates
+  std::string first_ingested;         // when its first report was stored (ISO 8601 UTC)
+  bool in_lead = false;               // some report is in a document's first sentence
+  std::string source_name, target_name, url;
+  std::optional<double> lat, lon;
+  std::string place_name, place_kind, place_country, place_admin1;
+  int64_t place_geonames = 0;
+};
+
+// One report of an event.
+struct StoredMention {
+  int64_t event_id = 0;
+  std::string event_ingested;  // when the event's first report was stored
+  std::string ingested;        // when this report's document was stored
+  std::string source_name, url, external_id, modality;
+  int64_t sentence = 0, trigger_begin = 0, document_length = 0;
+  std::optional<int64_t> source_begin, target_begin;
+};
+
+// Which events to read: by event date (TIMEX3 values compared as text at their own precision, so
+// "2023-09" lies within 2023-09-01 … 2023-09-30; events without a date are left out when a bound
+// is given) and by modality.
+struct EventFilter {
+  std::optional<std::string> from, to;
+  std::optional<std::string> modality;  // asserted, planned, possible, negated; all when empty
+};
+
 class Store {
  public:
   // `location`: a file path (SQLite, created and migrated when new). PostgreSQL URLs
@@ -38,6 +75,10 @@ class Store {
   // Stores the document, its mentions and the events they fold into, in one transaction.
   virtual Status Put(const Document& doc, StoredDocument& stored) = 0;
   virtual Status Count(StoreCounts& counts) = 0;
+
+  // Visits the events (by id) or their mentions (by event, then document and sentence).
+  virtual Status ReadEvents(const EventFilter& filter, const std::function<void(const StoredEvent&)>& visit) = 0;
+  virtual Status ReadMentions(const EventFilter& filter, const std::function<void(const StoredMention&)>& visit) = 0;
 };
 
 }  // namespace lagebild

@@ -185,5 +185,31 @@ check "ingest a missing file: exit 1 with its name" test "$code" -eq 1 -a -n "$(
 run ingest --db postgresql://localhost/lagebild "$sample"
 check "ingest into PostgreSQL: exit 3, not yet supported" test "$code" -eq 3 -a -n "$(grep 'PostgreSQL is not supported yet' "$work/err")"
 
+# export: GDELT 2.0 layouts (61 and 16 columns), CSV with a header, JSON Lines, date and modality filters.
+rm -f "$work/export.db"
+"$lagebild" ingest --quiet --db "$work/export.db" --published 2023-09-05 "$sample"
+run export --db "$work/export.db" --format gdelt-events
+check "export gdelt-events: 61 tab-separated columns on every line" test "$(awk -F'\t' '{print NF}' "$work/out" | sort -u)" = "61"
+check "export gdelt-events: the planned meeting with its four mentions" test -n "$(grep -P '^\d+\t20230905\t202309\t2023\t.*\tPRKGOV\t.*\t040\t040\t04\t1\t1.0\t4\t' "$work/out")"
+events=$(wc -l <"$work/out")
+run export --db "$work/export.db" --format gdelt-mentions
+check "export gdelt-mentions: 16 tab-separated columns, one line per mention" test "$(awk -F'\t' '{print NF}' "$work/out" | sort -u)" = "16" -a "$(wc -l <"$work/out")" -eq 39
+codebook="$source_dir/../shared/data/codebooks"
+if [[ -d $codebook ]]; then
+  check "export: as many event columns as the GDELT 2.0 codebook lists" test "$(($(wc -l <"$codebook/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv") - 1))" -eq 61
+  check "export: as many mention columns as the GDELT 2.0 codebook lists" test "$(awk -F'\t' '$1 ~ /^[0-9]+$/ && $2 != "Add New Fields"' "$codebook/GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv" | wc -l)" -eq 16
+else
+  echo "skip export codebook checks: ../shared/data/codebooks is absent"
+fi
+run export --db "$work/export.db" --format csv
+check "export csv: a header and one row per event" test "$(head -1 "$work/out" | cut -d, -f1-3)" = "id,source_code,source_name" -a "$(($(wc -l <"$work/out") - 1))" -eq "$events"
+run export --db "$work/export.db" --format jsonl --from 2023-09-01 --to 2023-09-30 --modality planned
+check "export jsonl with filters: only planned events dated in September 2023" test "$(python3 -c '
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+print(len(rows) > 0 and all(r["modality"] == "planned" and r["date"].startswith("2023-09") for r in rows))' "$work/out")" = "True"
+run export --db "$work/export.db" --from 2023-9-1
+check "export with a malformed date: a usage error" test "$code" -ne 0 -a -n "$(grep 'expected YYYY-MM-DD' "$work/err")"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

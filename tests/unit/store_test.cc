@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "store/event_key.h"
+#include "store/export_formats.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -124,6 +126,30 @@ TEST_F(StoreTest, ReopeningKeepsDataAndAppliesMigrationsOnce) {
   Status status;
   EXPECT_FALSE(Store::Open(path_, status));
   EXPECT_NE(status.message().find("newer than this lagebild knows"), std::string::npos) << status.message();
+}
+
+TEST(ExportFormatsTest, GdeltColumnsTimestampsAndCsvQuoting) {
+  StoredEvent event;
+  event.id = 7;
+  event.source_code = "RUSGOV";
+  event.source_name = "Shoigu, \"the minister\"";
+  event.target_code = "IGOUNO";
+  event.code = "042";
+  event.date = "2023-07";  // no day: the day of the first report stands in
+  event.first_seen = "2023-07-27";
+  event.first_ingested = "2026-11-29T10:11:12Z";
+  const std::string line = GdeltEventLine(event);
+  EXPECT_EQ(static_cast<size_t>(std::count(line.begin(), line.end(), '\t')) + 1, kGdeltEventColumns);
+  EXPECT_TRUE(line.starts_with("7\t20230727\t202307\t2023\t")) << line;
+  EXPECT_NE(line.find("\tRUSGOV\tSHOIGU, \"THE MINISTER\"\tRUS\t"), std::string::npos) << line;
+  EXPECT_NE(line.find("\tIGOUNO\t\t\t"), std::string::npos) << line;  // no country for an IGO
+  EXPECT_TRUE(line.ends_with("\t20261129101112\t")) << line;
+  EXPECT_EQ(GdeltTimestamp("2026-11-29"), "");
+  const std::string row = CsvEventLine(event);
+  EXPECT_NE(row.find(",\"Shoigu, \"\"the minister\"\"\","), std::string::npos) << row;
+  StoredMention mention;
+  const std::string mention_line = GdeltMentionLine(mention);
+  EXPECT_EQ(static_cast<size_t>(std::count(mention_line.begin(), mention_line.end(), '\t')) + 1, kGdeltMentionColumns);
 }
 
 TEST(StoreOpenTest, RefusesWhatItCannotOpen) {

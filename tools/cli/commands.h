@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
 
 namespace lagebild::cli {
 
@@ -15,10 +16,17 @@ inline constexpr int kExitSetupError = 3;    // resources missing or broken
 
 using CommandRunner = std::function<int()>;
 
+// A CLI11 check for a day given as YYYY-MM-DD (--published, --from, --to).
+inline std::string CheckIsoDay(const std::string& value) {
+  if (value.size() != 10 || value[4] != '-' || value[7] != '-') return "expected YYYY-MM-DD, got " + value;
+  return {};
+}
+
 CommandRunner RegisterExtract(CLI::App& app);
 CommandRunner RegisterDict(CLI::App& app);
 CommandRunner RegisterEval(CLI::App& app);
 CommandRunner RegisterIngest(CLI::App& app);
+CommandRunner RegisterExport(CLI::App& app);
 
 // One `lagebild eval` subcommand: its CLI11 node and what runs it. Each lives in its own file
 // (eval_tabari.cc, eval_petrarch.cc, eval_geo.cc, eval_timex.cc) and is added by RegisterEval.

@@ -138,12 +138,6 @@ int RunExtract(const ExtractOptions& options) {
   return failed ? kExitInputProblem : kExitOk;
 }
 
-// A CLI11 validator for --published.
-std::string CheckIsoDate(const std::string& value) {
-  if (value.size() != 10 || value[4] != '-' || value[7] != '-') return "expected YYYY-MM-DD, got " + value;
-  return {};
-}
-
 }  // namespace
 
 CommandRunner RegisterExtract(CLI::App& app) {
@@ -154,7 +148,7 @@ CommandRunner RegisterExtract(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--published", options->published,
                       "Publication date (YYYY-MM-DD) for documents whose source gives none")
-      ->check(CLI::Validator(CheckIsoDate, "DATE"));
+      ->check(CLI::Validator(CheckIsoDay, "DATE"));
   command->add_option("--lang", options->lang, "Document language; auto detects it per paragraph")
       ->check(CLI::IsMember({"auto", "de", "en"}))
       ->capture_default_str();

@@ -128,7 +128,8 @@ CommandRunner RegisterIngest(CLI::App& app) {
   command->add_option("--lang", options->lang, "Document language; auto detects it per paragraph")
       ->check(CLI::IsMember({"auto", "de", "en"}))
       ->capture_default_str();
-  command->add_option("--published", options->published, "Publication date (YYYY-MM-DD) for documents whose source gives none");
+  command->add_option("--published", options->published, "Publication date (YYYY-MM-DD) for documents whose source gives none")
+      ->check(CLI::Validator(CheckIsoDay, "DATE"));
   command->add_option("--image", options->image, "Resource image (default: beside the program)");
   command->add_option("--jobs", options->jobs, "Threads that analyse documents (default: one per core)")
       ->check(CLI::Range(1, 256))

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   const lagebild::cli::CommandRunner dict = lagebild::cli::RegisterDict(app);
   const lagebild::cli::CommandRunner eval = lagebild::cli::RegisterEval(app);
   const lagebild::cli::CommandRunner ingest = lagebild::cli::RegisterIngest(app);
+  const lagebild::cli::CommandRunner exporter = lagebild::cli::RegisterExport(app);
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("dict")) return dict();
     if (app.got_subcommand("eval")) return eval();
     if (app.got_subcommand("ingest")) return ingest();
+    if (app.got_subcommand("export")) return exporter();
   } catch (const std::exception& error) {
     std::fprintf(stderr, "lagebild: %s\n", error.what());
     return 1;
