@@ -26,6 +26,11 @@ SqliteStatement& SqliteStatement::BindOptional(int index, const std::optional<st
   return text ? Bind(index, std::string_view(*text)) : BindNull(index);
 }
 
+SqliteStatement& SqliteStatement::BindBlob(int index, const void* data, size_t size) {
+  sqlite3_bind_blob(statement_, index, data, static_cast<int>(size), SQLITE_TRANSIENT);
+  return *this;
+}
+
 SqliteStatement& SqliteStatement::BindNull(int index) {
   sqlite3_bind_null(statement_, index);
   return *this;

@@ -32,6 +32,7 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, std::string_view text);
   SqliteStatement& BindOptional(int index, const std::optional<std::string>& text);
   SqliteStatement& BindNull(int index);
+  SqliteStatement& BindBlob(int index, const void* data, size_t size);
 
   // One step: true with a row to read, false when done; `status` holds an error.
   bool Step(Status& status);
@@ -42,6 +43,10 @@ class SqliteStatement {
   int64_t Int(int column) const { return sqlite3_column_int64(statement_, column); }
   double Real(int column) const { return sqlite3_column_double(statement_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+  std::string_view Blob(int column) const {
+    const void* data = sqlite3_column_blob(statement_, column);
+    return data ? std::string_view(static_cast<const char*>(data), sqlite3_column_bytes(statement_, column)) : std::string_view();
+  }
   std::string Text(int column) const {  // "" for NULL
     const unsigned char* text = sqlite3_column_text(statement_, column);
     return text ? std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(statement_, column)) : std::string();

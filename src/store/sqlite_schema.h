@@ -8,7 +8,7 @@
 
 namespace lagebild::sqlite_schema {
 
-inline constexpr std::array<std::string_view, 1> kMigrations = {
+inline constexpr std::array<std::string_view, 2> kMigrations = {
     // 1: documents, sources, events folded across reports, mentions
     R"sql(
 CREATE TABLE sources (
@@ -73,6 +73,22 @@ CREATE TABLE mentions (
 );
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_document ON mentions(document_id);
+)sql",
+    // 2: near-duplicate stories: each document's MinHash signature, its LSH band buckets, its story
+    R"sql(
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY,
+  num_documents INTEGER NOT NULL DEFAULT 0
+);
+ALTER TABLE documents ADD COLUMN story_id INTEGER REFERENCES stories(id);
+ALTER TABLE documents ADD COLUMN minhash BLOB;
+CREATE INDEX documents_story ON documents(story_id);
+CREATE TABLE document_bands (
+  band INTEGER NOT NULL,
+  bucket INTEGER NOT NULL,
+  document_id INTEGER NOT NULL REFERENCES documents(id),
+  PRIMARY KEY (band, bucket, document_id)
+) WITHOUT ROWID;
 )sql",
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <set>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "lagebild/output.h"
 #include "read/publisher.h"
 #include "store/event_key.h"
+#include "store/near_duplicates.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_read.h"
 #include "store/sqlite_schema.h"
@@ -19,8 +21,8 @@ namespace lagebild {
 namespace {
 
 constexpr std::string_view kInsertDocument =
-    "INSERT INTO documents (content_hash, external_id, url, title, published, lang, source_id, text, ingested_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    "INSERT INTO documents (content_hash, external_id, url, title, published, lang, source_id, text, ingested_at, story_id, "
+    "minhash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 constexpr std::string_view kInsertEvent =
     "INSERT INTO events (event_key, source_code, target_code, code, root_code, quad_class, goldstein, modality, date) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(event_key) DO NOTHING";
@@ -81,9 +83,11 @@ std::string SourceName(const DocumentMeta& meta) {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(SqliteConnection connection) : db_(std::move(connection)) {}
+  ~SqliteStore() override { Commit(); }
 
   Status Initialise();
   Status Put(const Document& doc, StoredDocument& stored) override;
+  Status Commit() override;
   Status Count(StoreCounts& counts) override;
   Status ReadEvents(const EventFilter& filter, const std::function<void(const StoredEvent&)>& visit) override {
     return ReadSqliteEvents(db_, filter, visit);
@@ -97,18 +101,26 @@ class SqliteStore final : public Store {
   Status PutInTransaction(const Document& doc, StoredDocument& stored);
   Status FindDocument(const std::string& hash, int64_t& id);
   Status SourceId(const std::string& name, int64_t& id);
-  Status InsertDocument(const Document& doc, const std::string& hash, int64_t source, int64_t& id);
+  Status InsertDocument(const Document& doc, const std::string& hash, int64_t source, const MinHashSignature& signature,
+                        StoredDocument& stored);
+  Status FindStory(const MinHashSignature& signature, int64_t& story);
+  Status IndexBands(const MinHashSignature& signature, int64_t document);
   Status PutMention(const Document& doc, const Event& event, int64_t document, int64_t& event_id);
   Status EventId(const Document& doc, const Event& event, int64_t& id);
   Status LastId(int64_t& id);
 
   SqliteConnection db_;
+  bool in_transaction_ = false;
   SqliteStatement find_document_, find_source_, insert_source_, insert_document_, insert_event_, find_event_,
-      insert_mention_, recount_, last_id_;
+      insert_mention_, recount_, last_id_, find_band_, insert_band_, new_story_, count_story_;
 };
 
 Status SqliteStore::Initialise() {
-  for (std::string_view pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"}) {
+  // WAL: readers do not block the writer; NORMAL: a process crash loses nothing committed. A 64 MB
+  // page cache keeps the index pages every document touches (its LSH bands) in memory, and a
+  // checkpoint every 64 MB of log instead of every 4 MB syncs the file a sixteenth as often.
+  for (std::string_view pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+                                  "PRAGMA cache_size = -65536", "PRAGMA wal_autocheckpoint = 16384"}) {
     if (Status status = db_.Execute(pragma); !status.ok()) return status;
   }
   if (Status status = Migrate(); !status.ok()) return status;
@@ -122,6 +134,13 @@ Status SqliteStore::Initialise() {
       {&insert_mention_, kInsertMention},
       {&recount_, kRecount},
       {&last_id_, "SELECT last_insert_rowid()"},
+      // the latest kCandidatesPerBand documents of a bucket: reposts come soon after the story, and a
+      // bucket that many documents share (templated reports) must not make every lookup slow
+      {&find_band_, "SELECT d.id, d.story_id, d.minhash FROM document_bands b JOIN documents d ON d.id = b.document_id "
+                    "WHERE b.band = ?1 AND b.bucket = ?2 ORDER BY b.document_id DESC LIMIT 64"},
+      {&insert_band_, "INSERT OR IGNORE INTO document_bands (band, bucket, document_id) VALUES (?1, ?2, ?3)"},
+      {&new_story_, "INSERT INTO stories (num_documents) VALUES (0)"},
+      {&count_story_, "UPDATE stories SET num_documents = (SELECT count(*) FROM documents WHERE story_id = ?1) WHERE id = ?1"},
   };
   for (const auto& [statement, sql] : statements) {
     if (Status status = db_.Prepare(sql, *statement); !status.ok()) return status;
@@ -156,11 +175,21 @@ Status SqliteStore::Migrate() {
 
 Status SqliteStore::Put(const Document& doc, StoredDocument& stored) {
   stored = {};
-  if (Status status = db_.Execute("BEGIN IMMEDIATE"); !status.ok()) return status;
+  if (!in_transaction_) {
+    if (Status status = db_.Execute("BEGIN IMMEDIATE"); !status.ok()) return status;
+    in_transaction_ = true;
+  }
+  if (Status status = db_.Execute("SAVEPOINT document"); !status.ok()) return status;
   Status status = PutInTransaction(doc, stored);
-  if (status.ok()) status = db_.Execute("COMMIT");
-  if (!status.ok()) db_.Execute("ROLLBACK");
+  if (!status.ok()) db_.Execute("ROLLBACK TO document");
+  if (Status released = db_.Execute("RELEASE document"); status.ok()) status = released;
   return status;
+}
+
+Status SqliteStore::Commit() {
+  if (!in_transaction_) return Status::Ok();
+  in_transaction_ = false;
+  return db_.Execute("COMMIT");
 }
 
 Status SqliteStore::PutInTransaction(const Document& doc, StoredDocument& stored) {
@@ -171,7 +200,8 @@ Status SqliteStore::PutInTransaction(const Document& doc, StoredDocument& stored
   }
   int64_t source = 0;
   if (Status status = SourceId(SourceName(doc.meta), source); !status.ok()) return status;
-  if (Status status = InsertDocument(doc, hash, source, stored.id); !status.ok()) return status;
+  const MinHashSignature signature = SignatureOf(doc.text);
+  if (Status status = InsertDocument(doc, hash, source, signature, stored); !status.ok()) return status;
   std::set<int64_t> touched;
   for (const Event& event : doc.events) {
     int64_t event_id = 0;
@@ -210,7 +240,9 @@ Status SqliteStore::SourceId(const std::string& name, int64_t& id) {
   return LastId(id);
 }
 
-Status SqliteStore::InsertDocument(const Document& doc, const std::string& hash, int64_t source, int64_t& id) {
+Status SqliteStore::InsertDocument(const Document& doc, const std::string& hash, int64_t source,
+                                   const MinHashSignature& signature, StoredDocument& stored) {
+  if (Status status = FindStory(signature, stored.story); !status.ok()) return status;
   insert_document_.Bind(1, std::string_view(hash))
       .Bind(2, std::string_view(doc.meta.id))
       .BindOptional(3, doc.meta.url)
@@ -219,9 +251,49 @@ Status SqliteStore::InsertDocument(const Document& doc, const std::string& hash,
       .Bind(6, std::string_view(doc.lang))
       .Bind(7, source)
       .Bind(8, std::string_view(doc.text))
-      .Bind(9, std::string_view(NowUtc()));
+      .Bind(9, std::string_view(NowUtc()))
+      .Bind(10, stored.story)
+      .BindBlob(11, signature.data(), sizeof signature);
   if (Status status = insert_document_.Run(); !status.ok()) return status;
-  return LastId(id);
+  if (Status status = LastId(stored.id); !status.ok()) return status;
+  if (Status status = IndexBands(signature, stored.id); !status.ok()) return status;
+  return count_story_.Bind(1, stored.story).Run();
+}
+
+// The story of the most similar document stored before, at kSameStory or above; else a new one.
+Status SqliteStore::FindStory(const MinHashSignature& signature, int64_t& story) {
+  const std::array<uint64_t, kBands> keys = BandKeys(signature);
+  std::set<int64_t> compared;  // a document shares several bands with a near copy
+  double best = 0;
+  story = 0;
+  Status status;
+  for (size_t band = 0; band < kBands && status.ok(); ++band) {
+    find_band_.Bind(1, static_cast<int64_t>(band)).Bind(2, static_cast<int64_t>(keys[band]));
+    while (find_band_.Step(status)) {
+      const std::string_view blob = find_band_.Blob(2);
+      if (!compared.insert(find_band_.Int(0)).second || blob.size() != sizeof(MinHashSignature)) continue;
+      MinHashSignature other;
+      std::memcpy(other.data(), blob.data(), sizeof other);
+      const double similarity = EstimatedJaccard(signature, other);
+      if (similarity >= kSameStory && similarity > best) {
+        best = similarity;
+        story = find_band_.Int(1);
+      }
+    }
+    find_band_.Reset();
+  }
+  if (!status.ok() || story > 0) return status;
+  if (status = new_story_.Run(); !status.ok()) return status;
+  return LastId(story);
+}
+
+Status SqliteStore::IndexBands(const MinHashSignature& signature, int64_t document) {
+  const std::array<uint64_t, kBands> keys = BandKeys(signature);
+  for (size_t band = 0; band < kBands; ++band) {
+    insert_band_.Bind(1, static_cast<int64_t>(band)).Bind(2, static_cast<int64_t>(keys[band])).Bind(3, document);
+    if (Status status = insert_band_.Run(); !status.ok()) return status;
+  }
+  return Status::Ok();
 }
 
 Status SqliteStore::EventId(const Document& doc, const Event& event, int64_t& id) {
@@ -277,6 +349,7 @@ Status SqliteStore::PutMention(const Document& doc, const Event& event, int64_t 
 Status SqliteStore::Count(StoreCounts& counts) {
   const std::pair<int64_t*, std::string_view> queries[] = {
       {&counts.documents, "SELECT count(*) FROM documents"}, {&counts.sources, "SELECT count(*) FROM sources"},
+      {&counts.stories, "SELECT count(*) FROM stories WHERE num_documents > 0"},
       {&counts.events, "SELECT count(*) FROM events"},       {&counts.mentions, "SELECT count(*) FROM mentions"},
   };
   for (const auto& [target, sql] : queries) {

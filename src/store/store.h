@@ -1,7 +1,8 @@
 // The event database (docs/schema.md): documents, their sources, events folded across reports
 // and every mention of each. SQLite is the default; the interface leaves room for PostgreSQL.
-// Writing a document is one transaction: after a crash the database holds each document with all
-// its mentions or not at all, and the same document (by content hash) is stored once.
+// Documents are written in transactions of whole documents (Put opens one, Commit ends it; each
+// document is a savepoint inside): after a crash the database holds each document with all its
+// mentions or not at all, and the same document (by content hash) is stored once.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +20,7 @@ namespace lagebild {
 struct StoredDocument {
   bool duplicate = false;  // a document with the same content hash was already stored
   int64_t id = 0;          // its documents.id (the earlier one for a duplicate)
+  int64_t story = 0;       // its stories.id: the story of a near copy stored before, or a new one
   size_t mentions = 0;     // mentions written (0 for a duplicate)
 };
 
@@ -26,6 +28,7 @@ struct StoredDocument {
 struct StoreCounts {
   int64_t documents = 0;
   int64_t sources = 0;
+  int64_t stories = 0;
   int64_t events = 0;
   int64_t mentions = 0;
 };
@@ -72,8 +75,10 @@ class Store {
   static std::unique_ptr<Store> Open(const std::string& location, Status& status);
   virtual ~Store() = default;
 
-  // Stores the document, its mentions and the events they fold into, in one transaction.
+  // Stores the document, its mentions and the events they fold into; nothing of it when it fails.
+  // Visible to other connections after Commit (the destructor commits too).
   virtual Status Put(const Document& doc, StoredDocument& stored) = 0;
+  virtual Status Commit() = 0;
   virtual Status Count(StoreCounts& counts) = 0;
 
   // Visits the events (by id) or their mentions (by event, then document and sentence).

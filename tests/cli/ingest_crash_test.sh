@@ -33,7 +33,8 @@ dump() {  # dump DB: every row that is not a timestamp, in a stable order
   python3 - "$1" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-for table, columns in [("sources", "*"), ("documents", "id, content_hash, external_id, url, published, source_id"),
+for table, columns in [("sources", "*"), ("stories", "*"), ("document_bands", "*"),
+                       ("documents", "id, content_hash, external_id, url, published, source_id, story_id, minhash"),
                        ("events", "*"), ("mentions", "*")]:
     for row in db.execute(f"SELECT {columns} FROM {table} ORDER BY 1"):
         print(table, row)

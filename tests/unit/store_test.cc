@@ -8,6 +8,8 @@
 
 #include "store/event_key.h"
 #include "store/export_formats.h"
+#include "store/near_duplicates.h"
+#include "store/sqlite_schema.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -126,6 +128,60 @@ TEST_F(StoreTest, ReopeningKeepsDataAndAppliesMigrationsOnce) {
   Status status;
   EXPECT_FALSE(Store::Open(path_, status));
   EXPECT_NE(status.message().find("newer than this lagebild knows"), std::string::npos) << status.message();
+}
+
+const char kStory[] =
+    "Nordkoreas Machthaber Kim Jong-un will im September nach Russland reisen, um sich mit Präsident Wladimir Putin zu "
+    "treffen und über Waffenlieferungen zu sprechen, sagten amerikanische Beamte am Montag. Die Reise soll nach "
+    "Wladiwostok führen, wo Kim Putin am Rande eines Wirtschaftsforums sehen könnte. Russland braucht Artilleriegranaten "
+    "und Panzerabwehrraketen für den Krieg in der Ukraine, Nordkorea wünscht sich Technik für Satelliten und "
+    "Atom-U-Boote sowie Nahrungsmittel.";
+
+TEST(NearDuplicatesTest, CopiesWithOtherBoilerplateOrSmallEditsShareAStory) {
+  StoryIndex index;
+  const std::string story = kStory;
+  EXPECT_EQ(index.Add(SignatureOf(story)), 0u);
+  EXPECT_EQ(index.Add(SignatureOf("Startseite | Politik | Anmelden\n\n" + story + "\n\nTeilen Sie diesen Artikel. Alle Rechte vorbehalten.")), 0u);
+  std::string edited = story;
+  edited.replace(edited.find("am Montag"), 9, "am Dienstag");
+  EXPECT_EQ(index.Add(SignatureOf(edited)), 0u);
+  EXPECT_EQ(index.Add(SignatureOf(kMeeting)), 1u);  // another story
+  EXPECT_EQ(index.Add(SignatureOf(story.substr(0, story.size() * 7 / 10))), 0u);  // the first 70 %
+  EXPECT_DOUBLE_EQ(EstimatedJaccard(SignatureOf(story), SignatureOf(story)), 1.0);
+  EXPECT_LT(EstimatedJaccard(SignatureOf(story), SignatureOf(kMeetingRetold)), kSameStory);
+}
+
+TEST_F(StoreTest, NearCopiesAreOneStory) {
+  std::unique_ptr<Store> store = Open();
+  StoredDocument first, copy, other;
+  ASSERT_TRUE(store->Put(Analyse(kStory, "https://a.example/1"), first).ok());
+  ASSERT_TRUE(store->Put(Analyse(std::string("Anzeige\n\n") + kStory + "\n\nMehr zum Thema: Russland", "https://b.example/2"), copy).ok());
+  ASSERT_TRUE(store->Put(Analyse(kMeeting, "https://c.example/3"), other).ok());
+  EXPECT_FALSE(copy.duplicate);
+  EXPECT_NE(copy.id, first.id);
+  EXPECT_EQ(copy.story, first.story);
+  EXPECT_NE(other.story, first.story);
+  EXPECT_EQ(Counts(*store).stories, 2);
+}
+
+// A database of schema version 1 gets version 2 on opening, its documents kept.
+TEST_F(StoreTest, OpeningAnOlderDatabaseMigratesIt) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  const std::string version_one = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);" +
+                                  std::string(sqlite_schema::kMigrations[0]) +
+                                  "INSERT INTO schema_migrations VALUES (1, 'then');"
+                                  "INSERT INTO sources (name) VALUES ('old.example');"
+                                  "INSERT INTO documents (content_hash, lang, source_id, text, ingested_at) "
+                                  "VALUES ('00', 'de', 1, 'Alt.', 'then');";
+  ASSERT_EQ(sqlite3_exec(db, version_one.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(Counts(*store).documents, 1);
+  StoredDocument stored;
+  ASSERT_TRUE(store->Put(Analyse(kStory, "https://a.example/1"), stored).ok());
+  EXPECT_GT(stored.story, 0);
 }
 
 TEST(ExportFormatsTest, GdeltColumnsTimestampsAndCsvQuoting) {

@@ -1,10 +1,11 @@
 // Runs the pipeline on several threads and hands the documents on in the order they came, so
 // that what is written (IDs in the database, lines of output) does not depend on the thread
-// count. Documents are gathered into batches; each batch is processed by `jobs` threads, then
-// passed to the sink one by one on the caller's thread.
+// count. Documents are gathered into batches; each batch is processed by `jobs` threads while
+// the caller's thread passes the batch before to the sink, one document after the other.
 #pragma once
 
 #include <functional>
+#include <future>
 #include <vector>
 
 #include "lagebild/document.h"
@@ -23,13 +24,16 @@ class BatchProcessor {
   void Finish();              // processes what is left
 
  private:
-  void ProcessBatch();
+  void StartBatch();                   // hands the pending documents to the threads
+  void DrainRunning();                 // waits for the running batch and sinks it
+  std::vector<Document> Process(std::vector<RawDocument> batch) const;
 
   const Pipeline& pipeline_;
   int jobs_;
   Sink sink_;
   size_t batch_size_;
   std::vector<RawDocument> pending_;
+  std::future<std::vector<Document>> running_;
 };
 
 }  // namespace lagebild::cli

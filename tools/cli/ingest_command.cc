@@ -53,14 +53,24 @@ struct IngestTally {
   size_t failed = 0;
 };
 
+// Documents per transaction: fewer commits write the index pages of many documents at once.
+constexpr size_t kDocumentsPerCommit = 64;
+
+void CommitOrReport(Store& store, IngestTally& tally) {
+  if (Status status = store.Commit(); !status.ok()) {
+    std::cerr << "lagebild: " << status.message() << '\n';
+    ++tally.failed;
+  }
+}
+
 void PrintSummary(const IngestTally& tally, const StoreCounts& counts, double seconds, const std::string& db) {
   std::cerr << fmt::format(
       "lagebild: ingested {} document(s) in {:.1f} s ({:.0f} documents/s): {} stored, {} already stored, {} failed; "
       "{} mention(s)\n",
       tally.documents, seconds, seconds > 0 ? tally.documents / seconds : 0.0, tally.stored, tally.duplicates, tally.failed,
       tally.mentions);
-  std::cerr << fmt::format("lagebild: {} now holds {} document(s) from {} source(s), {} event(s), {} mention(s)\n", db,
-                           counts.documents, counts.sources, counts.events, counts.mentions);
+  std::cerr << fmt::format("lagebild: {} now holds {} document(s) in {} stor(ies) from {} source(s), {} event(s), {} mention(s)\n",
+                           db, counts.documents, counts.stories, counts.sources, counts.events, counts.mentions);
 }
 
 int RunIngest(const IngestOptions& options) {
@@ -99,6 +109,7 @@ int RunIngest(const IngestOptions& options) {
     }
     stored.duplicate ? ++tally.duplicates : ++tally.stored;
     tally.mentions += stored.mentions;
+    if (tally.documents % kDocumentsPerCommit == 0) CommitOrReport(*store, tally);
     progress.Update(tally.documents, tally.mentions, bytes_read);
   });
   const bool failed = ForEachDocument(files, *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
@@ -108,6 +119,7 @@ int RunIngest(const IngestOptions& options) {
     processor.Add(std::move(raw));
   });
   processor.Finish();
+  CommitOrReport(*store, tally);
   progress.Finish();
   StoreCounts counts;
   if (Status count = store->Count(counts); !count.ok()) std::cerr << "lagebild: " << count.message() << '\n';
