@@ -1,5 +1,6 @@
 # Entry points for users and CI. Every target installs what is missing first (scripts/setup.sh).
-#   make demo   analyse the bundled sample article: readable table + JSON beside it
+#   make demo   analyse the bundled sample article: readable table + JSON beside it, then store it
+#               in lagebild.db and show the stored events
 #   make test   everything: unit, golden, CLI tests; then again under ASan/UBSan with fuzz runs
 #   make bench  segmentation and whole-pipeline benchmarks over ../shared/data/corpora
 
@@ -27,6 +28,10 @@ demo: build
 	@$(LAGEBILD) extract --published $(SAMPLE_DATE) --format pretty $(SAMPLE)
 	@$(LAGEBILD) extract --published $(SAMPLE_DATE) --format json $(SAMPLE) > examples/kim-putin-de.lagebild.json
 	@echo "JSON written to examples/kim-putin-de.lagebild.json"
+	@rm -f lagebild.db lagebild.db-wal lagebild.db-shm
+	@$(LAGEBILD) ingest --db lagebild.db --published $(SAMPLE_DATE) $(SAMPLE)
+	@echo "Events stored in lagebild.db (lagebild export --db lagebild.db --format table; SQL: docs/schema.md):"
+	@$(LAGEBILD) export --db lagebild.db --format table
 
 test: test-release test-sanitize
 

@@ -139,6 +139,41 @@ std::string CsvEventLine(const StoredEvent& event) {
   return Joined(columns, ',');
 }
 
+// `text` cut or padded to `width` characters (UTF-8 code points, not bytes), "…" marking a cut.
+std::string Column(std::string_view text, size_t width) {
+  std::string out;
+  size_t characters = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t length = 1;
+    while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xC0) == 0x80) ++length;
+    if (characters + 1 == width && i + length < text.size()) {
+      out += "…";
+      ++characters;
+      break;
+    }
+    out.append(text.substr(i, length));
+    ++characters;
+    i += length;
+  }
+  out.append(width > characters ? width - characters : 0, ' ');
+  return out;
+}
+
+std::string TableEventHeader() {
+  return fmt::format("{:>4}  {} {} {:<5} {:<9} {:<11} {:>8} {:>8}  {}", "id", Column("source", 24), Column("target", 24), "code",
+                     "modality", "date", "mentions", "articles", "place");
+}
+
+std::string TableEventLine(const StoredEvent& event) {
+  const auto actor = [](const std::string& code, const std::string& name) {
+    return Column(code.empty() ? name : code + " " + name, 24);
+  };
+  return fmt::format("{:>4}  {} {} {:<5} {:<9} {:<11} {:>8} {:>8}  {}", event.id, actor(event.source_code, event.source_name),
+                     actor(event.target_code, event.target_name), event.code, event.modality,
+                     event.date.empty() ? "-" : event.date, event.num_mentions, event.num_articles,
+                     event.place_name.empty() ? "-" : event.place_name);
+}
+
 std::string JsonEventLine(const StoredEvent& event) {
   using nlohmann::json;
   const auto text = [](const std::string& value) { return value.empty() ? json(nullptr) : json(value); };

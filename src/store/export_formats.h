@@ -19,6 +19,9 @@ std::string GdeltMentionLine(const StoredMention& mention);
 std::string CsvEventHeader();
 std::string CsvEventLine(const StoredEvent& event);
 std::string JsonEventLine(const StoredEvent& event);
+// A readable table for a terminal: id, actors, code, modality, date, counts, place.
+std::string TableEventHeader();
+std::string TableEventLine(const StoredEvent& event);
 
 // "2023-09-05T10:11:12Z" → "20230905101112"; "" for anything shorter.
 std::string GdeltTimestamp(std::string_view iso);

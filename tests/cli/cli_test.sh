@@ -208,6 +208,11 @@ check "export jsonl with filters: only planned events dated in September 2023" t
 import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 print(len(rows) > 0 and all(r["modality"] == "planned" and r["date"].startswith("2023-09") for r in rows))' "$work/out")" = "True"
+run export --db "$work/export.db" --format table
+check "export table: the code column starts at the same character on every line, umlauts and cuts included" test "$(python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+print(lines[0][56:60] == "code" and all(line[56:59].isdigit() for line in lines[1:]))' "$work/out")" = "True"
 run export --db "$work/export.db" --from 2023-9-1
 check "export with a malformed date: a usage error" test "$code" -ne 0 -a -n "$(grep 'expected YYYY-MM-DD' "$work/err")"
 

@@ -28,9 +28,11 @@ Status WriteExport(Store& store, const ExportOptions& options) {
     return store.ReadMentions(filter, [](const StoredMention& mention) { std::cout << GdeltMentionLine(mention) << '\n'; });
   }
   if (options.format == "csv") std::cout << CsvEventHeader() << '\n';
+  if (options.format == "table") std::cout << TableEventHeader() << '\n';
   return store.ReadEvents(filter, [&](const StoredEvent& event) {
     if (options.format == "gdelt-events") std::cout << GdeltEventLine(event) << '\n';
     else if (options.format == "csv") std::cout << CsvEventLine(event) << '\n';
+    else if (options.format == "table") std::cout << TableEventLine(event) << '\n';
     else std::cout << JsonEventLine(event) << '\n';
   });
 }
@@ -58,8 +60,9 @@ CommandRunner RegisterExport(CLI::App& app) {
   CLI::App* command = app.add_subcommand("export", "Write the stored events for other tools");
   command->add_option("--db", options->db, "The database (a SQLite file)")->capture_default_str();
   command->add_option("--format", options->format,
-                      "gdelt-events, gdelt-mentions (GDELT 2.0 layouts, tab-separated), csv (with a header) or jsonl")
-      ->check(CLI::IsMember({"gdelt-events", "gdelt-mentions", "csv", "jsonl"}))
+                      "gdelt-events, gdelt-mentions (GDELT 2.0 layouts, tab-separated), csv (with a header), jsonl or table "
+                      "(for reading)")
+      ->check(CLI::IsMember({"gdelt-events", "gdelt-mentions", "csv", "jsonl", "table"}))
       ->capture_default_str();
   command->add_option("--from", options->from, "Only events dated on or after this day (YYYY-MM-DD)")
       ->check(CLI::Validator(CheckIsoDay, "DATE"));
