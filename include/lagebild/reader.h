@@ -16,10 +16,10 @@
 
 namespace lagebild {
 
-enum class InputFormat { kAuto, kText, kHtml, kJsonl };
+enum class InputFormat { kAuto, kText, kHtml, kJsonl, kFeed };
 enum class ContentType { kText, kHtml };
 
-// "auto", "text", "html", "jsonl"; nullopt for anything else.
+// "auto", "text", "html", "jsonl", "feed" (RSS or Atom); nullopt for anything else.
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
 
 struct RawDocument {
@@ -42,7 +42,7 @@ class Reader {
 };
 
 // Opens `path` ("-" is standard input). With kAuto the format comes from the file name
-// (.html/.htm, .jsonl/.ndjson/.json, otherwise sniffed from the content). Returns nullptr with a
+// (.html/.htm, .jsonl/.ndjson/.json, .rss/.atom, otherwise sniffed from the content). Returns nullptr with a
 // message in `status` when the file cannot be opened.
 std::unique_ptr<Reader> OpenReader(const std::string& path, InputFormat format, Status& status);
 

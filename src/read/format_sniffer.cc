@@ -33,6 +33,7 @@ InputFormat FormatFromFileName(std::string_view path) {
     return InputFormat::kJsonl;
   }
   if (EndsWith(lower, ".txt") || EndsWith(lower, ".text")) return InputFormat::kText;
+  if (EndsWith(lower, ".rss") || EndsWith(lower, ".atom")) return InputFormat::kFeed;
   return InputFormat::kAuto;
 }
 
@@ -44,6 +45,10 @@ InputFormat FormatFromContent(std::string_view head) {
   if (head[start] == '{') return InputFormat::kJsonl;
   if (head[start] == '<') {
     const std::string lower = LowerAscii(head.substr(start, 4096));
+    // an XML feed, whose items may hold HTML in CDATA: before the HTML markers
+    for (std::string_view marker : {"<rss", "<feed", "<rdf:rdf"}) {
+      if (lower.find(marker) != std::string::npos) return InputFormat::kFeed;
+    }
     for (std::string_view marker : kHtmlMarkers) {
       if (lower.find(marker) != std::string::npos) return InputFormat::kHtml;
     }

@@ -9,7 +9,8 @@ namespace lagebild {
 
 // From the extension only; kAuto when the name says nothing.
 InputFormat FormatFromFileName(std::string_view path);
-// From the content: '<' with an HTML tag near the start is HTML, '{' is JSON Lines, else text.
+// From the content: '<' with <rss, <feed or <rdf:RDF near the start is a feed, with an HTML tag
+// HTML; '{' is JSON Lines; else text.
 InputFormat FormatFromContent(std::string_view head);
 
 }  // namespace lagebild

@@ -5,6 +5,7 @@
 #include "clean/text_repair.h"
 #include "lagebild/reader.h"
 #include "read/byte_source.h"
+#include "read/feed_reader.h"
 #include "read/format_sniffer.h"
 #include "util/iso_date.h"
 
@@ -135,6 +136,7 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "text") return InputFormat::kText;
   if (name == "html") return InputFormat::kHtml;
   if (name == "jsonl") return InputFormat::kJsonl;
+  if (name == "feed") return InputFormat::kFeed;
   return std::nullopt;
 }
 
@@ -143,6 +145,7 @@ std::unique_ptr<Reader> MakeReader(InputFormat format, std::string name, std::st
   if (format == InputFormat::kJsonl) {
     return std::make_unique<JsonlReader>(std::move(name), MakeMemorySource(std::move(bytes)));
   }
+  if (format == InputFormat::kFeed) return MakeFeedReader(std::move(name), std::move(bytes));
   return std::make_unique<WholeInputReader>(format, std::move(name), MakeMemorySource(std::move(bytes)));
 }
 
@@ -150,14 +153,14 @@ std::unique_ptr<Reader> OpenReader(const std::string& path, InputFormat format, 
   std::unique_ptr<ByteSource> source = OpenFileSource(path, status);
   if (!source) return nullptr;
   if (format == InputFormat::kAuto) format = FormatFromFileName(path);
-  if (format == InputFormat::kAuto) {
-    // Unknown name: the content decides, so read it now.
+  if (format == InputFormat::kAuto || format == InputFormat::kFeed) {
+    // Unknown name: the content decides, so read it now (a feed is parsed whole anyway).
     std::string bytes;
     if (!source->ReadAll(bytes)) {
       status = Status::Error(path + ": read error");
       return nullptr;
     }
-    return MakeReader(InputFormat::kAuto, path, std::move(bytes));
+    return MakeReader(format, path, std::move(bytes));
   }
   if (format == InputFormat::kJsonl) return std::make_unique<JsonlReader>(path, std::move(source));
   return std::make_unique<WholeInputReader>(format, path, std::move(source));

@@ -216,5 +216,11 @@ print(lines[0][56:60] == "code" and all(line[56:59].isdigit() for line in lines[
 run export --db "$work/export.db" --from 2023-9-1
 check "export with a malformed date: a usage error" test "$code" -ne 0 -a -n "$(grep 'expected YYYY-MM-DD' "$work/err")"
 
+# feeds: RSS items and Atom entries are documents with their link, title and date.
+cp "$source_dir/fuzz/seeds/feed/rss2.rss" "$work/news.rss"
+run extract --format jsonl "$work/news.rss"
+check "feed: one document per item with content, the empty one skipped with a reason" test "$(wc -l <"$work/out")" -eq 2 -a -n "$(grep 'item 2: item without content' "$work/err")"
+check "feed: the item's date dates the event ('Mittwoch' before 27 July 2023)" test -n "$(grep -F '"date":"2023-07-26"' "$work/out")"
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
