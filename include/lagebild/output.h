@@ -31,6 +31,7 @@ void WriteTsv(std::ostream& out, const Document& doc);
 const char* EntityKindName(EntityKind kind);
 const char* EntitySourceName(EntitySource source);
 const char* ModalityName(Modality modality);
+const char* DateBasisName(DateBasis basis);  // text, published; nullptr for none
 const char* TimeTypeName(TimeType type);     // DATE, TIME, DURATION, SET
 const char* PlaceKindName(PlaceKind kind);   // city, region, country, area
 

@@ -152,15 +152,6 @@ json EventPlaceJson(const Document& doc, const Event& event) {
   return place;
 }
 
-const char* DateBasisName(DateBasis basis) {
-  switch (basis) {
-    case DateBasis::kText: return "text";
-    case DateBasis::kPublication: return "published";
-    case DateBasis::kNone: break;
-  }
-  return nullptr;
-}
-
 json EventsJson(const Document& doc) {
   json events = json::array();
   for (const Event& event : doc.events) {
@@ -190,6 +181,15 @@ json EventsJson(const Document& doc) {
 }
 
 }  // namespace
+
+const char* DateBasisName(DateBasis basis) {
+  switch (basis) {
+    case DateBasis::kText: return "text";
+    case DateBasis::kPublication: return "published";
+    case DateBasis::kNone: break;
+  }
+  return nullptr;
+}
 
 const char* TimeTypeName(TimeType type) {
   switch (type) {

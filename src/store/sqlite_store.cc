@@ -65,15 +65,6 @@ std::string_view EntityCode(const Document& doc, int32_t entity) {
   return entity >= 0 && static_cast<size_t>(entity) < doc.entities.size() ? std::string_view(doc.entities[entity].code) : "";
 }
 
-const char* DateBasisText(DateBasis basis) {
-  switch (basis) {
-    case DateBasis::kText: return "text";
-    case DateBasis::kPublication: return "published";
-    case DateBasis::kNone: break;
-  }
-  return "";
-}
-
 // The name a document's source is counted under: the publisher, else the input it came from.
 std::string SourceName(const DocumentMeta& meta) {
   std::string publisher = PublisherOf(meta);
@@ -330,7 +321,7 @@ Status SqliteStore::PutMention(const Document& doc, const Event& event, int64_t 
       .Bind(8, EntityText(doc, event.source))
       .Bind(9, EntityText(doc, event.target))
       .Bind(10, EntityCode(doc, event.attribution))
-      .Bind(11, std::string_view(DateBasisText(event.date_basis)))
+      .Bind(11, std::string_view(DateBasisName(event.date_basis) ? DateBasisName(event.date_basis) : ""))
       .Bind(17, std::string_view(event.rule));
   BindEntityBegin(insert_mention_, 18, doc, event.source);
   BindEntityBegin(insert_mention_, 19, doc, event.target);

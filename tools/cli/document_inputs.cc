@@ -21,6 +21,11 @@ void ReportIssues(std::vector<ReadIssue>& issues, bool& failed) {
 
 }  // namespace
 
+void ApplyMetaOverrides(const std::string& lang, const std::string& published, DocumentMeta& meta) {
+  if (lang != "auto") meta.lang = lang;
+  if (!published.empty() && !meta.published) meta.published = published;
+}
+
 std::vector<std::string> ExpandFolders(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;

@@ -14,6 +14,10 @@ namespace lagebild::cli {
 // stays too, so that reading it reports the problem.
 std::vector<std::string> ExpandFolders(const std::vector<std::string>& paths);
 
+// What the command line says about documents whose source does not: --lang (unless "auto")
+// wins, --published fills a missing date.
+void ApplyMetaOverrides(const std::string& lang, const std::string& published, DocumentMeta& meta);
+
 // Reads the documents of every file in turn ("-" is standard input). With `report`, read
 // problems are printed to stderr as they come and make the result true ("some input failed");
 // without, they are ignored (a first pass whose second pass reports them).

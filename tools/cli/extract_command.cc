@@ -81,8 +81,7 @@ void ReportWarnings(const Document& doc) {
 
 // Fills what the command line says into a document's metadata.
 void ApplyOverrides(const ExtractOptions& options, DocumentMeta& meta) {
-  if (options.lang != "auto") meta.lang = options.lang;
-  if (!options.published.empty() && !meta.published) meta.published = options.published;
+  ApplyMetaOverrides(options.lang, options.published, meta);
 }
 
 int RunExtract(const ExtractOptions& options) {

@@ -113,8 +113,7 @@ int RunIngest(const IngestOptions& options) {
     progress.Update(tally.documents, tally.mentions, bytes_read);
   });
   const bool failed = ForEachDocument(files, *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
-    if (options.lang != "auto") raw.meta.lang = options.lang;
-    if (!options.published.empty() && !raw.meta.published) raw.meta.published = options.published;
+    ApplyMetaOverrides(options.lang, options.published, raw.meta);
     bytes_read += raw.content.size();
     processor.Add(std::move(raw));
   });
