@@ -32,6 +32,10 @@ class Pipeline {
   // Process. Problems inside the files are appended to `problems`; `summary` says what loaded.
   Status UseDictionaries(const std::vector<std::string>& specifications, std::vector<std::string>& problems, std::string& summary);
 
+  // Keeps the whole visible text of HTML pages instead of their main text (no boilerplate
+  // removal: navigation, teasers and footers stay). Call before the first Process.
+  void KeepBoilerplate(bool keep);
+
   // Runs every stage on one document. `raw.meta.lang`, when set, forces the language.
   Document Process(RawDocument raw) const;
 

@@ -80,7 +80,7 @@ Document Cleaner::Clean(RawDocument raw) const {
   Document doc;
   doc.meta = std::move(raw.meta);
   if (raw.type == ContentType::kHtml) {
-    HtmlText html = ExtractHtmlText(raw.content, doc.warnings);
+    HtmlText html = ExtractHtmlText(raw.content, {.main_text_only = !options_.keep_boilerplate}, doc.warnings);
     MergeHtmlMeta(html, doc.meta, doc.warnings);
     doc.text = RepairText(html.text, doc.warnings);
   } else {

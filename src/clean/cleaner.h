@@ -7,10 +7,20 @@
 
 namespace lagebild {
 
+struct CleanOptions {
+  // Keep the whole visible text of HTML pages instead of the main text alone (navigation,
+  // teasers, comment forms and footers stay in).
+  bool keep_boilerplate = false;
+};
+
 class Cleaner {
  public:
+  explicit Cleaner(CleanOptions options = {}) : options_(options) {}
   // Stateless; thread-safe.
   Document Clean(RawDocument raw) const;
+
+ private:
+  CleanOptions options_;
 };
 
 // Marks a paragraph as hard-wrapped prose: three or more lines, all but the last close to the

@@ -1,5 +1,9 @@
 #include "clean/html_text.h"
 
+#include "clean/html_blocks.h"
+#include "clean/main_text.h"
+#include "clean/text_repair.h"
+
 #include <gumbo.h>
 
 #include <algorithm>
@@ -12,65 +16,29 @@
 namespace lagebild {
 namespace {
 
-// Nesting deeper than this is flattened: text below it is still collected, but block structure
-// is no longer tracked. Real pages stay far below it.
-constexpr size_t kMaxTrackedDepth = 512;
-
 // gumbo's tree construction is quadratic in the nesting depth; pages that open more elements
 // than this without closing them are reduced to text without a parse (see StripTags).
 constexpr size_t kMaxParseDepth = 4096;
-
-bool IsInvisible(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_BUTTON:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsBlock(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_BODY: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY:
-      return true;
-    default:
-      return false;
-  }
-}
 
 const char* Attribute(const GumboElement& element, const char* name) {
   const GumboAttribute* attribute = gumbo_get_attribute(&element.attributes, name);
   return attribute != nullptr ? attribute->value : nullptr;
 }
 
-// Appends text with HTML whitespace collapsed to single spaces.
-void AppendInline(std::string_view text, std::string& out) {
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
   for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space) {
-      if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
     } else {
       out.push_back(c);
     }
   }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
-void AppendBreak(const char* separator, std::string& out) {
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (!out.empty()) out += separator;
-}
-
+// The text of an element's own text children, whitespace collapsed.
 std::string TextContent(const GumboNode* node) {
   std::string out;
   if (node->type != GUMBO_NODE_ELEMENT) return out;
@@ -78,11 +46,10 @@ std::string TextContent(const GumboNode* node) {
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* child = static_cast<const GumboNode*>(children.data[i]);
     if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) {
-      AppendInline(child->v.text.text, out);
+      out += child->v.text.text;
     }
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  return CollapseSpaces(out);
 }
 
 constexpr std::array<const char*, 6> kPublishedMetaNames = {
@@ -111,59 +78,49 @@ void ReadHeadElement(const GumboNode* node, HtmlText& result) {
   }
 }
 
-void ReadHead(const GumboNode* head, HtmlText& result) {
-  const GumboVector& children = head->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    const auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (child->type == GUMBO_NODE_ELEMENT) ReadHeadElement(child, result);
+// Reads metadata from every element: <head> holds most, but pages put <meta itemprop> and
+// canonical links in <body> too.
+void ReadMetadata(const GumboNode* root, HtmlText& result) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_ELEMENT) ReadHeadElement(node, result);
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
   }
 }
 
-struct Visit {
-  const GumboNode* node;
-  bool closing;  // second visit after the children, to close a block
-};
-
-void CollectText(const GumboNode* root, HtmlText& result) {
-  std::vector<Visit> stack{{root, false}};
-  while (!stack.empty()) {
-    const Visit visit = stack.back();
-    stack.pop_back();
-    const GumboNode* node = visit.node;
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
-        node->type == GUMBO_NODE_CDATA) {
-      AppendInline(node->v.text.text, result.text);
-      continue;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
-    if (visit.closing) {
-      AppendBreak("\n\n", result.text);
-      continue;
-    }
-    if (node->type == GUMBO_NODE_ELEMENT) {
-      const GumboTag tag = node->v.element.tag;
-      if (tag == GUMBO_TAG_HEAD) {
-        ReadHead(node, result);
-        continue;
-      }
-      ReadHeadElement(node, result);
-      if (tag == GUMBO_TAG_BR) {
-        AppendBreak("\n", result.text);
-        continue;
-      }
-      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) AppendInline(" ", result.text);
-      if (IsInvisible(tag)) continue;
-      if (IsBlock(tag) && stack.size() < kMaxTrackedDepth) {
-        AppendBreak("\n\n", result.text);
-        stack.push_back({node, true});
-      }
-    }
-    const GumboVector& children =
-        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-    for (unsigned i = children.length; i-- > 0;) {
-      stack.push_back({static_cast<const GumboNode*>(children.data[i]), false});
-    }
+// The blocks joined as paragraphs: all of them, or the main text's.
+std::string JoinBlocks(const HtmlBlocks& page, bool main_text_only) {
+  std::vector<bool> keep;
+  if (main_text_only) keep = SelectMainText(page);
+  std::string text;
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    if (main_text_only && !keep[i]) continue;
+    if (!text.empty()) text += "\n\n";
+    text += page.blocks[i].text;
   }
+  return text;
+}
+
+// The charset a page declares near its start (<meta charset> or http-equiv Content-Type), or "".
+std::string DeclaredCharset(std::string_view html) {
+  constexpr size_t kSniffBytes = 16 * 1024;  // browsers look at the first 1024; pages are sloppier
+  std::string head(html.substr(0, kSniffBytes));
+  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
+  size_t at = head.find("charset=");
+  if (at == std::string::npos) return {};
+  at += 8;
+  while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
+  size_t end = at;
+  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
+                               head[end] == '_' || head[end] == ':' || head[end] == '.')) {
+    ++end;
+  }
+  return head.substr(at, end - at);
 }
 
 // An upper bound on the element nesting: opening tags minus closing tags, at its highest.
@@ -222,22 +179,25 @@ std::string StripTags(std::string_view html) {
 
 }  // namespace
 
-HtmlText ExtractHtmlText(std::string_view html, std::vector<Diagnostic>& warnings) {
+HtmlText ExtractHtmlText(std::string_view bytes, const HtmlTextOptions& options, std::vector<Diagnostic>& warnings) {
   HtmlText result;
+  const std::string decoded = DecodeToUtf8(bytes, DeclaredCharset(bytes).c_str(), warnings);
+  const std::string_view html = decoded;
   if (const size_t depth = EstimateNestingDepth(html); depth > kMaxParseDepth) {
     warnings.push_back({"HTML nested " + std::to_string(depth) + " levels deep; tags stripped without parsing"});
     result.text = StripTags(html);
     return result;
   }
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;
-  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
+  GumboOptions parse_options = kGumboDefaultOptions;
+  parse_options.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&parse_options, html.data(), html.size());
   if (output == nullptr) {
     warnings.push_back({"HTML could not be parsed; no text extracted"});
     return result;
   }
-  CollectText(output->document, result);
-  gumbo_destroy_output(&options, output);
+  ReadMetadata(output->document, result);
+  result.text = JoinBlocks(CollectBlocks(output->document), options.main_text_only);
+  gumbo_destroy_output(&parse_options, output);
   return result;
 }
 

@@ -1,6 +1,7 @@
-// Visible text of an HTML page with its paragraph structure, plus the metadata the page states
-// about itself. Boilerplate removal (navigation, teasers, comment forms) is a later stage; this
-// keeps all visible text and drops only what is never shown (scripts, styles, templates, head).
+// The text of an HTML page with its paragraph structure, plus the metadata the page states about
+// itself. By default only the main text (main_text.h): navigation, teaser lists, comment forms,
+// share bars and footers go. Never shown are scripts, styles, templates, the head, hidden
+// elements and form controls.
 #pragma once
 
 #include <optional>
@@ -19,8 +20,12 @@ struct HtmlText {
   std::optional<std::string> url;        // canonical URL
 };
 
+struct HtmlTextOptions {
+  bool main_text_only = true;  // false: every visible block
+};
+
 // Never fails: malformed HTML is parsed the way browsers do. Pathologically deep nesting is
 // handled without recursion.
-HtmlText ExtractHtmlText(std::string_view html, std::vector<Diagnostic>& warnings);
+HtmlText ExtractHtmlText(std::string_view html, const HtmlTextOptions& options, std::vector<Diagnostic>& warnings);
 
 }  // namespace lagebild

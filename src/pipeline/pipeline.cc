@@ -27,6 +27,8 @@ struct Pipeline::Stages {
 };
 
 Pipeline::Pipeline() : stages_(std::make_unique<Stages>()) {}
+
+void Pipeline::KeepBoilerplate(bool keep) { stages_->cleaner = Cleaner(CleanOptions{.keep_boilerplate = keep}); }
 Pipeline::~Pipeline() = default;
 
 std::unique_ptr<Pipeline> Pipeline::Create(const std::string& image_path, Status& status) {

@@ -222,5 +222,17 @@ run extract --format jsonl "$work/news.rss"
 check "feed: one document per item with content, the empty one skipped with a reason" test "$(wc -l <"$work/out")" -eq 2 -a -n "$(grep 'item 2: item without content' "$work/err")"
 check "feed: the item's date dates the event ('Mittwoch' before 27 July 2023)" test -n "$(grep -F '"date":"2023-07-26"' "$work/out")"
 
+# Boilerplate removal against trafilatura's German pages: a regression guard at the anchor's F1.
+boilerplate="$source_dir/../shared/data/boilerplate/trafilatura-de"
+if [[ -d $boilerplate ]]; then
+  run eval boilerplate "$boilerplate"
+  check "eval boilerplate: F1 at least 0.92 (trafilatura's own figure)" python3 -c '
+import re, sys
+f1 = float(re.search(r"F1 ([0-9.]+)", open(sys.argv[1]).read()).group(1))
+sys.exit(0 if f1 >= 0.92 else 1)' "$work/out"
+else
+  echo "skip eval boilerplate: ../shared/data/boilerplate is absent"
+fi
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

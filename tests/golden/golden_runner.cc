@@ -47,6 +47,7 @@ RawDocument ToRawDocument(const GoldenCase& test_case) {
   raw.meta.lang = test_case.lang;
   if (!test_case.published.empty()) raw.meta.published = test_case.published;
   raw.content = test_case.input;
+  if (test_case.kind == "maintext") raw.type = ContentType::kHtml;  // the input is a page
   return raw;
 }
 

@@ -34,6 +34,14 @@ std::vector<std::string> TokenLines(const Pipeline&, const Document& doc) {
   return lines;
 }
 
+// One line per paragraph of the document text: for HTML input, the main text as cleaned.
+std::vector<std::string> ParagraphLines(const Pipeline&, const Document& doc) {
+  std::vector<std::string> lines;
+  for (const Paragraph& paragraph : doc.paragraphs) lines.emplace_back(doc.Surface(paragraph.span));
+  if (lines.empty()) lines.push_back("none");
+  return lines;
+}
+
 std::string OrDash(const std::string& value) { return value.empty() ? "-" : value; }
 
 // One line per entity: text, kind, code, actor id.
@@ -148,6 +156,7 @@ std::vector<std::string> GroundingLines(const Pipeline&, const Document& doc) {
 
 std::map<std::string, Handler> Handlers() {
   return {
+      {"maintext", ParagraphLines},
       {"sentences", SentenceLines},
       {"tokens", TokenLines},
       {"entities", EntityLines},

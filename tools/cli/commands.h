@@ -29,7 +29,8 @@ CommandRunner RegisterIngest(CLI::App& app);
 CommandRunner RegisterExport(CLI::App& app);
 
 // One `lagebild eval` subcommand: its CLI11 node and what runs it. Each lives in its own file
-// (eval_tabari.cc, eval_petrarch.cc, eval_geo.cc, eval_timex.cc) and is added by RegisterEval.
+// (eval_tabari.cc, eval_petrarch.cc, eval_geo.cc, eval_timex.cc,
+// eval_boilerplate.cc) and is added by RegisterEval.
 struct EvalSubcommand {
   CLI::App* app = nullptr;
   CommandRunner run;
@@ -38,5 +39,6 @@ EvalSubcommand AddEvalTabari(CLI::App& eval);
 EvalSubcommand AddEvalPetrarch(CLI::App& eval);
 EvalSubcommand AddEvalGeo(CLI::App& eval);  // reads eval's --image: add it after that option
 EvalSubcommand AddEvalTimex(CLI::App& eval);  // the same
+EvalSubcommand AddEvalBoilerplate(CLI::App& eval);
 
 }  // namespace lagebild::cli

@@ -60,11 +60,13 @@ CommandRunner RegisterEval(CLI::App& app) {
   const EvalSubcommand petrarch = AddEvalPetrarch(*eval);
   const EvalSubcommand geo = AddEvalGeo(*eval);
   const EvalSubcommand timex = AddEvalTimex(*eval);
-  return [options, ner, tabari, petrarch, geo, timex] {
+  const EvalSubcommand boilerplate = AddEvalBoilerplate(*eval);
+  return [options, ner, tabari, petrarch, geo, timex, boilerplate] {
     if (tabari.app->parsed()) return tabari.run();
     if (petrarch.app->parsed()) return petrarch.run();
     if (geo.app->parsed()) return geo.run();
     if (timex.app->parsed()) return timex.run();
+    if (boilerplate.app->parsed()) return boilerplate.run();
     return RunNer(*options);
   };
 }

@@ -30,6 +30,7 @@ struct ExtractOptions {
   bool with_tokens = false;
   bool explain = false;
   bool publisher_regions = false;
+  bool keep_boilerplate = false;
   std::vector<std::string> dictionaries;
   std::vector<std::string> files;
 };
@@ -94,6 +95,7 @@ int RunExtract(const ExtractOptions& options) {
     std::cerr << "lagebild: " << status.message() << '\n';
     return kExitSetupError;
   }
+  pipeline->KeepBoilerplate(options.keep_boilerplate);
   if (!options.dictionaries.empty()) {
     std::vector<std::string> problems;
     std::string summary;
@@ -154,6 +156,8 @@ CommandRunner RegisterExtract(CLI::App& app) {
   command->add_option("--input", options->input, "Input format; auto decides by file name and content")
       ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed"}))
       ->capture_default_str();
+  command->add_flag("--keep-boilerplate", options->keep_boilerplate,
+                    "HTML: analyse the whole visible text, not only the main text (docs/cleaning.md)");
   command->add_flag("--with-text", options->with_text, "Add doc.text, the cleaned text all offsets refer to");
   command->add_flag("--with-tokens", options->with_tokens, "Add the tokens and each sentence's token range");
   command->add_flag("--explain", options->explain,

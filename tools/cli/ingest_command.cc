@@ -29,6 +29,7 @@ struct IngestOptions {
   std::string published;
   std::string image;
   bool quiet = false;
+  bool keep_boilerplate = false;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::string> sources;
 };
@@ -81,6 +82,7 @@ int RunIngest(const IngestOptions& options) {
     std::cerr << "lagebild: " << status.message() << '\n';
     return kExitSetupError;
   }
+  pipeline->KeepBoilerplate(options.keep_boilerplate);
   const std::unique_ptr<Store> store = Store::Open(options.db, status);
   if (!store) {
     std::cerr << "lagebild: " << status.message() << '\n';
@@ -146,6 +148,8 @@ CommandRunner RegisterIngest(CLI::App& app) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
   command->add_flag("--quiet", options->quiet, "No progress and no summary");
+  command->add_flag("--keep-boilerplate", options->keep_boilerplate,
+                    "HTML: store the events of the whole visible text, not only the main text");
   command->add_option("sources", options->sources, "Files, folders (every file under them) or - for standard input");
   return [options] { return RunIngest(*options); };
 }
