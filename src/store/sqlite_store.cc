@@ -97,6 +97,7 @@ class SqliteStore final : public Store {
   Status FindStory(const MinHashSignature& signature, int64_t& story);
   Status IndexBands(const MinHashSignature& signature, int64_t document);
   Status PutMention(const Document& doc, const Event& event, int64_t document, int64_t& event_id);
+  Status FindEvent(const std::string& key_text, int64_t& id);
   Status EventId(const Document& doc, const Event& event, int64_t& id);
   Status LastId(int64_t& id);
 
@@ -287,9 +288,23 @@ Status SqliteStore::IndexBands(const MinHashSignature& signature, int64_t docume
   return Status::Ok();
 }
 
+// The id of the event stored under `key_text`, 0 when there is none.
+Status SqliteStore::FindEvent(const std::string& key_text, int64_t& id) {
+  Status status;
+  find_event_.Bind(1, std::string_view(key_text));
+  id = find_event_.Step(status) ? find_event_.Int(0) : 0;
+  find_event_.Reset();
+  return status;
+}
+
+// The event the report folds into: one stored under its key, else one a day apart, else new.
 Status SqliteStore::EventId(const Document& doc, const Event& event, int64_t& id) {
   const EventKey key = KeyOf(doc, event);
   const std::string text = key.Text();
+  if (Status status = FindEvent(text, id); !status.ok() || id != 0) return status;
+  for (const std::string& neighbour : NeighbourDayKeys(key)) {
+    if (Status status = FindEvent(neighbour, id); !status.ok() || id != 0) return status;
+  }
   insert_event_.Bind(1, std::string_view(text))
       .Bind(2, std::string_view(key.source))
       .Bind(3, std::string_view(key.target))
@@ -300,11 +315,7 @@ Status SqliteStore::EventId(const Document& doc, const Event& event, int64_t& id
       .Bind(8, std::string_view(key.modality))
       .Bind(9, std::string_view(event.date));
   if (Status status = insert_event_.Run(); !status.ok()) return status;
-  Status status;
-  find_event_.Bind(1, std::string_view(text));
-  id = find_event_.Step(status) ? find_event_.Int(0) : 0;
-  find_event_.Reset();
-  return status;
+  return FindEvent(text, id);
 }
 
 Status SqliteStore::PutMention(const Document& doc, const Event& event, int64_t document, int64_t& event_id) {

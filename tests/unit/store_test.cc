@@ -111,6 +111,31 @@ TEST_F(StoreTest, ReportsOfOneEventFoldIntoOneWithCounts) {
   sqlite3_close(db);
 }
 
+TEST(EventKeyTest, NeighbourDaysOfDatedAndPublicationDayKeys) {
+  const EventKey day{"PRKGOV", "RUSGOV", "040", "asserted", "2024-03-01"};
+  EXPECT_EQ(NeighbourDayKeys(day), (std::vector<std::string>{"PRKGOV|RUSGOV|040|asserted|2024-02-29",
+                                                             "PRKGOV|RUSGOV|040|asserted|2024-03-02"}));
+  const EventKey published{"USA", "", "130", "asserted", "~2023-12-31"};
+  EXPECT_EQ(NeighbourDayKeys(published)[1], "USA||130|asserted|~2024-01-01");
+  for (const char* not_a_day : {"2023-09", "2023-W36", "#00ff00ff00ff00ff", "2023-02-30"}) {
+    EXPECT_TRUE(NeighbourDayKeys({"A", "B", "040", "asserted", not_a_day}).empty()) << not_a_day;
+  }
+}
+
+TEST_F(StoreTest, ReportsADayApartFoldButNotTwoDaysApart) {
+  std::unique_ptr<Store> store = Open();
+  StoredDocument stored;
+  const char* days[] = {"Am 5. September 2023 traf Kim Jong-un in Wladiwostok Wladimir Putin.",
+                        "Am 6. September 2023 traf Kim Jong-un in Wladiwostok Wladimir Putin, sagten Beamte.",
+                        "Am 8. September 2023 traf Kim Jong-un in Wladiwostok Wladimir Putin, hieß es."};
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(store->Put(Analyse(days[i], "https://a.example/" + std::to_string(i)), stored).ok());
+  std::vector<std::pair<std::string, int64_t>> meetings;  // date, mentions
+  ASSERT_TRUE(store->ReadEvents({}, [&](const StoredEvent& event) {
+    if (event.code == "040") meetings.emplace_back(event.date, event.num_mentions);
+  }).ok());
+  EXPECT_EQ(meetings, (std::vector<std::pair<std::string, int64_t>>{{"2023-09-05", 2}, {"2023-09-08", 1}}));
+}
+
 TEST_F(StoreTest, ReopeningKeepsDataAndAppliesMigrationsOnce) {
   {
     std::unique_ptr<Store> store = Open();
