@@ -95,6 +95,7 @@ class SqliteStore final : public Store {
   Status InsertDocument(const Document& doc, const std::string& hash, int64_t source, const MinHashSignature& signature,
                         StoredDocument& stored);
   Status FindStory(const MinHashSignature& signature, int64_t& story);
+  Status AssignStoriesToOlderDocuments();
   Status IndexBands(const MinHashSignature& signature, int64_t document);
   Status PutMention(const Document& doc, const Event& event, int64_t document, int64_t& event_id);
   Status FindEvent(const std::string& key_text, int64_t& id);
@@ -137,7 +138,7 @@ Status SqliteStore::Initialise() {
   for (const auto& [statement, sql] : statements) {
     if (Status status = db_.Prepare(sql, *statement); !status.ok()) return status;
   }
-  return Status::Ok();
+  return AssignStoriesToOlderDocuments();
 }
 
 Status SqliteStore::Migrate() {
@@ -250,6 +251,41 @@ Status SqliteStore::InsertDocument(const Document& doc, const std::string& hash,
   if (Status status = LastId(stored.id); !status.ok()) return status;
   if (Status status = IndexBands(signature, stored.id); !status.ok()) return status;
   return count_story_.Bind(1, stored.story).Run();
+}
+
+// Documents stored before schema version 2 have no signature and no story: each gets them from
+// its stored text, in the order they were stored, as if ingested now. Done once, in one
+// transaction; a database without such documents costs one query.
+Status SqliteStore::AssignStoriesToOlderDocuments() {
+  SqliteStatement older, text_of, update;
+  if (Status status = db_.Prepare("SELECT id FROM documents WHERE story_id IS NULL ORDER BY id", older); !status.ok()) {
+    return status;
+  }
+  Status status;
+  std::vector<int64_t> documents;  // read first: the updates below change what the query selects
+  while (older.Step(status)) documents.push_back(older.Int(0));
+  if (!status.ok() || documents.empty()) return status;
+  if (!(status = db_.Prepare("SELECT text FROM documents WHERE id = ?1", text_of)).ok()) return status;
+  if (!(status = db_.Prepare("UPDATE documents SET story_id = ?2, minhash = ?3 WHERE id = ?1", update)).ok()) {
+    return status;
+  }
+  if (!(status = db_.Execute("BEGIN IMMEDIATE")).ok()) return status;
+  for (int64_t document : documents) {
+    text_of.Bind(1, document);
+    const std::string text = text_of.Step(status) ? text_of.Text(0) : std::string();
+    text_of.Reset();
+    const MinHashSignature signature = SignatureOf(text);
+    int64_t story = 0;
+    if (!status.ok() || !(status = FindStory(signature, story)).ok()) break;
+    if (!(status = update.Bind(1, document).Bind(2, story).BindBlob(3, signature.data(), sizeof signature).Run()).ok()) break;
+    if (!(status = IndexBands(signature, document)).ok()) break;
+    if (!(status = count_story_.Bind(1, story).Run()).ok()) break;
+  }
+  if (!status.ok()) {
+    db_.Execute("ROLLBACK");
+    return status;
+  }
+  return db_.Execute("COMMIT");
 }
 
 // The story of the most similar document stored before, at kSameStory or above; else a new one.

@@ -209,6 +209,38 @@ TEST_F(StoreTest, OpeningAnOlderDatabaseMigratesIt) {
   EXPECT_GT(stored.story, 0);
 }
 
+TEST_F(StoreTest, DocumentsFromBeforeStoriesGetTheirStoryOnOpening) {
+  std::string edited = kStory;
+  edited.replace(edited.find("am Montag"), 9, "am Dienstag");
+  {
+    std::unique_ptr<Store> store = Open();
+    StoredDocument stored;
+    for (const auto& [text, url] : {std::pair<std::string, std::string>{kStory, "https://a.example/1"},
+                                    {kMeeting, "https://b.example/2"}, {edited, "https://c.example/3"}}) {
+      ASSERT_TRUE(store->Put(Analyse(text, url), stored).ok());
+    }
+  }
+  // What a database written by schema version 1 looks like after migration 2: no stories.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE documents SET story_id = NULL, minhash = NULL; DELETE FROM document_bands; "
+                             "DELETE FROM stories;", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  std::unique_ptr<Store> store = Open();
+  ASSERT_TRUE(store);
+  EXPECT_EQ(Counts(*store).stories, 2);  // the story and its edited copy, and the meeting
+  store.reset();
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* query = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT count(*) FROM documents WHERE story_id IS NULL OR minhash IS NULL", -1, &query,
+                               nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(query), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(query, 0), 0);
+  sqlite3_finalize(query);
+  sqlite3_close(db);
+}
+
 TEST(ExportFormatsTest, GdeltColumnsTimestampsAndCsvQuoting) {
   StoredEvent event;
   event.id = 7;
