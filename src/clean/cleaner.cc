@@ -86,6 +86,7 @@ Document Cleaner::Clean(RawDocument raw) const {
   } else {
     doc.text = RepairText(raw.content, doc.warnings);
   }
+  if (!doc.meta.published) doc.meta.published = doc.meta.fetched;
   if (doc.meta.title) doc.meta.title = RepairText(*doc.meta.title, doc.warnings);
   doc.content_hash = XXH3_64bits(doc.text.data(), doc.text.size());
   SplitParagraphs(doc);

@@ -23,7 +23,7 @@ void ReportIssues(std::vector<ReadIssue>& issues, bool& failed) {
 
 void ApplyMetaOverrides(const std::string& lang, const std::string& published, DocumentMeta& meta) {
   if (lang != "auto") meta.lang = lang;
-  if (!published.empty() && !meta.published) meta.published = published;
+  if (!published.empty() && !meta.published && !meta.fetched) meta.published = published;
 }
 
 std::vector<std::string> ExpandFolders(const std::vector<std::string>& paths) {

@@ -15,7 +15,7 @@ namespace lagebild::cli {
 std::vector<std::string> ExpandFolders(const std::vector<std::string>& paths);
 
 // What the command line says about documents whose source does not: --lang (unless "auto")
-// wins, --published fills a missing date.
+// wins, --published fills a missing date (a WARC record's fetch date is not missing).
 void ApplyMetaOverrides(const std::string& lang, const std::string& published, DocumentMeta& meta);
 
 // Reads the documents of every file in turn ("-" is standard input). With `report`, read

@@ -152,7 +152,7 @@ CommandRunner RegisterExtract(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "de", "en"}))
       ->capture_default_str();
   command->add_option("--input", options->input, "Input format; auto decides by file name and content")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed"}))
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed", "warc"}))
       ->capture_default_str();
   command->add_flag("--with-text", options->with_text, "Add doc.text, the cleaned text all offsets refer to");
   command->add_flag("--with-tokens", options->with_tokens, "Add the tokens and each sentence's token range");

@@ -134,7 +134,7 @@ CommandRunner RegisterIngest(CLI::App& app) {
   CLI::App* command = app.add_subcommand("ingest", "Analyse articles and store their events in the database");
   command->add_option("--db", options->db, "The database: a SQLite file, created when new")->capture_default_str();
   command->add_option("--input", options->input, "Input format; auto decides by file name and content")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed"}))
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed", "warc"}))
       ->capture_default_str();
   command->add_option("--lang", options->lang, "Document language; auto detects it per paragraph")
       ->check(CLI::IsMember({"auto", "de", "en"}))
