@@ -1,6 +1,7 @@
 #include "clean/html_text.h"
 
 #include <gumbo.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <array>
@@ -88,10 +89,22 @@ std::string TextContent(const GumboNode* node) {
 constexpr std::array<const char*, 6> kPublishedMetaNames = {
     "article:published_time", "datePublished", "date", "pubdate", "DC.date.issued", "dcterms.created"};
 
-// Reads <title>, canonical URL and publication date from <head> elements.
+// A script's text as written (gumbo keeps it as one text node): JSON must not be collapsed.
+std::string_view ScriptText(const GumboNode* node) {
+  const GumboVector& children = node->v.element.children;
+  if (children.length == 0) return {};
+  const auto* child = static_cast<const GumboNode*>(children.data[0]);
+  return child->type == GUMBO_NODE_TEXT ? std::string_view(child->v.text.text) : std::string_view();
+}
+
+// Reads <title>, canonical URL, publication date and JSON-LD from <head> elements (and from the
+// same elements in the body, where pages put them too).
 void ReadHeadElement(const GumboNode* node, HtmlText& result) {
   const GumboElement& element = node->v.element;
-  if (element.tag == GUMBO_TAG_TITLE && !result.title) {
+  if (element.tag == GUMBO_TAG_SCRIPT) {
+    const char* type = Attribute(element, "type");
+    if (type != nullptr && strcasecmp(type, "application/ld+json") == 0) ReadJsonLdArticle(ScriptText(node), result.json_ld);
+  } else if (element.tag == GUMBO_TAG_TITLE && !result.title) {
     std::string title = TextContent(node);
     if (!title.empty()) result.title = std::move(title);
   } else if (element.tag == GUMBO_TAG_LINK) {
