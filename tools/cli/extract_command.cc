@@ -167,7 +167,7 @@ CommandRunner RegisterExtract(CLI::App& app) {
                       "tabari-agents:FILE, tabari-verbs:FILE, tabari-options:FILE, petrarch-verbs:FILE, petrarch-actors:FILE, "
                       "petrarch-agents:FILE, petrarch-discards:FILE (repeatable)")
       ->allow_extra_args(false);  // one value per --dict, so files may follow
-  command->add_option("files", options->files, "Input files; - reads standard input");
+  command->add_option("files", options->files, "Input files or http(s) URLs; - reads standard input");
   return [options] { return RunExtract(*options); };
 }
 

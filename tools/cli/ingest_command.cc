@@ -146,7 +146,7 @@ CommandRunner RegisterIngest(CLI::App& app) {
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
   command->add_flag("--quiet", options->quiet, "No progress and no summary");
-  command->add_option("sources", options->sources, "Files, folders (every file under them) or - for standard input");
+  command->add_option("sources", options->sources, "Files, folders (every file under them), http(s) URLs or - for standard input");
   return [options] { return RunIngest(*options); };
 }
 
