@@ -117,7 +117,8 @@ std::string MediaType(std::string_view content_type) {
 }
 
 std::optional<HttpResponse> ParseHttpResponse(std::string_view message) {
-  const size_t crlf = message.find("\r\n\r\n"), lf = message.find("\n\n");
+  const size_t crlf = message.find("\r\n\r\n");
+  const size_t lf = message.substr(0, crlf).find("\n\n");  // only before a CRLF end: not through the body
   if (crlf == std::string_view::npos && lf == std::string_view::npos) return std::nullopt;
   const bool crlf_first = crlf != std::string_view::npos && (lf == std::string_view::npos || crlf < lf);
   const size_t header_end = crlf_first ? crlf : lf;

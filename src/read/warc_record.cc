@@ -31,7 +31,7 @@ std::string Lower(std::string_view text) {
 // Where the header block ends (after its blank line) within `view`; npos when not there.
 size_t HeaderSize(std::string_view view) {
   const size_t crlf = view.find("\r\n\r\n");
-  const size_t lf = view.find("\n\n");
+  const size_t lf = view.substr(0, crlf).find("\n\n");  // only before a CRLF end: not through the block
   if (crlf == std::string_view::npos && lf == std::string_view::npos) return std::string_view::npos;
   if (lf == std::string_view::npos || (crlf != std::string_view::npos && crlf < lf)) return crlf + 4;
   return lf + 2;
@@ -227,31 +227,49 @@ const StreamBreak* WarcRecordReader::BreakWithin(uint64_t begin, uint64_t end) {
   return nullptr;
 }
 
-// Skips a record that cannot be read. When the stream is damaged inside the part of it that was
-// examined (up to `examined_end`), the damage is the reason, and reading resumes after it.
+// Skips a record that cannot be read, resuming at the next record. When the stream is damaged
+// inside the part of it that was examined (up to `examined_end`), reading resumes after the
+// damage; damage anywhere in what was skipped is then the reason given.
 void WarcRecordReader::Reject(const WarcRecord& record, uint64_t examined_end, std::string message,
                               std::vector<ReadIssue>& issues) {
   uint64_t resume = std::max(record.offset + 1, window_.offset());
-  if (const StreamBreak* cut = BreakWithin(record.offset, examined_end)) {
+  if (const StreamBreak* cut = BreakWithin(record.offset, examined_end)) resume = std::max(cut->output_offset, resume);
+  ResyncFrom(resume);
+  if (const StreamBreak* cut = BreakWithin(record.offset, window_.offset() + 1)) {
     message = cut->message;
-    resume = std::max(cut->output_offset, window_.offset());
-    ReportBreaksBefore(cut->output_offset, issues, /*silently=*/true);
+    ReportBreaksBefore(window_.offset(), issues, /*silently=*/true);
   }
   issues.push_back({WarcLocation(name_, record), std::move(message)});
-  ResyncFrom(resume);
 }
 
-// Moves to `offset`, then on to the next line that starts with "WARC/1." (or the end).
+// The offset of the first break after `offset`; the largest offset when there is none.
+uint64_t WarcRecordReader::NextBreakAfter(uint64_t offset) {
+  uint64_t next = std::numeric_limits<uint64_t>::max();
+  for (const StreamBreak& found : window_.breaks()) {
+    if (found.output_offset > offset) next = std::min(next, found.output_offset);
+  }
+  return next;
+}
+
+// Moves to `offset`, then on to the next line that starts with "WARC/1.", or to damage in the
+// stream after which "WARC/1." follows (the first record of the next gzip member), or to the end.
 void WarcRecordReader::ResyncFrom(uint64_t offset) {
   if (offset > window_.offset()) window_.Skip(offset - window_.offset());
   window_.Fill(kVersionPrefix.size());
-  if (window_.view().starts_with(kVersionPrefix)) return;  // the damage ended at a record
+  if (window_.view().starts_with(kVersionPrefix)) return;
   while (true) {
     const std::string_view view = window_.view();
+    const uint64_t to_break = NextBreakAfter(window_.offset()) - window_.offset();
     const size_t found = view.find(kRecordStartLine);
-    if (found != std::string_view::npos) {
+    if (found != std::string_view::npos && found < to_break) {
       window_.Consume(found + 1);
       return;
+    }
+    if (to_break <= view.size()) {
+      window_.Consume(static_cast<size_t>(to_break));
+      window_.Fill(kVersionPrefix.size());
+      if (window_.view().starts_with(kVersionPrefix)) return;
+      continue;
     }
     const size_t keep = std::min(view.size(), kRecordStartLine.size() - 1);
     window_.Consume(view.size() - keep);

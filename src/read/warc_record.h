@@ -84,6 +84,7 @@ class WarcRecordReader {
   std::optional<size_t> NextRecordStart(size_t from);
   const StreamBreak* BreakWithin(uint64_t begin, uint64_t end);
   void Reject(const WarcRecord& record, uint64_t examined_end, std::string message, std::vector<ReadIssue>& issues);
+  uint64_t NextBreakAfter(uint64_t offset);
   void ResyncFrom(uint64_t offset);
   void ReportBreaksBefore(uint64_t offset, std::vector<ReadIssue>& issues, bool silently = false);
 
