@@ -90,6 +90,7 @@ Status FetchUrl(const std::string& url, const FetchLimits& limits, FetchedBody& 
     return Status::Error(fmt::format("{}: HTTP {} {}", url, result->status, result->reason));
   }
   fetched.url = result->location.empty() ? url : result->location;
+  if (fetched.url.starts_with('/')) fetched.url.insert(0, origin);  // a redirect within the host
   fetched.content_type = result->get_header_value("Content-Type");
   return Status::Ok();
 }
