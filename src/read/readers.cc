@@ -5,6 +5,7 @@
 #include "clean/text_repair.h"
 #include "lagebild/reader.h"
 #include "read/byte_source.h"
+#include "read/charset.h"
 #include "read/feed_reader.h"
 #include "read/format_sniffer.h"
 #include "read/warc_reader.h"
@@ -38,6 +39,8 @@ class WholeInputReader : public Reader {
     }
     const InputFormat format = format_ == InputFormat::kAuto ? FormatFromContent(doc.content) : format_;
     doc.type = format == InputFormat::kHtml ? ContentType::kHtml : ContentType::kText;
+    // the HTML parser reads UTF-8 only: a page in another charset it declares is converted first
+    if (doc.type == ContentType::kHtml) RecodeToUtf8(DeclaredHtmlCharset(doc.content), doc.content);
     doc.meta.id = name_;
     doc.meta.source = name_;
     return doc;

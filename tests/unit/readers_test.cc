@@ -120,6 +120,13 @@ TEST(WholeInputReaderTest, AutoDetectsHtml) {
   EXPECT_EQ(doc->meta.id, "page");
 }
 
+TEST(WholeInputReaderTest, HtmlInTheCharsetItDeclaresBecomesUtf8) {
+  std::vector<ReadIssue> issues;
+  auto doc = MakeReader(InputFormat::kHtml, "page", "<meta charset=\"iso-8859-1\"><p>Gr\xFC\xDF" "e aus K\xF6ln</p>")->Next(issues);
+  ASSERT_TRUE(doc);
+  EXPECT_EQ(doc->content, "<meta charset=\"iso-8859-1\"><p>Grüße aus Köln</p>");
+}
+
 TEST(OpenReaderTest, MissingFileIsAnErrorNamingTheFile) {
   Status status;
   EXPECT_EQ(OpenReader("/nonexistent/article.txt", InputFormat::kAuto, status), nullptr);
