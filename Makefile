@@ -48,7 +48,7 @@ bench: build
 
 # Long fuzzing runs (default 30 minutes per target); findings land in fuzz/ as crash-* files.
 fuzz-long: build-sanitize
-	@for target in text html jsonl tabari; do \
+	@for target in text html jsonl feed warc tabari; do \
 	  mkdir -p fuzz/corpus-$$target; \
 	  build/sanitize/fuzz/fuzz_$${target}_reader -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
 	    -timeout=10 -artifact_prefix=fuzz/ fuzz/corpus-$$target fuzz/seeds/$$target || exit 1; \

@@ -1,5 +1,5 @@
 // libFuzzer target for one input reader followed by the whole pipeline and the JSON writer.
-// Built three times with LAGEBILD_FUZZ_FORMAT set to text, html or jsonl. Any crash, sanitizer
+// Built once per format with LAGEBILD_FUZZ_FORMAT set to text, html, jsonl, feed or warc. Any crash, sanitizer
 // report, hang or leak is a bug: readers and stages must take arbitrary bytes.
 #include <cstddef>
 #include <cstdint>

@@ -28,6 +28,9 @@ struct DocumentMeta {
   std::optional<std::string> url;
   std::optional<std::string> title;
   std::optional<std::string> published;  // ISO date YYYY-MM-DD
+  // When a crawler fetched the page (a WARC record's date), ISO date: the clean stage makes it the
+  // publication date when neither the source nor the page states one.
+  std::optional<std::string> fetched;
   std::optional<std::string> lang;       // a language given by the source; overrides detection
   std::string source;              // file path or "-" for standard input
   TimeReference time_reference = TimeReference::kPublication;

@@ -16,10 +16,11 @@
 
 namespace lagebild {
 
-enum class InputFormat { kAuto, kText, kHtml, kJsonl, kFeed };
+enum class InputFormat { kAuto, kText, kHtml, kJsonl, kFeed, kWarc };
 enum class ContentType { kText, kHtml };
 
-// "auto", "text", "html", "jsonl", "feed" (RSS or Atom); nullopt for anything else.
+// "auto", "text", "html", "jsonl", "feed" (RSS or Atom), "warc" (WARC or WARC.gz); nullopt for
+// anything else.
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
 
 struct RawDocument {
@@ -42,8 +43,9 @@ class Reader {
 };
 
 // Opens `path` ("-" is standard input). With kAuto the format comes from the file name
-// (.html/.htm, .jsonl/.ndjson/.json, .rss/.atom, otherwise sniffed from the content). Returns nullptr with a
-// message in `status` when the file cannot be opened.
+// (.html/.htm, .jsonl/.ndjson/.json, .rss/.atom, .warc/.warc.gz, otherwise sniffed from the
+// content). A WARC file is streamed; other formats are read whole. Returns nullptr with a message
+// in `status` when the file cannot be opened.
 std::unique_ptr<Reader> OpenReader(const std::string& path, InputFormat format, Status& status);
 
 // Readers over bytes already in memory (tests, fuzzers, the HTTP API). `name` is used in

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 
 #include "clean/html_text.h"
@@ -41,9 +42,29 @@ void SplitParagraphs(Document& doc) {
   }
 }
 
+// "de-DE", "de_AT", "DE" → "de"; nullopt for what is not a two-letter language code.
+std::optional<std::string> PrimaryLanguage(std::string_view tag) {
+  const std::string_view primary = tag.substr(0, tag.find_first_of("-_"));
+  if (primary.size() != 2 || !std::isalpha(static_cast<unsigned char>(primary[0])) ||
+      !std::isalpha(static_cast<unsigned char>(primary[1]))) {
+    return std::nullopt;
+  }
+  return std::string{static_cast<char>(std::tolower(static_cast<unsigned char>(primary[0]))),
+                     static_cast<char>(std::tolower(static_cast<unsigned char>(primary[1])))};
+}
+
+// What the source says wins over the page. On the page, the article's own JSON-LD wins for the
+// title (<title> often carries the site's name) and the date (the generic "date" meta tags may
+// date the page, not the article); the canonical link wins for the URL. docs/cli.md lists it.
 void MergeHtmlMeta(HtmlText& html, DocumentMeta& meta, std::vector<Diagnostic>& warnings) {
-  if (!meta.title && html.title) meta.title = std::move(html.title);
-  if (!meta.url && html.url) meta.url = std::move(html.url);
+  JsonLdArticle& article = html.json_ld;
+  if (!meta.title) meta.title = article.headline ? std::move(article.headline) : std::move(html.title);
+  if (!meta.url) meta.url = html.url ? std::move(html.url) : std::move(article.url);
+  if (!meta.lang && article.language) meta.lang = PrimaryLanguage(*article.language);
+  if (!meta.published && article.published) {
+    meta.published = ParseIsoDate(*article.published);
+    if (!meta.published) warnings.push_back({"unrecognised datePublished in JSON-LD: " + *article.published});
+  }
   if (!meta.published && html.published) {
     meta.published = ParseIsoDate(*html.published);
     if (!meta.published) warnings.push_back({"unrecognised publication date in HTML: " + *html.published});
@@ -86,6 +107,7 @@ Document Cleaner::Clean(RawDocument raw) const {
   } else {
     doc.text = RepairText(raw.content, doc.warnings);
   }
+  if (!doc.meta.published) doc.meta.published = doc.meta.fetched;
   if (doc.meta.title) doc.meta.title = RepairText(*doc.meta.title, doc.warnings);
   doc.content_hash = XXH3_64bits(doc.text.data(), doc.text.size());
   SplitParagraphs(doc);

@@ -2,9 +2,10 @@
 
 #include "clean/html_blocks.h"
 #include "clean/main_text.h"
-#include "clean/text_repair.h"
+#include "read/charset.h"
 
 #include <gumbo.h>
+#include <strings.h>
 
 #include <algorithm>
 #include <array>
@@ -55,10 +56,22 @@ std::string TextContent(const GumboNode* node) {
 constexpr std::array<const char*, 6> kPublishedMetaNames = {
     "article:published_time", "datePublished", "date", "pubdate", "DC.date.issued", "dcterms.created"};
 
-// Reads <title>, canonical URL and publication date from <head> elements.
+// A script's text as written (gumbo keeps it as one text node): JSON must not be collapsed.
+std::string_view ScriptText(const GumboNode* node) {
+  const GumboVector& children = node->v.element.children;
+  if (children.length == 0) return {};
+  const auto* child = static_cast<const GumboNode*>(children.data[0]);
+  return child->type == GUMBO_NODE_TEXT ? std::string_view(child->v.text.text) : std::string_view();
+}
+
+// Reads <title>, canonical URL, publication date and JSON-LD from <head> elements (and from the
+// same elements in the body, where pages put them too).
 void ReadHeadElement(const GumboNode* node, HtmlText& result) {
   const GumboElement& element = node->v.element;
-  if (element.tag == GUMBO_TAG_TITLE && !result.title) {
+  if (element.tag == GUMBO_TAG_SCRIPT) {
+    const char* type = Attribute(element, "type");
+    if (type != nullptr && strcasecmp(type, "application/ld+json") == 0) ReadJsonLdArticle(ScriptText(node), result.json_ld);
+  } else if (element.tag == GUMBO_TAG_TITLE && !result.title) {
     std::string title = TextContent(node);
     if (!title.empty()) result.title = std::move(title);
   } else if (element.tag == GUMBO_TAG_LINK) {
@@ -104,23 +117,6 @@ std::string JoinBlocks(const HtmlBlocks& page, bool main_text_only) {
     text += page.blocks[i].text;
   }
   return text;
-}
-
-// The charset a page declares near its start (<meta charset> or http-equiv Content-Type), or "".
-std::string DeclaredCharset(std::string_view html) {
-  constexpr size_t kSniffBytes = 16 * 1024;  // browsers look at the first 1024; pages are sloppier
-  std::string head(html.substr(0, kSniffBytes));
-  std::transform(head.begin(), head.end(), head.begin(), [](unsigned char c) { return std::tolower(c); });
-  size_t at = head.find("charset=");
-  if (at == std::string::npos) return {};
-  at += 8;
-  while (at < head.size() && (head[at] == '"' || head[at] == '\'' || head[at] == ' ')) ++at;
-  size_t end = at;
-  while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) || head[end] == '-' ||
-                               head[end] == '_' || head[end] == ':' || head[end] == '.')) {
-    ++end;
-  }
-  return head.substr(at, end - at);
 }
 
 // An upper bound on the element nesting: opening tags minus closing tags, at its highest.
@@ -181,7 +177,11 @@ std::string StripTags(std::string_view html) {
 
 HtmlText ExtractHtmlText(std::string_view bytes, const HtmlTextOptions& options, std::vector<Diagnostic>& warnings) {
   HtmlText result;
-  const std::string decoded = DecodeToUtf8(bytes, DeclaredCharset(bytes).c_str(), warnings);
+  std::string decoded(bytes);  // gumbo reads UTF-8 only: a page in the charset it declares is converted
+  const std::string charset = DeclaredHtmlCharset(bytes);
+  if (!charset.empty() && !RecodeToUtf8(charset, decoded)) {
+    warnings.push_back({"HTML declares an unknown charset, " + charset + "; read as UTF-8"});
+  }
   const std::string_view html = decoded;
   if (const size_t depth = EstimateNestingDepth(html); depth > kMaxParseDepth) {
     warnings.push_back({"HTML nested " + std::to_string(depth) + " levels deep; tags stripped without parsing"});

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clean/json_ld.h"
 #include "lagebild/document.h"
 
 namespace lagebild {
@@ -18,6 +19,7 @@ struct HtmlText {
   std::optional<std::string> title;
   std::optional<std::string> published;  // raw value of a publication-date meta tag
   std::optional<std::string> url;        // canonical URL
+  JsonLdArticle json_ld;                 // from <script type="application/ld+json"> blocks
 };
 
 struct HtmlTextOptions {

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <strings.h>
 #include <memory>
 
 namespace lagebild {
@@ -105,18 +104,7 @@ std::string ReplaceInvalidUtf8(std::string_view bytes) {
   return out;
 }
 
-// Names browsers read as windows-1252 (WHATWG Encoding): ICU's ISO-8859-1 would leave the
-// typographic quotes of 0x80..0x9F as control characters.
-const char* BrowserCharset(const char* declared) {
-  for (const char* latin1 : {"iso-8859-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1", "cp1252"}) {
-    if (strcasecmp(declared, latin1) == 0) return "windows-1252";
-  }
-  return declared;
-}
-
-}  // namespace
-
-std::string DecodeToUtf8(std::string_view raw, const char* declared_charset, std::vector<Diagnostic>& warnings) {
+std::string DecodeToUtf8(std::string_view raw, std::vector<Diagnostic>& warnings) {
   if (HasUtf16Bom(raw)) {
     std::string converted;
     if (ConvertToUtf8(raw, "UTF-16", converted)) {
@@ -126,14 +114,6 @@ std::string DecodeToUtf8(std::string_view raw, const char* declared_charset, std
   }
   const Utf8Scan scan = ScanUtf8(raw);
   if (scan.invalid_sequences == 0) return std::string(raw);
-  if (declared_charset != nullptr && *declared_charset != '\0') {
-    std::string converted;
-    const char* charset = BrowserCharset(declared_charset);
-    if (ConvertToUtf8(raw, charset, converted)) {
-      warnings.push_back({std::string("input is not UTF-8; decoded as declared, ") + charset});
-      return converted;
-    }
-  }
   if (scan.valid_multibyte == 0) {
     std::string converted;
     if (ConvertToUtf8(raw, "windows-1252", converted)) {
@@ -145,8 +125,6 @@ std::string DecodeToUtf8(std::string_view raw, const char* declared_charset, std
                       " invalid UTF-8 sequence(s) replaced with U+FFFD"});
   return ReplaceInvalidUtf8(raw);
 }
-
-namespace {
 
 enum class CharAction { kKeep, kDrop, kSpace, kLineBreak, kParagraphBreak };
 
@@ -316,7 +294,7 @@ bool LooksBinary(std::string_view bytes) {
 }
 
 std::string RepairText(std::string_view raw, std::vector<Diagnostic>& warnings) {
-  const std::string decoded = DecodeToUtf8(raw, nullptr, warnings);
+  const std::string decoded = DecodeToUtf8(raw, warnings);
   return ToNfc(LayOutParagraphs(MapCharacters(decoded)));
 }
 

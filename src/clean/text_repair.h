@@ -25,11 +25,6 @@ namespace lagebild {
 
 std::string RepairText(std::string_view raw, std::vector<Diagnostic>& warnings);
 
-// Step 1 alone: well-formed UTF-8 from raw bytes. `declared_charset` (an HTML page's or HTTP
-// header's charset, or null) is used when the bytes are not UTF-8; Latin-1 names mean
-// windows-1252, as in browsers.
-std::string DecodeToUtf8(std::string_view raw, const char* declared_charset, std::vector<Diagnostic>& warnings);
-
 // True when `bytes` look like a binary file rather than text (NUL bytes or many control
 // characters in the first 64 KiB). UTF-16 with a byte order mark is text.
 bool LooksBinary(std::string_view bytes);

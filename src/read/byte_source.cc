@@ -1,7 +1,9 @@
 #include "read/byte_source.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "read/input_file.h"
 
@@ -13,6 +15,8 @@ class FileSource : public ByteSource {
   explicit FileSource(std::unique_ptr<InputFile> file) : file_(std::move(file)) {}
   bool ReadAll(std::string& out) override { return file_->ReadAll(out); }
   bool ReadLine(std::string& line) override { return file_->ReadLine(line); }
+  size_t ReadSome(std::span<char> buffer) override { return file_->Read(buffer.data(), buffer.size()); }
+  bool failed() const override { return file_->failed(); }
 
  private:
   std::unique_ptr<InputFile> file_;
@@ -35,6 +39,14 @@ class MemorySource : public ByteSource {
     position_ = end + 1;
     return true;
   }
+  size_t ReadSome(std::span<char> buffer) override {
+    const size_t count = std::min(buffer.size(), bytes_.size() - std::min(position_, bytes_.size()));
+    if (count == 0) return 0;
+    std::memcpy(buffer.data(), bytes_.data() + position_, count);
+    position_ += count;
+    return count;
+  }
+  bool failed() const override { return false; }
 
  private:
   std::string bytes_;

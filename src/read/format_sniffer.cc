@@ -5,6 +5,9 @@
 #include <cctype>
 #include <string>
 
+#include "read/byte_source.h"
+#include "read/gzip_stream.h"
+
 namespace lagebild {
 namespace {
 
@@ -22,6 +25,23 @@ std::string LowerAscii(std::string_view s) {
 constexpr std::array<std::string_view, 8> kHtmlMarkers = {
     "<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<article"};
 
+constexpr std::string_view kWarcVersion = "WARC/1.";
+
+// "WARC/1." at the start, or at the start of what the gzip data there decompresses to.
+bool StartsWarc(std::string_view head) {
+  if (head.starts_with(kWarcVersion)) return true;
+  if (!head.starts_with("\x1f\x8b")) return false;
+  GzipStream stream(MakeMemorySource(std::string(head)), {});
+  std::array<char, kWarcVersion.size()> start{};
+  size_t got = 0;
+  while (got < start.size()) {
+    const size_t step = stream.Read(std::span<char>(start.data() + got, start.size() - got));
+    if (step == 0) break;
+    got += step;
+  }
+  return std::string_view(start.data(), got) == kWarcVersion;
+}
+
 }  // namespace
 
 InputFormat FormatFromFileName(std::string_view path) {
@@ -34,10 +54,12 @@ InputFormat FormatFromFileName(std::string_view path) {
   }
   if (EndsWith(lower, ".txt") || EndsWith(lower, ".text")) return InputFormat::kText;
   if (EndsWith(lower, ".rss") || EndsWith(lower, ".atom")) return InputFormat::kFeed;
+  if (EndsWith(lower, ".warc") || EndsWith(lower, ".warc.gz")) return InputFormat::kWarc;
   return InputFormat::kAuto;
 }
 
 InputFormat FormatFromContent(std::string_view head) {
+  if (StartsWarc(head)) return InputFormat::kWarc;
   size_t start = 0;
   if (head.substr(0, 3) == "\xEF\xBB\xBF") start = 3;
   while (start < head.size() && std::isspace(static_cast<unsigned char>(head[start]))) ++start;

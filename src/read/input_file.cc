@@ -45,6 +45,8 @@ bool InputFile::ReadLine(std::string& line) {
   return true;
 }
 
+size_t InputFile::Read(char* buffer, size_t size) { return std::fread(buffer, 1, size, file_); }
+
 bool InputFile::failed() const { return std::ferror(file_) != 0; }
 
 }  // namespace lagebild

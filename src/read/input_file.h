@@ -21,6 +21,8 @@ class InputFile {
   bool ReadAll(std::string& out);
   // Reads one line without its '\n'. Returns false at the end of the input.
   bool ReadLine(std::string& line);
+  // Reads up to `size` bytes; fewer only at the end of the input or on a read error.
+  size_t Read(char* buffer, size_t size);
   bool failed() const;
 
  private:

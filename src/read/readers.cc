@@ -1,5 +1,5 @@
 // The reader factory and the two kinds of reader: one document per input (text, HTML) and one
-// document per line (JSON Lines).
+// document per line (JSON Lines). Feeds and WARC files have their own files.
 #include <simdjson.h>
 
 #include "clean/text_repair.h"
@@ -7,6 +7,7 @@
 #include "read/byte_source.h"
 #include "read/feed_reader.h"
 #include "read/format_sniffer.h"
+#include "read/warc_reader.h"
 #include "util/iso_date.h"
 
 namespace lagebild {
@@ -14,6 +15,8 @@ namespace {
 
 // Larger inputs are refused rather than half-processed.
 constexpr size_t kMaxDocumentBytes = size_t{512} << 20;
+// What the format sniffer looks at.
+constexpr size_t kSniffBytes = 4096;
 
 // Reads the whole input as one document; decides text or HTML when asked to sniff.
 class WholeInputReader : public Reader {
@@ -129,6 +132,19 @@ class JsonlReader : public Reader {
   size_t line_number_ = 0;
 };
 
+// The first bytes of a source, for the sniffer.
+std::string ReadHead(ByteSource& source) {
+  std::string head(kSniffBytes, '\0');
+  size_t got = 0;
+  while (got < head.size()) {
+    const size_t step = source.ReadSome(std::span<char>(head.data() + got, head.size() - got));
+    if (step == 0) break;
+    got += step;
+  }
+  head.resize(got);
+  return head;
+}
+
 }  // namespace
 
 std::optional<InputFormat> ParseInputFormat(std::string_view name) {
@@ -137,15 +153,17 @@ std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   if (name == "html") return InputFormat::kHtml;
   if (name == "jsonl") return InputFormat::kJsonl;
   if (name == "feed") return InputFormat::kFeed;
+  if (name == "warc") return InputFormat::kWarc;
   return std::nullopt;
 }
 
 std::unique_ptr<Reader> MakeReader(InputFormat format, std::string name, std::string bytes) {
-  if (format == InputFormat::kAuto) format = FormatFromContent(std::string_view(bytes).substr(0, 4096));
+  if (format == InputFormat::kAuto) format = FormatFromContent(std::string_view(bytes).substr(0, kSniffBytes));
   if (format == InputFormat::kJsonl) {
     return std::make_unique<JsonlReader>(std::move(name), MakeMemorySource(std::move(bytes)));
   }
   if (format == InputFormat::kFeed) return MakeFeedReader(std::move(name), std::move(bytes));
+  if (format == InputFormat::kWarc) return MakeWarcReader(std::move(name), MakeMemorySource(std::move(bytes)));
   return std::make_unique<WholeInputReader>(format, std::move(name), MakeMemorySource(std::move(bytes)));
 }
 
@@ -153,9 +171,14 @@ std::unique_ptr<Reader> OpenReader(const std::string& path, InputFormat format, 
   std::unique_ptr<ByteSource> source = OpenFileSource(path, status);
   if (!source) return nullptr;
   if (format == InputFormat::kAuto) format = FormatFromFileName(path);
+  if (format == InputFormat::kWarc) return MakeWarcReader(path, std::move(source));
   if (format == InputFormat::kAuto || format == InputFormat::kFeed) {
-    // Unknown name: the content decides, so read it now (a feed is parsed whole anyway).
-    std::string bytes;
+    // Unknown name: the content decides. A WARC file streams on from the bytes sniffed; anything
+    // else is read whole now (a feed is parsed whole anyway).
+    std::string bytes = format == InputFormat::kAuto ? ReadHead(*source) : std::string();
+    if (format == InputFormat::kAuto && FormatFromContent(bytes) == InputFormat::kWarc) {
+      return MakeWarcReader(path, std::move(source), std::move(bytes));
+    }
     if (!source->ReadAll(bytes)) {
       status = Status::Error(path + ": read error");
       return nullptr;

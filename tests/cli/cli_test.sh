@@ -222,6 +222,49 @@ run extract --format jsonl "$work/news.rss"
 check "feed: one document per item with content, the empty one skipped with a reason" test "$(wc -l <"$work/out")" -eq 2 -a -n "$(grep 'item 2: item without content' "$work/err")"
 check "feed: the item's date dates the event ('Mittwoch' before 27 July 2023)" test -n "$(grep -F '"date":"2023-07-26"' "$work/out")"
 
+# WARC: a small crawl (scripts/make_warc.py) with three pages among records that are no documents.
+warc=$source_dir/tests/data/news-sample.warc.gz
+doc_fields() {  # doc_fields FIELD: the field of every document in $work/out, space-separated
+  python3 -c "import json,sys; print(' '.join(str(json.loads(l)['doc'][sys.argv[1]]) for l in open('$work/out')))" "$1"
+}
+run extract --format jsonl "$warc"
+check "warc: exit 0" test "$code" -eq 0
+check "warc: the three pages with their record's URL" test "$(doc_fields url)" = \
+  "https://zeitung.example/politik/kim-russland https://news.example/world/blinken-wang-yi https://blatt.example/politik/scholz-selenskyj"
+check "warc: JSON-LD dates, the fetch date for the page without one" test "$(doc_fields published)" = "2023-09-12 2023-06-19 2023-05-14"
+check "warc: JSON-LD headlines before <title>" test "$(doc_fields title)" = \
+  "Kim Jong-un reist zu Gesprächen mit Putin nach Russland Blinken meets Wang Yi in Beijing Scholz empfängt Selenskyj in Berlin"
+run extract --format jsonl --with-text "$warc"
+check "warc: chunked gzip ISO-8859-1 and deflate windows-1252 payloads become UTF-8" test "$(python3 -c "
+import json; rows=[json.loads(l) for l in open('$work/out')]
+print('Café' in rows[1]['doc']['text'], 'Präsidenten' in rows[2]['doc']['text'])")" = "True True"
+"$lagebild" extract --format jsonl - <"$warc" >"$work/out" 2>"$work/err"
+check "warc on standard input: recognised by its content" test "$(wc -l <"$work/out")" -eq 3
+head -c 3000 "$warc" >"$work/cut.warc.gz"
+run extract --format jsonl "$work/cut.warc.gz"
+check "truncated warc: exit 1, the record and offset named, the records before it read" \
+  test "$code" -eq 1 -a -n "$(grep -E 'cut.warc.gz:record [0-9]+ \(offset [0-9]+\): ' "$work/err")" -a "$(wc -l <"$work/out")" -ge 1
+rm -f "$work/warc.db"
+run ingest --db "$work/warc.db" "$warc"
+check "ingest warc: three documents stored" grep -q "ingested 3 document(s) .*: 3 stored" "$work/err"
+
+# http(s) sources: fetched from a local server (nothing leaves the machine).
+mkdir -p "$work/site"
+cat >"$work/site/news.rss" <<'RSS'
+<?xml version="1.0"?><rss version="2.0"><channel><title>Lokal</title>
+<item><title>Eins</title><link>https://a.example/1</link><description>Kim reist nach Moskau.</description></item>
+<item><title>Zwei</title><link>https://a.example/2</link><description>Putin wartet.</description></item>
+</channel></rss>
+RSS
+(cd "$work/site" && exec python3 -u -m http.server --bind 127.0.0.1 0 >"$work/server.log" 2>&1) &
+server=$!
+for _ in $(seq 50); do grep -q "port" "$work/server.log" 2>/dev/null && break; sleep 0.1; done
+port=$(sed -n 's/.* port \([0-9]*\).*/\1/p' "$work/server.log" | head -1)
+run extract --format jsonl "http://127.0.0.1:$port/news.rss"
+check "url: a feed fetched and read item by item" test "$code" -eq 0 -a "$(wc -l <"$work/out")" -eq 2
+run extract "http://127.0.0.1:$port/missing.rss"
+check "url: HTTP 404 is exit 1 with the URL and status" test "$code" -eq 1 -a -n "$(grep -F "missing.rss: HTTP 404" "$work/err")"
+kill "$server"
 # Boilerplate removal against trafilatura's German pages: a regression guard at the anchor's F1.
 boilerplate="$source_dir/../shared/data/boilerplate/trafilatura-de"
 if [[ -d $boilerplate ]]; then

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "clean/cleaner.h"
 #include "lagebild/reader.h"
 #include "read/feed_reader.h"
 #include "read/format_sniffer.h"
@@ -118,6 +119,14 @@ TEST(WholeInputReaderTest, AutoDetectsHtml) {
   ASSERT_TRUE(doc);
   EXPECT_EQ(doc->type, ContentType::kHtml);
   EXPECT_EQ(doc->meta.id, "page");
+}
+
+TEST(WholeInputReaderTest, HtmlInTheCharsetItDeclaresBecomesUtf8Text) {
+  // The reader passes the bytes on; the clean stage decodes them by the page's declaration.
+  std::vector<ReadIssue> issues;
+  auto raw = MakeReader(InputFormat::kHtml, "page", "<meta charset=\"iso-8859-1\"><p>Gr\xFC\xDF" "e aus K\xF6ln</p>")->Next(issues);
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(Cleaner().Clean(std::move(*raw)).text, "Grüße aus Köln");
 }
 
 TEST(OpenReaderTest, MissingFileIsAnErrorNamingTheFile) {

@@ -8,8 +8,32 @@
 #include <memory>
 #include <optional>
 
+#include "read/format_sniffer.h"
+#include "read/http_fetch.h"
+
 namespace lagebild::cli {
 namespace {
+
+constexpr size_t kSniffBytes = 4096;
+
+// A reader over the body at `url`, read as its content says unless the format is given. A
+// single page is the document at the URL, which becomes its URL; a feed's items have their own.
+std::unique_ptr<Reader> FetchReader(const std::string& url, InputFormat format, Status& status,
+                                    std::optional<std::string>& page_url) {
+  FetchedBody fetched;
+  status = FetchUrl(url, FetchLimits(), fetched);
+  if (!status.ok()) return nullptr;
+  if (format == InputFormat::kAuto) format = FormatFromContent(std::string_view(fetched.bytes).substr(0, kSniffBytes));
+  if (format == InputFormat::kHtml || format == InputFormat::kText) page_url = fetched.url;
+  return MakeReader(format, url, std::move(fetched.bytes));
+}
+
+std::unique_ptr<Reader> OpenSource(const std::string& source, InputFormat format, Status& status,
+                                   std::optional<std::string>& page_url) {
+  page_url.reset();
+  if (IsHttpUrl(source)) return FetchReader(source, format, status, page_url);
+  return OpenReader(source, format, status);
+}
 
 void ReportIssues(std::vector<ReadIssue>& issues, bool& failed) {
   for (const ReadIssue& issue : issues) {
@@ -23,7 +47,7 @@ void ReportIssues(std::vector<ReadIssue>& issues, bool& failed) {
 
 void ApplyMetaOverrides(const std::string& lang, const std::string& published, DocumentMeta& meta) {
   if (lang != "auto") meta.lang = lang;
-  if (!published.empty() && !meta.published) meta.published = published;
+  if (!published.empty() && !meta.published && !meta.fetched) meta.published = published;
 }
 
 std::vector<std::string> ExpandFolders(const std::vector<std::string>& paths) {
@@ -54,7 +78,8 @@ bool ForEachDocument(const std::vector<std::string>& files, InputFormat input_fo
   std::vector<ReadIssue> issues;
   for (const std::string& file : files) {
     Status open_status;
-    std::unique_ptr<Reader> reader = OpenReader(file, input_format, open_status);
+    std::optional<std::string> page_url;
+    std::unique_ptr<Reader> reader = OpenSource(file, input_format, open_status, page_url);
     if (!reader) {
       if (report) std::cerr << "lagebild: " << open_status.message() << '\n';
       failed = true;
@@ -63,6 +88,7 @@ bool ForEachDocument(const std::vector<std::string>& files, InputFormat input_fo
     while (std::optional<RawDocument> raw = reader->Next(issues)) {
       if (report) ReportIssues(issues, failed);
       issues.clear();
+      if (!raw->meta.url) raw->meta.url = page_url;
       visit(std::move(*raw));
     }
     if (report) ReportIssues(issues, failed);

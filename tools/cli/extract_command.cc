@@ -154,7 +154,7 @@ CommandRunner RegisterExtract(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "de", "en"}))
       ->capture_default_str();
   command->add_option("--input", options->input, "Input format; auto decides by file name and content")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed"}))
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed", "warc"}))
       ->capture_default_str();
   command->add_flag("--keep-boilerplate", options->keep_boilerplate,
                     "HTML: analyse the whole visible text, not only the main text (docs/cleaning.md)");
@@ -171,7 +171,7 @@ CommandRunner RegisterExtract(CLI::App& app) {
                       "tabari-agents:FILE, tabari-verbs:FILE, tabari-options:FILE, petrarch-verbs:FILE, petrarch-actors:FILE, "
                       "petrarch-agents:FILE, petrarch-discards:FILE (repeatable)")
       ->allow_extra_args(false);  // one value per --dict, so files may follow
-  command->add_option("files", options->files, "Input files; - reads standard input");
+  command->add_option("files", options->files, "Input files or http(s) URLs; - reads standard input");
   return [options] { return RunExtract(*options); };
 }
 

@@ -136,7 +136,7 @@ CommandRunner RegisterIngest(CLI::App& app) {
   CLI::App* command = app.add_subcommand("ingest", "Analyse articles and store their events in the database");
   command->add_option("--db", options->db, "The database: a SQLite file, created when new")->capture_default_str();
   command->add_option("--input", options->input, "Input format; auto decides by file name and content")
-      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed"}))
+      ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed", "warc"}))
       ->capture_default_str();
   command->add_option("--lang", options->lang, "Document language; auto detects it per paragraph")
       ->check(CLI::IsMember({"auto", "de", "en"}))
@@ -150,7 +150,7 @@ CommandRunner RegisterIngest(CLI::App& app) {
   command->add_flag("--quiet", options->quiet, "No progress and no summary");
   command->add_flag("--keep-boilerplate", options->keep_boilerplate,
                     "HTML: store the events of the whole visible text, not only the main text");
-  command->add_option("sources", options->sources, "Files, folders (every file under them) or - for standard input");
+  command->add_option("sources", options->sources, "Files, folders (every file under them), http(s) URLs or - for standard input");
   return [options] { return RunIngest(*options); };
 }
 
