@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 
+#include "util/lower_case.h"
+
 namespace lagebild {
 namespace {
 
@@ -54,25 +56,6 @@ constexpr std::array<std::string_view, 75> kDateWords = {
     "freitag", "samstag", "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so", "on", "at", "updated",
     "published", "posted", "read", "minutes", "january", "february", "march", "may", "june", "july", "october",
     "december", "monday", "tuesday", "friday", "mar"};
-
-// Lower-cases a line (ICU simple case mapping, enough for the phrases above).
-std::string LowerCase(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (int32_t i = 0; i < static_cast<int32_t>(text.size());) {
-    UChar32 c;
-    U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-    if (c < 0) continue;
-    c = u_tolower(c);
-    char buffer[4];
-    int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(buffer, length, 4, c, error);
-    if (error) continue;
-    out.append(buffer, static_cast<size_t>(length));
-  }
-  return out;
-}
 
 bool IsLetterAt(std::string_view text, size_t at) {
   if (at >= text.size()) return false;

@@ -5,17 +5,12 @@
 #include <charconv>
 
 #include "compat/penn_tree.h"
+#include "util/ascii.h"
 
 namespace lagebild::petrarch {
 namespace {
 
 bool StartsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Pattern codes that give no event of their own: null "---", TABARI's complex "+++" and discard
 // "###" (PETRARCH keeps discards in their own list); the verb's code applies instead.
@@ -359,9 +354,9 @@ bool ParseInt(std::string_view text, int& value) {
 }  // namespace
 
 bool ApplyConfigOption(std::string_view option, std::string_view value, CoderOptions& options) {
-  const std::string name = Lower(option);
+  const std::string name = AsciiLower(option);
   if (name == "require_dyad") {
-    options.require_dyad = Lower(value).find("false") == std::string::npos;
+    options.require_dyad = AsciiLower(value).find("false") == std::string::npos;
     return true;
   }
   if (name == "stop_on_error") return true;

@@ -1,4 +1,5 @@
 #include "read/charset.h"
+#include "util/ascii.h"
 
 #include <simdjson.h>
 #include <unicode/unistr.h>
@@ -19,12 +20,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kBrowserL
     {"l1", "windows-1252"}, {"us-ascii", "windows-1252"}, {"ascii", "windows-1252"},
 }};
 
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsLabelChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == ':';
 }
@@ -44,13 +39,13 @@ std::string LabelAfter(std::string_view text, size_t position) {
 }  // namespace
 
 std::string CharsetOfContentType(std::string_view content_type) {
-  const std::string lower = Lower(content_type);
+  const std::string lower = AsciiLower(content_type);
   const size_t at = lower.find("charset");
   return at == std::string::npos ? std::string() : LabelAfter(lower, at);
 }
 
 std::string DeclaredHtmlCharset(std::string_view html) {
-  const std::string lower = Lower(html.substr(0, kPrescanBytes));
+  const std::string lower = AsciiLower(html.substr(0, kPrescanBytes));
   for (size_t meta = lower.find("<meta"); meta != std::string::npos; meta = lower.find("<meta", meta + 1)) {
     const size_t end = std::min(lower.find('>', meta), lower.size());
     const size_t at = lower.substr(0, end).find("charset", meta);
@@ -64,7 +59,7 @@ std::string DeclaredHtmlCharset(std::string_view html) {
 }
 
 bool RecodeToUtf8(std::string_view label, std::string& text) {
-  std::string name = Lower(label);
+  std::string name = AsciiLower(label);
   if (name.empty() || name == "utf-8" || name == "utf8") return true;
   // Pages declare Latin-1 and are UTF-8 more often than Latin-1 text happens to be valid UTF-8.
   if (simdjson::validate_utf8(text.data(), text.size())) return true;

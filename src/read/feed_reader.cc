@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "util/iso_date.h"
+#include "util/ascii.h"
 
 namespace lagebild {
 namespace {
@@ -15,17 +16,11 @@ namespace {
 constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                                       "jul", "aug", "sep", "oct", "nov", "dec"};
 
-std::string_view Trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
 // The text of the first child with one of `names` that has any (namespace prefixes as written
 // in the feed).
 std::string ChildText(const pugi::xml_node& node, std::initializer_list<const char*> names) {
   for (const char* name : names) {
-    const std::string_view text = Trimmed(node.child(name).text().get());
+    const std::string_view text = TrimAsciiSpace(node.child(name).text().get());
     if (!text.empty()) return std::string(text);
   }
   return {};
@@ -36,7 +31,7 @@ std::string LinkOf(const pugi::xml_node& item) {
   for (const pugi::xml_node& link : item.children("link")) {
     const std::string_view rel = link.attribute("rel").value();
     if (link.attribute("href") && (rel.empty() || rel == "alternate")) return link.attribute("href").value();
-    if (!Trimmed(link.text().get()).empty()) return std::string(Trimmed(link.text().get()));
+    if (!TrimAsciiSpace(link.text().get()).empty()) return std::string(TrimAsciiSpace(link.text().get()));
   }
   return ChildText(item, {"guid", "id"});
 }
@@ -101,10 +96,10 @@ class FeedReader : public Reader {
 }  // namespace
 
 std::optional<std::string> FeedDate(std::string_view text) {
-  text = Trimmed(text);
+  text = TrimAsciiSpace(text);
   if (std::optional<std::string> iso = ParseIsoDate(text)) return iso;
   // RFC 822: [weekday,] DD Mon YYYY …
-  if (const size_t comma = text.find(','); comma != std::string_view::npos && comma < 5) text = Trimmed(text.substr(comma + 1));
+  if (const size_t comma = text.find(','); comma != std::string_view::npos && comma < 5) text = TrimAsciiSpace(text.substr(comma + 1));
   const size_t first = text.find(' ');
   if (first == std::string_view::npos) return std::nullopt;
   const size_t second = text.find(' ', first + 1);

@@ -1,4 +1,5 @@
 #include "read/http_payload.h"
+#include "util/ascii.h"
 
 #include <zlib.h>
 
@@ -14,18 +15,6 @@ constexpr size_t kInflateChunk = size_t{1} << 16;
 constexpr int kGzipOrZlibWindowBits = 15 + 32;
 constexpr int kRawDeflateWindowBits = -15;
 
-std::string_view Trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // "HTTP/1.1 200 OK" → 200; 0 when the line is no status line.
 int StatusOf(std::string_view line) {
   if (!line.starts_with("HTTP/")) return 0;
@@ -40,11 +29,11 @@ int StatusOf(std::string_view line) {
 void ReadHeaderField(std::string_view line, HttpResponse& response) {
   const size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  const std::string name = Lower(Trimmed(line.substr(0, colon)));
-  const std::string_view value = Trimmed(line.substr(colon + 1));
+  const std::string name = AsciiLower(TrimAsciiSpace(line.substr(0, colon)));
+  const std::string_view value = TrimAsciiSpace(line.substr(colon + 1));
   if (name == "content-type") response.content_type = value;
-  else if (name == "content-encoding") response.content_encoding = Lower(value);
-  else if (name == "transfer-encoding") response.transfer_encoding = Lower(value);
+  else if (name == "content-encoding") response.content_encoding = AsciiLower(value);
+  else if (name == "transfer-encoding") response.transfer_encoding = AsciiLower(value);
 }
 
 // Reads one chunk-size line at `position`; nullopt when there is none.
@@ -52,7 +41,7 @@ std::optional<size_t> ChunkSize(std::string_view body, size_t& position) {
   const size_t end = body.find('\n', position);
   if (end == std::string_view::npos) return std::nullopt;
   std::string_view line = body.substr(position, end - position);
-  line = Trimmed(line.substr(0, line.find(';')));  // chunk extensions
+  line = TrimAsciiSpace(line.substr(0, line.find(';')));  // chunk extensions
   size_t size = 0;
   const auto [parsed, error] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
   if (error != std::errc() || parsed != line.data() + line.size() || line.empty()) return std::nullopt;
@@ -113,7 +102,7 @@ bool LooksZlib(std::string_view data) {
 }  // namespace
 
 std::string MediaType(std::string_view content_type) {
-  return Lower(Trimmed(content_type.substr(0, content_type.find(';'))));
+  return AsciiLower(TrimAsciiSpace(content_type.substr(0, content_type.find(';'))));
 }
 
 std::optional<HttpResponse> ParseHttpResponse(std::string_view message) {
@@ -129,7 +118,7 @@ std::optional<HttpResponse> ParseHttpResponse(std::string_view message) {
   while (start <= header.size()) {
     size_t end = header.find('\n', start);
     if (end == std::string_view::npos) end = header.size();
-    const std::string_view line = Trimmed(header.substr(start, end - start));
+    const std::string_view line = TrimAsciiSpace(header.substr(start, end - start));
     if (start == 0) response.status = StatusOf(line);
     else ReadHeaderField(line, response);
     start = end + 1;

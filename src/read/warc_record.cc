@@ -1,4 +1,5 @@
 #include "read/warc_record.h"
+#include "util/ascii.h"
 
 #include <fmt/format.h>
 
@@ -15,18 +16,6 @@ constexpr std::string_view kVersionPrefix = "WARC/1.";
 constexpr std::string_view kRecordStartLine = "\nWARC/1.";
 // Blank lines tolerated between a block and the next record (the standard has exactly CRLF CRLF).
 constexpr size_t kMaxSeparatorBytes = 64;
-
-std::string_view Trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Where the header block ends (after its blank line) within `view`; npos when not there.
 size_t HeaderSize(std::string_view view) {
@@ -55,11 +44,11 @@ std::optional<uint64_t> ParseHeader(std::string_view header, WarcRecord& record)
     start = end + 1;
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos || line.starts_with(' ') || line.starts_with('\t')) continue;
-    const std::string name = Lower(Trimmed(line.substr(0, colon)));
-    std::string_view value = Trimmed(line.substr(colon + 1));
-    if (name == "warc-type") record.type = Lower(value);
+    const std::string name = AsciiLower(TrimAsciiSpace(line.substr(0, colon)));
+    std::string_view value = TrimAsciiSpace(line.substr(colon + 1));
+    if (name == "warc-type") record.type = AsciiLower(value);
     else if (name == "warc-date") record.date = value;
-    else if (name == "warc-identified-payload-type") record.identified_payload_type = Lower(value);
+    else if (name == "warc-identified-payload-type") record.identified_payload_type = AsciiLower(value);
     else if (name == "content-length") length = ParseLength(value);
     else if (name == "warc-target-uri") {
       // WARC/1.0 writers differ on angle brackets around the URI

@@ -208,13 +208,16 @@ Status SqliteStore::PutInTransaction(const Document& doc, StoredDocument& stored
   return Status::Ok();
 }
 
-Status SqliteStore::FindDocument(const std::string& hash, int64_t& id) {
+// The id `query` finds for `key` (its first parameter), 0 when it finds none.
+Status LookUpId(SqliteStatement& query, std::string_view key, int64_t& id) {
   Status status;
-  find_document_.Bind(1, std::string_view(hash));
-  id = find_document_.Step(status) ? find_document_.Int(0) : 0;
-  find_document_.Reset();
+  query.Bind(1, key);
+  id = query.Step(status) ? query.Int(0) : 0;
+  query.Reset();
   return status;
 }
+
+Status SqliteStore::FindDocument(const std::string& hash, int64_t& id) { return LookUpId(find_document_, hash, id); }
 
 Status SqliteStore::LastId(int64_t& id) {
   Status status;
@@ -224,10 +227,7 @@ Status SqliteStore::LastId(int64_t& id) {
 }
 
 Status SqliteStore::SourceId(const std::string& name, int64_t& id) {
-  Status status;
-  find_source_.Bind(1, std::string_view(name));
-  id = find_source_.Step(status) ? find_source_.Int(0) : 0;
-  find_source_.Reset();
+  Status status = LookUpId(find_source_, name, id);
   if (!status.ok() || id > 0) return status;
   if (status = insert_source_.Bind(1, std::string_view(name)).Run(); !status.ok()) return status;
   return LastId(id);
@@ -325,13 +325,7 @@ Status SqliteStore::IndexBands(const MinHashSignature& signature, int64_t docume
 }
 
 // The id of the event stored under `key_text`, 0 when there is none.
-Status SqliteStore::FindEvent(const std::string& key_text, int64_t& id) {
-  Status status;
-  find_event_.Bind(1, std::string_view(key_text));
-  id = find_event_.Step(status) ? find_event_.Int(0) : 0;
-  find_event_.Reset();
-  return status;
-}
+Status SqliteStore::FindEvent(const std::string& key_text, int64_t& id) { return LookUpId(find_event_, key_text, id); }
 
 // The event the report folds into: one stored under its key, else one a day apart, else new.
 Status SqliteStore::EventId(const Document& doc, const Event& event, int64_t& id) {
