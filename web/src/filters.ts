@@ -73,8 +73,11 @@ function currentFilters(): Filters {
 function apply(form: HTMLFormElement, reset: boolean): void {
   const route = currentRoute();
   const params: Record<string, string> = {};
-  // Parameters that are not filters (the table's sort) survive a filter change.
-  for (const [key, value] of route.params) if (!(FILTER_KEYS as readonly string[]).includes(key)) params[key] = value;
+  // Parameters that are not filters (the table's sort and page size) survive a filter change;
+  // a cursor belongs to the old query.
+  for (const [key, value] of route.params) {
+    if (!(FILTER_KEYS as readonly string[]).includes(key) && key !== "cursor") params[key] = value;
+  }
   if (!reset) {
     const data = new FormData(form);
     for (const key of FILTER_KEYS) {

@@ -6,7 +6,7 @@ import { CAMEO_ROOTS, QUAD_CLASSES, actorLabel } from "../codes";
 import { h, status } from "../dom";
 import { Route, filtersOf, navigate } from "../state";
 
-const PAGE_SIZE = "50";
+const PAGE_SIZE = "50";  // the API's default; `limit` in the hash overrides it
 const SORTABLE: Record<string, string> = { date: "Datum / date", mentions: "Meldungen / mentions", goldstein: "Goldstein" };
 
 // The cursors of the pages before the current one, for "previous"; reset when the query changes.
@@ -20,7 +20,7 @@ function sortHeader(route: Route, key: string): HTMLElement {
   const next = active && descending ? key : `-${key}`;
   const params = Object.fromEntries(route.params);
   return h("th", { scope: "col", "aria-sort": active ? (descending ? "descending" : "ascending") : "none" },
-    h("button", { type: "button", class: "sort", onclick: () => navigate("events", null, { ...params, sort: next }) },
+    h("button", { type: "button", class: "sort", onclick: () => navigate("events", null, { ...params, sort: next, cursor: undefined }) },
       SORTABLE[key], active ? (descending ? " ▼" : " ▲") : ""));
 }
 
@@ -54,7 +54,7 @@ export async function tableView(main: HTMLElement, route: Route): Promise<void> 
   const cursor = route.params.get("cursor") ?? undefined;
   main.replaceChildren(h("h2", {}, "Ereignisse / events"), status("Lade … / loading …"));
   const page = await get<EventPage>("events", {
-    ...filtersOf(route.params), sort: route.params.get("sort") ?? undefined, limit: PAGE_SIZE, cursor,
+    ...filtersOf(route.params), sort: route.params.get("sort") ?? undefined, limit: route.params.get("limit") ?? PAGE_SIZE, cursor,
   });
   const params = Object.fromEntries(route.params);
   const pageNumber = cursors.length + 1;
