@@ -7,7 +7,7 @@
 // what the data allows instead of the fixture's exact numbers. Screenshots go to DIR (default
 // build/web-test). Exit 77 (skipped) only when no chromium is installed.
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -79,6 +79,7 @@ if (!base) {
 if (!base.endsWith("/")) base += "/";
 const fixture = !realServer;
 mkdirSync(outDir, { recursive: true });
+for (const old of readdirSync(outDir)) if (old.endsWith(".png")) rmSync(join(outDir, old));
 const profile = mkdtempSync(join(tmpdir(), "lagebild-chromium-"));
 
 const context = await chromium.launchPersistentContext(profile, {
