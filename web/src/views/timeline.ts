@@ -9,7 +9,7 @@ import { Route, filtersOf } from "../state";
 
 const WIDTH = 960;
 const HEIGHT = 300;
-const MARGIN = { top: 12, right: 12, bottom: 40, left: 40 };
+const MARGIN = { top: 12, right: 44, bottom: 40, left: 40 };
 const DAY_MS = 86_400_000;
 const QUADS = [1, 2, 3, 4] as const;
 
