@@ -8,7 +8,7 @@ import { Route, currentRoute, filtersOf } from "./state";
 import { analyzeView } from "./views/analyze";
 import { documentView } from "./views/document";
 import { eventView } from "./views/event";
-import { graphView } from "./views/graph";
+import { disposeGraph, graphView } from "./views/graph";
 import { mapView } from "./views/map";
 import { tableView } from "./views/table";
 import { timelineView } from "./views/timeline";
@@ -31,6 +31,7 @@ async function render(): Promise<void> {
   const route = currentRoute();
   const view = FILTERED[route.view] ?? SINGLE[route.view];
   const ticket = ++renderCount;
+  if (route.view !== "graph") disposeGraph();
   filterBar.hidden = !(route.view in FILTERED);
   syncFilterBar(filterBar, filtersOf(route.params));
   document.title = `${TITLES[route.view] ?? "lagebild"} · lagebild`;
@@ -44,16 +45,19 @@ async function render(): Promise<void> {
     }
   }
   main.setAttribute("aria-busy", "true");
+  // Each rendering gets its own element: a slow answer to an earlier navigation then fills a
+  // detached element instead of overwriting the current view.
+  const host = h("div", { class: `view view-${route.view}` });
+  main.replaceChildren(host);
   try {
     if (!view) {
-      main.replaceChildren(status(`Unbekannte Ansicht „${route.view}“ / unknown view`, "error"));
+      host.replaceChildren(status(`Unbekannte Ansicht „${route.view}“ / unknown view`, "error"));
       return;
     }
-    await view(main, route);
+    await view(host, route);
   } catch (error) {
-    if (ticket !== renderCount) return;  // a newer navigation replaced this one
     const message = error instanceof ApiError ? `${error.status}: ${error.message}` : String((error as Error).message ?? error);
-    main.replaceChildren(h("h2", {}, TITLES[route.view] ?? "lagebild"), status(`Fehler / error — ${message}`, "error"));
+    host.replaceChildren(h("h2", {}, TITLES[route.view] ?? "lagebild"), status(`Fehler / error — ${message}`, "error"));
   } finally {
     if (ticket === renderCount) {
       main.setAttribute("aria-busy", "false");

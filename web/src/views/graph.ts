@@ -11,11 +11,16 @@ import { Route, filtersOf } from "../state";
 
 let current: cytoscape.Core | null = null;
 
+/** Frees the network shown last (its canvas and listeners) when the view changes. */
+export function disposeGraph(): void {
+  current?.destroy();
+  current = null;
+}
+
 export async function graphView(main: HTMLElement, route: Route): Promise<void> {
   main.replaceChildren(h("h2", {}, "Akteursnetz / actor network"), status("Lade … / loading …"));
   const graph = await get<Graph>("graph", filtersOf(route.params));
-  current?.destroy();
-  current = null;
+  disposeGraph();
   const selectActor = (code: string) => addFilter("graph", { actor: code });
   const container = h("div", { class: "network", id: "network", role: "img",
                                "aria-label": `Netz aus ${graph.nodes.length} Akteuren und ${graph.edges.length} Beziehungen` });
