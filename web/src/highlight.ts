@@ -46,6 +46,8 @@ export const ANNOTATION_KINDS: { kind: AnnotationKind; label: string }[] = [
   { kind: "trigger", label: "Ereignis / event trigger" },
 ];
 
+const KIND_LABELS: Record<AnnotationKind, string> = { actor: "Akteur", time: "Zeit", place: "Ort", trigger: "Ereignis" };
+
 export interface Annotation {
   kind: AnnotationKind;
   begin: number;  // bytes
@@ -101,25 +103,28 @@ export function renderHighlighted(text: string, annotations: Annotation[], focus
     stack.push(node);
   }
 
-  const build = (target: HTMLElement, nodes: Node_[], begin: number, end: number): void => {
+  const label = (a: Annotation) => `${KIND_LABELS[a.kind]}: ${a.title}`;
+  // OUTER is the hover text of the enclosing mark; a mark on exactly the same span (a country
+  // that is both actor and place, two events on one trigger) shows both, as it hides the outer.
+  const build = (target: HTMLElement, nodes: Node_[], begin: number, end: number, outer: string): void => {
     let position = begin;
     for (const node of nodes) {
       const a = node.annotation;
       if (a.begin > position) target.append(bytes.slice(position, a.begin));
       const focused = focus && a.begin === focus.begin && a.end === focus.end;
+      const title = a.begin === begin && a.end === end && outer ? `${outer}\n${label(a)}` : label(a);
       const mark = h("mark", {
-        class: `ann ann-${a.kind}${focused ? " focus" : ""}`, title: a.title, tabindex: 0,
-        "data-kind": a.kind, "data-begin": a.begin, "data-end": a.end, "data-index": a.index,
-        "aria-label": `${a.kind}: ${a.title}`,
+        class: `ann ann-${a.kind}${focused ? " focus" : ""}`, title, tabindex: 0,
+        "data-kind": a.kind, "data-begin": a.begin, "data-end": a.end, "data-index": a.index, "aria-label": title,
       });
-      build(mark, node.children, a.begin, a.end);
+      build(mark, node.children, a.begin, a.end, title);
       target.append(mark);
       position = a.end;
     }
     if (end > position) target.append(bytes.slice(position, end));
   };
   const element = h("div", { class: "doc-text" });
-  build(element, roots, 0, bytes.byteLength);
+  build(element, roots, 0, bytes.byteLength, "");
   return { element, dropped };
 }
 

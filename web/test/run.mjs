@@ -338,6 +338,9 @@ test("document view highlights actors, times, places and triggers at the right b
     check(checked >= 80, `only ${checked} spans checked`);
     const putin = page.locator('.doc-text mark[data-kind="actor"]', { hasText: "Wladimir V. Putin" });
     equal(await putin.count(), 1, "Wladimir V. Putin (after „Führer“ and „Präsident“) highlighted once");
+    // „Russland“ at byte 44 is both an actor and a place: the inner mark's hover names both.
+    const both = await page.locator('.doc-text mark[data-kind="place"][data-begin="44"]').getAttribute("title");
+    check(both.includes("Akteur: RUS") && both.includes("Ort: Russian Federation"), `hover of a double span: ${both}`);
   }
   equal(await page.locator("table.events-of-doc tbody tr").count(), analysis.events.length, "events listed");
   if (fixture) {
