@@ -114,12 +114,12 @@ function eventFilter(params) {
   };
 }
 
-function limitOf(params, fallback) {
+function limitOf(params, fallback, max = PAGE_MAX) {
   const raw = params.get("limit");
   if (!raw) return fallback;
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1) throw new HttpError(400, `bad parameter 'limit': ${raw}`);
-  return Math.min(limit, PAGE_MAX);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw new HttpError(400, `bad parameter 'limit': ${raw}`);
+  return limit;
 }
 
 function publicEvent(event) {
@@ -153,7 +153,7 @@ function events(data, params) {
 }
 
 function graph(data, params) {
-  const limit = params.get("limit") ? limitOf(params, 200) : 200;
+  const limit = limitOf(params, 200, 5000);
   const edges = new Map();
   for (const event of data.events.filter(eventFilter(params))) {
     const [s, t] = [event.source.code, event.target.code];
@@ -180,7 +180,7 @@ function timeline(data, params) {
   for (const event of data.events.filter(eventFilter(params))) {
     if (!event.date) continue;
     let key;
-    if (by === "month") key = event.date.slice(0, 7);
+    if (by === "month" && /^\d{4}-\d{2}(-|$)/.test(event.date)) key = event.date.slice(0, 7);
     else if (/^\d{4}-\d{2}-\d{2}/.test(event.date)) key = event.date.slice(0, 10);
     else continue;
     const day = days.get(key) ?? { date: key, q1: 0, q2: 0, q3: 0, q4: 0 };
