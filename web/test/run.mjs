@@ -171,7 +171,10 @@ test("event table renders, sorts and pages by cursor", async () => {
 test("a filter changes the request, the URL and the rows", async () => {
   await open("#/events");
   const before = await totalShown();
-  const actor = fixture ? "IRN" : (await page.locator("table.events tbody tr td:nth-child(2)").first().textContent()).split(" ")[0];
+  const codes = (await page.locator("table.events tbody tr td:nth-child(2)").allTextContents())
+    .map(text => text.split(" ")[0]).filter(code => /^[A-Z]{3}/.test(code));
+  check(fixture || codes.length, "no row with a source actor to filter by");
+  const actor = fixture ? "IRN" : codes[0];
   const request = await requestOf("events", async () => {
     await page.getByLabel("Akteur / actor").fill(actor);
     await page.getByLabel("Akteur / actor").press("Enter");
@@ -303,10 +306,14 @@ async function checkHighlights(analysis, scope) {
     kind: m.dataset.kind, begin: Number(m.dataset.begin), end: Number(m.dataset.end), text: m.textContent, title: m.title,
   })));
   const byKey = new Map(marks.map(m => [`${m.kind}:${m.begin}:${m.end}`, m]));
+  // Spans that cross another are left out by design, and the page says how many.
+  const note = await page.locator(`${scope} .note`).allTextContents();
+  let missingAllowed = note.length ? Number(note[0].match(/\d+/)[0]) : 0;
   let checked = 0;
   for (const [kind, spans] of Object.entries(lists)) {
     for (const span of spans) {
       const mark = byKey.get(`${kind}:${span.begin}:${span.end}`);
+      if (!mark && missingAllowed-- > 0) continue;
       check(mark, `no ${kind} mark for "${span.text}" at ${span.begin}`);
       equal(mark.text, byteSlice(text, span.begin, span.end), `${kind} mark at byte ${span.begin}`);
       if (span.text !== undefined) equal(mark.text, span.text, `${kind} mark equals its surface`);
@@ -318,19 +325,23 @@ async function checkHighlights(analysis, scope) {
   const after = analysis.entities.find(e => firstWide >= 0 && e.begin > firstWide);
   if (firstWide >= 0 && text.slice(0, 400).match(/[äöüÄÖÜß]/)) {
     check(after, "no entity after the first umlaut to check");
-    equal(byKey.get(`actor:${after.begin}:${after.end}`).text, after.text, "the entity after an umlaut");
+    equal(byKey.get(`actor:${after.begin}:${after.end}`)?.text, after.text, "the entity after an umlaut");
   }
   const entity = analysis.entities.find(e => e.actor);
   if (entity) {
-    check(byKey.get(`actor:${entity.begin}:${entity.end}`).title.includes(entity.actor), "hover does not show the code");
+    check(byKey.get(`actor:${entity.begin}:${entity.end}`)?.title.includes(entity.actor), "hover does not show the code");
   }
   return checked;
 }
 
 test("document view highlights actors, times, places and triggers at the right bytes", async () => {
-  const id = fixture ? 1 : (await api("api/events?limit=1")).events.length &&
-    (await api(`api/events/${(await api("api/events?limit=1")).events[0].id}`)).mentions[0].document_id;
-  check(id, "no document to show");
+  let id = 1;  // the German Kim–Putin article of the fixture
+  if (!fixture) {
+    const [first] = (await api("api/events?limit=1")).events;
+    check(first, "no event in the database, so no document to show");
+    id = (await api(`api/events/${first.id}`)).mentions[0]?.document_id;
+    check(id, `event ${first.id} has no mention`);
+  }
   const analysis = await api(`api/documents/${id}`);
   await open(`#/document/${id}`);
   const checked = await checkHighlights(analysis, "main");
