@@ -237,6 +237,22 @@ function fakeAnalysis(data, body) {
     }
     analysis[kind].sort((a, b) => a.begin - b.begin);
   }
+  // An event of the fixtures whose trigger and both actors' words occur: at their first places.
+  const find = surface => {
+    const at = bytes.indexOf(Buffer.from(surface, "utf8"));
+    return at < 0 ? null : { begin: at, end: at + Buffer.byteLength(surface) };
+  };
+  const seen = new Set();
+  for (const doc of data.documents.values()) {
+    for (const event of doc.events) {
+      const [trigger, source, target] = [event.trigger, event.source, event.target].map(x => x && find(x.text));
+      if (!trigger || !source || !target || seen.has(trigger.begin)) continue;
+      seen.add(trigger.begin);
+      analysis.events.push({ ...event, sentence: 0, time: null, date: null, date_basis: null, place: null,
+                             trigger: { ...event.trigger, ...trigger }, source: { ...event.source, ...source, entity: null },
+                             target: { ...event.target, ...target, entity: null } });
+    }
+  }
   return analysis;
 }
 
