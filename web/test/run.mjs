@@ -23,8 +23,9 @@ const outDir = resolve(outIndex >= 0 ? args[outIndex + 1] : join(repoDir, "build
 const only = process.env.LAGEBILD_WEB_TEST_ONLY ?? "";
 const realServer = process.env.LAGEBILD_URL ?? "";
 
+/** Debian's chromium, or the program CHROMIUM names (which then must exist). */
 function findChromium() {
-  const candidates = [process.env.CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  const candidates = process.env.CHROMIUM ? [process.env.CHROMIUM] : ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
   return candidates.find(path => existsSync(path));
 }
 
