@@ -216,6 +216,16 @@ test("timeline shows bars per day by QuadClass and narrows to a clicked day", as
   if (fixture) equal(await days.count(), 1, "days with planned events");
 
   await open("#/timeline");
+  const months = await requestOf("timeline", () => page.getByLabel("Zeitraster / period").selectOption("month"));
+  equal(months.searchParams.get("by"), "month", "by parameter");
+  if (fixture) {
+    equal((await days.evaluateAll(gs => gs.map(g => g.dataset.date))).join(","), "2023-02,2023-07,2023-09", "months");
+  }
+  const month = await days.last().getAttribute("data-date");
+  await requestOf("timeline", () => days.last().click());
+  check(page.url().includes(`from=${month}-01`), `clicking ${month} did not narrow the range: ${page.url()}`);
+
+  await open("#/timeline");
   const date = await days.first().getAttribute("data-date");
   await requestOf("timeline", () => days.first().click());
   check(page.url().includes(`from=${date}`) && page.url().includes(`to=${date}`), `clicking ${date} did not narrow the range`);
