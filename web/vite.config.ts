@@ -4,6 +4,6 @@ import { defineConfig } from "vite";
 // The world map's TopoJSON is imported as a module and so bundled: nothing is fetched at run time.
 export default defineConfig({
   base: "./",
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 600 },
   server: { proxy: { "/api": process.env.LAGEBILD_URL ?? "http://127.0.0.1:8080" } },
 });

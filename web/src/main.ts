@@ -8,12 +8,19 @@ import { Route, currentRoute, filtersOf } from "./state";
 import { analyzeView } from "./views/analyze";
 import { documentView } from "./views/document";
 import { eventView } from "./views/event";
-import { disposeGraph, graphView } from "./views/graph";
-import { mapView } from "./views/map";
 import { tableView } from "./views/table";
 import { timelineView } from "./views/timeline";
 
 type View = (main: HTMLElement, route: Route) => Promise<void> | void;
+
+// The network (cytoscape) and the map (the world's countries) are most of the code: they load
+// when first shown, from the same server, as separate chunks of the build.
+let graphModule: typeof import("./views/graph") | null = null;
+const graphView: View = async (main, route) => {
+  graphModule ??= await import("./views/graph");
+  return graphModule.graphView(main, route);
+};
+const mapView: View = async (main, route) => (await import("./views/map")).mapView(main, route);
 
 // The views that the filter bar applies to; the others show one thing by id, or a form.
 const FILTERED: Record<string, View> = { timeline: timelineView, graph: graphView, map: mapView, events: tableView };
@@ -31,7 +38,7 @@ async function render(): Promise<void> {
   const route = currentRoute();
   const view = FILTERED[route.view] ?? SINGLE[route.view];
   const ticket = ++renderCount;
-  if (route.view !== "graph") disposeGraph();
+  if (route.view !== "graph") graphModule?.disposeGraph();
   filterBar.hidden = !(route.view in FILTERED);
   syncFilterBar(filterBar, filtersOf(route.params));
   document.title = `${TITLES[route.view] ?? "lagebild"} · lagebild`;

@@ -55,7 +55,10 @@ export async function mapView(main: HTMLElement, route: Route): Promise<void> {
     circle.append(title);
     const select = () => { if (dot.country) addFilter("map", { country: dot.country }); };
     circle.addEventListener("click", select);
-    circle.addEventListener("keydown", e => { if ((e as KeyboardEvent).key === "Enter") select(); });
+    circle.addEventListener("keydown", e => {
+      const key = (e as KeyboardEvent).key;
+      if (key === "Enter" || key === " ") { e.preventDefault(); select(); }
+    });
     root.append(circle);
   }
   const unplaced = page.events.length - dots.reduce((sum, d) => sum + d.events, 0);

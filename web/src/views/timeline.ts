@@ -86,7 +86,10 @@ function chart(days: TimelineDay[], by: Period): SVGSVGElement {
     }
     const select = () => addFilter("timeline", period.range(day.date));
     group.addEventListener("click", select);
-    group.addEventListener("keydown", e => { if ((e as KeyboardEvent).key === "Enter") select(); });
+    group.addEventListener("keydown", e => {
+      const key = (e as KeyboardEvent).key;
+      if (key === "Enter" || key === " ") { e.preventDefault(); select(); }
+    });
     root.append(group);
   }
   return root;
