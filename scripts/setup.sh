@@ -13,6 +13,7 @@ DEBIAN_PACKAGES=(
   libcli11-dev libfmt-dev             # command line, formatting
   libzstd-dev libxxhash-dev zlib1g-dev libmarisa-dev
   libsqlite3-dev
+  libpqxx-dev postgresql-15            # PostgreSQL store (client library; server for its tests)
   libgtest-dev libgmock-dev libbenchmark-dev
   wamerican                           # English word list: tells "Mobile" the word from the town
 )
