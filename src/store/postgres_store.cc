@@ -1,6 +1,6 @@
 // The PostgreSQL store: the SQLite store's tables and values (document_rows.h), for several
 // writers at once. Each writer holds transaction-scoped advisory locks on what it writes — the
-// document's content hash, its source's name, its events' keys — from before it looks them up
+// document's content hash, its events' keys, a new source's name — from before it looks them up
 // until it commits, so that two writers never store one document twice, never create one source
 // or event twice, and recount an event only after every other writer's mentions of it are
 // committed. Prepare takes a whole batch's locks in ascending order, so writers never wait in a
@@ -28,6 +28,7 @@ namespace lagebild {
 namespace {
 
 // Namespaces of the advisory lock keys (hash seeds), and the key that serialises migrations.
+// (A key of one namespace may equal one of another: that only makes a writer wait.)
 enum class LockKind : uint64_t { kDocument = 1, kSource = 2, kEvent = 3 };
 constexpr int64_t kMigrationLock = 0x6c616765;  // "lage"
 
@@ -35,10 +36,11 @@ int64_t LockKey(LockKind kind, std::string_view text) {
   return static_cast<int64_t>(XXH3_64bits_withSeed(text.data(), text.size(), static_cast<uint64_t>(kind)));
 }
 
-// The lock keys of what storing `doc` writes.
+// The lock keys of what storing `doc` writes, but for its source: a source exists once stored and
+// needs a lock only to be created (SourceId), so that writers of one source do not wait for
+// each other for nothing.
 void AddLockKeys(const Document& doc, std::vector<int64_t>& keys) {
   keys.push_back(LockKey(LockKind::kDocument, ContentHashText(doc)));
-  keys.push_back(LockKey(LockKind::kSource, SourceName(doc.meta)));
   for (const Event& event : doc.events) keys.push_back(LockKey(LockKind::kEvent, KeyOf(doc, event).Text()));
 }
 
@@ -111,6 +113,7 @@ class PostgresStore final : public Store {
   Status ApplyNextMigration(bool& done);
   void PutInTransaction(pqxx::transaction_base& sql, const Document& doc, StoredDocument& stored);
   void Lock(pqxx::transaction_base& sql, std::vector<int64_t> keys);
+  std::vector<std::string> NewSources(pqxx::transaction_base& sql, std::span<const Document> docs);
   int64_t SourceId(pqxx::transaction_base& sql, const std::string& name);
   int64_t FindStory(pqxx::transaction_base& sql, const MinHashSignature& signature);
   int64_t InsertDocument(pqxx::transaction_base& sql, const Document& doc, int64_t source, int64_t story,
@@ -194,9 +197,28 @@ void PostgresStore::Lock(pqxx::transaction_base& sql, std::vector<int64_t> keys)
 
 Status PostgresStore::Prepare(std::span<const Document> docs) {
   if (Status status = session_->Begin(); !status.ok()) return status;
-  std::vector<int64_t> keys;
-  for (const Document& doc : docs) AddLockKeys(doc, keys);
-  return session_->Run([&](pqxx::transaction_base& sql) { Lock(sql, std::move(keys)); });
+  return session_->Run([&](pqxx::transaction_base& sql) {
+    std::vector<int64_t> keys;
+    for (const Document& doc : docs) AddLockKeys(doc, keys);
+    for (const std::string& name : NewSources(sql, docs)) keys.push_back(LockKey(LockKind::kSource, name));
+    Lock(sql, std::move(keys));
+  });
+}
+
+// The sources of `docs` not stored yet; the ids of the others go to source_ids_.
+std::vector<std::string> PostgresStore::NewSources(pqxx::transaction_base& sql, std::span<const Document> docs) {
+  std::set<std::string> unknown;
+  for (const Document& doc : docs) {
+    if (std::string name = SourceName(doc.meta); !source_ids_.contains(name)) unknown.insert(std::move(name));
+  }
+  if (unknown.empty()) return {};
+  std::vector<std::string> quoted;
+  for (const std::string& name : unknown) quoted.push_back(sql.quote(name));
+  for (const pqxx::row& row : sql.exec(fmt::format("SELECT name, id FROM sources WHERE name IN ({})", fmt::join(quoted, ", ")))) {
+    source_ids_.emplace(row[0].as<std::string>(), row[1].as<int64_t>());
+    unknown.erase(row[0].as<std::string>());
+  }
+  return {unknown.begin(), unknown.end()};
 }
 
 Status PostgresStore::Put(const Document& doc, StoredDocument& stored) {
@@ -241,6 +263,7 @@ void PostgresStore::PutInTransaction(pqxx::transaction_base& sql, const Document
 
 int64_t PostgresStore::SourceId(pqxx::transaction_base& sql, const std::string& name) {
   if (const auto known = source_ids_.find(name); known != source_ids_.end()) return known->second;
+  Lock(sql, {LockKey(LockKind::kSource, name)});  // held already after Prepare
   pqxx::result row = sql.exec_prepared("find_source", name);
   if (row.empty()) row = sql.exec_prepared("insert_source", name);
   const int64_t id = row[0][0].as<int64_t>();
