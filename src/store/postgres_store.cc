@@ -66,12 +66,16 @@ constexpr std::string_view kCandidates =
     "SELECT k.n - 1, d.id, d.story_id, d.minhash FROM unnest($1::bigint[]) WITH ORDINALITY AS k(bucket, n) "
     "CROSS JOIN LATERAL (SELECT b.document_id FROM document_bands b WHERE b.band = k.n - 1 AND b.bucket = k.bucket "
     "ORDER BY b.document_id DESC LIMIT 64) c JOIN documents d ON d.id = c.document_id ORDER BY k.n, c.document_id DESC";
+// A document with its new story (when $10, the story found, is NULL) and its LSH band buckets
+// ($12) in one statement: a round trip to the server costs more than the work of a row.
 constexpr std::string_view kInsertDocument =
-    "INSERT INTO documents (content_hash, external_id, url, title, published, lang, source_id, text, ingested_at, story_id, "
-    "minhash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
-constexpr std::string_view kInsertBands =
-    "INSERT INTO document_bands (band, bucket, document_id) SELECT k.n - 1, k.bucket, $2 "
-    "FROM unnest($1::bigint[]) WITH ORDINALITY AS k(bucket, n) ON CONFLICT DO NOTHING";
+    "WITH new_story AS (INSERT INTO stories (num_documents) SELECT 0 WHERE $10::bigint IS NULL RETURNING id), "
+    "document AS (INSERT INTO documents (content_hash, external_id, url, title, published, lang, source_id, text, "
+    "ingested_at, story_id, minhash) SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, $7::bigint, "
+    "$8::text, $9::text, coalesce($10::bigint, (SELECT id FROM new_story)), $11::bytea RETURNING id, story_id), "
+    "bands AS (INSERT INTO document_bands (band, bucket, document_id) SELECT k.n - 1, k.bucket, document.id "
+    "FROM document, unnest($12::bigint[]) WITH ORDINALITY AS k(bucket, n) ON CONFLICT DO NOTHING) "
+    "SELECT id, story_id FROM document";
 // Counts follow from the mentions, as in SQLite. Dates compare as text in byte order.
 constexpr std::string_view kRecountEvents =
     "UPDATE events e SET "
@@ -116,7 +120,7 @@ class PostgresStore final : public Store {
   std::vector<std::string> NewSources(pqxx::transaction_base& sql, std::span<const Document> docs);
   int64_t SourceId(pqxx::transaction_base& sql, const std::string& name);
   int64_t FindStory(pqxx::transaction_base& sql, const MinHashSignature& signature);
-  int64_t InsertDocument(pqxx::transaction_base& sql, const Document& doc, int64_t source, int64_t story,
+  int64_t InsertDocument(pqxx::transaction_base& sql, const Document& doc, int64_t source, int64_t& story,
                          const MinHashSignature& signature);
   std::vector<int64_t> EventIds(pqxx::transaction_base& sql, const Document& doc);
   void InsertMentions(pqxx::transaction_base& sql, const Document& doc, int64_t document, const std::vector<int64_t>& events);
@@ -139,9 +143,7 @@ Status PostgresStore::Initialise() {
       {"insert_source", "INSERT INTO sources (name) VALUES ($1) RETURNING id"},
       {"lock", "SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k"},
       {"candidates", kCandidates},
-      {"new_story", "INSERT INTO stories (num_documents) VALUES (0) RETURNING id"},
       {"insert_document", kInsertDocument},
-      {"insert_bands", kInsertBands},
       {"recount_events", kRecountEvents},
       // row locks in id order, then counts from a snapshot that sees every committed document. NO
       // KEY UPDATE, not UPDATE: the latter would wait for every writer that inserted a document
@@ -271,7 +273,7 @@ int64_t PostgresStore::SourceId(pqxx::transaction_base& sql, const std::string& 
   return id;
 }
 
-// The story of the most similar document stored before, at kSameStory or above; else a new one.
+// The story of the most similar document stored before, at kSameStory or above; else 0.
 int64_t PostgresStore::FindStory(pqxx::transaction_base& sql, const MinHashSignature& signature) {
   const std::array<uint64_t, kBands> keys = BandKeys(signature);
   std::vector<int64_t> buckets(keys.begin(), keys.end());
@@ -289,21 +291,20 @@ int64_t PostgresStore::FindStory(pqxx::transaction_base& sql, const MinHashSigna
       story = row[2].is_null() ? 0 : row[2].as<int64_t>();
     }
   }
-  if (story > 0) return story;
-  return sql.exec_prepared("new_story")[0][0].as<int64_t>();
+  return story;
 }
 
-int64_t PostgresStore::InsertDocument(pqxx::transaction_base& sql, const Document& doc, int64_t source, int64_t story,
+// Inserts the document in `story` (0: a new one); returns its id and sets `story`.
+int64_t PostgresStore::InsertDocument(pqxx::transaction_base& sql, const Document& doc, int64_t source, int64_t& story,
                                       const MinHashSignature& signature) {
-  const int64_t id = sql.exec_prepared("insert_document", ContentHashText(doc), NullIfEmpty(doc.meta.id), NullIfEmpty(doc.meta.url),
-                                       NullIfEmpty(doc.meta.title), NullIfEmpty(doc.meta.published), NullIfEmpty(doc.lang), source,
-                                       NullIfEmpty(doc.text), NowUtc(), story,
-                                       pqxx::binarystring(signature.data(), sizeof signature))[0][0]
-                         .as<int64_t>();
   const std::array<uint64_t, kBands> keys = BandKeys(signature);
   const std::vector<int64_t> buckets(keys.begin(), keys.end());
-  sql.exec_prepared("insert_bands", BigintArray(buckets), id);
-  return id;
+  const pqxx::row row = sql.exec_prepared("insert_document", ContentHashText(doc), NullIfEmpty(doc.meta.id), NullIfEmpty(doc.meta.url),
+                                          NullIfEmpty(doc.meta.title), NullIfEmpty(doc.meta.published), NullIfEmpty(doc.lang),
+                                          source, NullIfEmpty(doc.text), NowUtc(), story > 0 ? std::optional(story) : std::nullopt,
+                                          pqxx::binarystring(signature.data(), sizeof signature), BigintArray(buckets))[0];
+  story = row[1].as<int64_t>();
+  return row[0].as<int64_t>();
 }
 
 // The id of each event's row, in the order of doc.events; missing rows are inserted in that

@@ -92,6 +92,13 @@ if cmp -s "$work/reference.jsonl" "$work/plain.jsonl"; then ok "plain ingest: th
 "$lagebild" export --db "$(url plain)" --format gdelt-mentions | cut -f1,4- >"$work/plain.mentions"
 if cmp -s <(cut -f1,4- "$work/reference.mentions") "$work/plain.mentions"; then ok "plain ingest: the same mentions"; else
   fail "plain ingest: mentions differ from SQLite"; fi
+# near copies grouped into the same stories
+python3 -c "import sqlite3,sys; [print(f'{a}|{b}') for a, b in sqlite3.connect(sys.argv[1]).execute('SELECT id, story_id FROM documents ORDER BY id')]" \
+  "$work/reference.db" >"$work/reference.stories"
+psql -d plain -c "SELECT id, story_id FROM documents ORDER BY id" >"$work/plain.stories"
+stories=$(cut -d'|' -f2 "$work/reference.stories" | sort -u | wc -l)
+if cmp -s "$work/reference.stories" "$work/plain.stories"; then ok "plain ingest: the same $stories stories"; else
+  fail "plain ingest: stories differ from SQLite"; fi
 "$lagebild" ingest --published 2023-09-05 --db "$(url plain)" "${sources[@]}" 2>"$work/again.log" || fail "second plain ingest"
 if grep -q " 0 stored, $documents_read already stored" "$work/again.log" &&
    cmp -s "$work/plain.jsonl" <("$lagebild" export --db "$(url plain)" --format jsonl); then
