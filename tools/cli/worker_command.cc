@@ -63,12 +63,6 @@ Status StoreClaimed(Store& store, DocumentQueue& queue, std::span<const Document
 
 int RunWorker(const WorkerOptions& options) {
   Status status;
-  const std::unique_ptr<Pipeline> pipeline =
-      Pipeline::Create(options.image.empty() ? DefaultResourceImagePath() : options.image, status);
-  if (!pipeline) {
-    std::cerr << "lagebild: " << status.message() << '\n';
-    return kExitSetupError;
-  }
   const std::unique_ptr<Store> store = Store::Open(options.db, status);
   if (!store) {
     std::cerr << "lagebild: " << status.message() << '\n';
@@ -77,6 +71,12 @@ int RunWorker(const WorkerOptions& options) {
   DocumentQueue* queue = store->Queue();
   if (queue == nullptr) {
     std::cerr << "lagebild worker: the queue needs a PostgreSQL database (--db postgresql://…)\n";
+    return kExitSetupError;
+  }
+  const std::unique_ptr<Pipeline> pipeline =
+      Pipeline::Create(options.image.empty() ? DefaultResourceImagePath() : options.image, status);
+  if (!pipeline) {
+    std::cerr << "lagebild: " << status.message() << '\n';
     return kExitSetupError;
   }
   std::vector<Document> analysed;
