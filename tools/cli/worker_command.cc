@@ -34,13 +34,13 @@ struct WorkerOptions {
   bool quiet = false;
 };
 
-// The pipeline's documents for the claimed ones, in the same order; `analysed` is what the
-// processor's sink appends to.
-std::vector<Document> Analyse(BatchProcessor& processor, std::vector<Document>& analysed, std::vector<QueuedDocument>& claimed) {
-  analysed.clear();
+// The pipeline's documents for the claimed ones, in the same order, analysed on `jobs` threads.
+std::vector<Document> Analyse(const Pipeline& pipeline, int jobs, std::vector<QueuedDocument>& claimed) {
+  std::vector<Document> analysed;
+  BatchProcessor processor(pipeline, jobs, [&](Document&& doc) { analysed.push_back(std::move(doc)); }, claimed.size());
   for (QueuedDocument& queued : claimed) processor.Add(std::move(queued.raw));
   processor.Finish();
-  return std::move(analysed);
+  return analysed;
 }
 
 // Stores one claimed batch and settles its queue rows in the same transaction: stored (or already
@@ -79,9 +79,6 @@ int RunWorker(const WorkerOptions& options) {
     std::cerr << "lagebild: " << status.message() << '\n';
     return kExitSetupError;
   }
-  std::vector<Document> analysed;
-  BatchProcessor processor(*pipeline, options.jobs, [&](Document&& doc) { analysed.push_back(std::move(doc)); },
-                           static_cast<size_t>(options.batch));
   IngestTally tally;
   const auto start = std::chrono::steady_clock::now();
   std::vector<QueuedDocument> claimed;
@@ -92,7 +89,7 @@ int RunWorker(const WorkerOptions& options) {
       if (status = queue->Wait(kIdlePoll); !status.ok()) break;
       continue;
     }
-    const std::vector<Document> docs = Analyse(processor, analysed, claimed);
+    const std::vector<Document> docs = Analyse(*pipeline, options.jobs, claimed);
     if (status = StoreClaimed(*store, *queue, docs, claimed, tally); !status.ok()) break;
   }
   if (!status.ok()) {
