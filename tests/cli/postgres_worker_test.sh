@@ -4,6 +4,7 @@
 #   - a plain `ingest --db postgresql://…` exports exactly what the same ingest into SQLite does;
 #   - `ingest --enqueue` and two workers running at once store every document once, empty the
 #     queue and export the same events (see compare_events for what may differ and why);
+#   - two plain ingests of the same documents at once store each once;
 #   - a worker killed with kill -9 mid-run leaves its documents to the next one.
 # Skips (exit 77) when the PostgreSQL server binaries are absent. As root (CI), the cluster
 # belongs to the `postgres` system user, since initdb refuses to run as root.
@@ -39,7 +40,7 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
   { echo "FAIL: the server did not start"; cat "$work/server.log"; exit 1; }
 psql() { "$pg_bin/psql" -X -q -t -A -h "$work" -p "$port" -U lagebild "$@"; }
 url() { echo "postgresql:///$1?host=$work&port=$port&user=lagebild"; }
-for db in plain queue killed; do psql -d postgres -c "CREATE DATABASE $db" || exit 1; done
+for db in plain queue twice killed; do psql -d postgres -c "CREATE DATABASE $db" || exit 1; done
 
 # A corpus of our own (as in ingest_crash_test.sh): meetings, praise and criticism among leaders
 # on several days, each told twice in other words by another site, so that events fold across
@@ -156,7 +157,19 @@ compare_events "$work/reference.jsonl" "$work/queue.jsonl" && ok "two workers: t
 cmp -s <(mention_lines "$work/reference.mentions") <(mention_lines "$work/queue.mentions") && ok "two workers: the same mentions" ||
   fail "two workers: mentions differ from SQLite"
 
-# 3. A worker killed mid-run: its claimed documents go back to the queue, the next worker
+# 3. Two plain ingests of the same documents at once: each document stored once, the same events.
+"$lagebild" ingest "${options[@]}" --db "$(url twice)" "${sources[@]}" &
+first=$!
+"$lagebild" ingest "${options[@]}" --db "$(url twice)" "${sources[@]}" || fail "the second of two ingests at once"
+wait $first || fail "the first of two ingests at once"
+"$lagebild" export --db "$(url twice)" --format jsonl >"$work/twice.jsonl"
+if [[ $(psql -d twice -c "SELECT count(*) FROM documents") -eq $documents ]] && compare_events "$work/reference.jsonl" "$work/twice.jsonl"; then
+  ok "two ingests of the same documents at once: each stored once, the same events"
+else
+  fail "two ingests of the same documents at once"
+fi
+
+# 4. A worker killed mid-run: its claimed documents go back to the queue, the next worker
 # finishes, and the database is as if nothing had happened.
 "$lagebild" ingest "${options[@]}" --enqueue --db "$(url killed)" "${sources[@]}" || fail "ingest --enqueue (kill test)"
 "$lagebild" worker --db "$(url killed)" --idle-exit --jobs 1 --batch 4 --quiet &
@@ -173,7 +186,7 @@ else
   fail "after a killed worker ($left documents were left)"
 fi
 
-# 4. The store's unit tests against this server.
+# 5. The store's unit tests against this server.
 if [[ -n $unit_tests ]]; then
   LAGEBILD_TEST_POSTGRES_URL=$(url postgres) "$unit_tests" --gtest_filter='PostgresStoreTest.*' >"$work/unit.log" 2>&1 &&
     ok "unit tests (PostgresStoreTest)" || { fail "unit tests (PostgresStoreTest)"; tail -30 "$work/unit.log"; }
