@@ -14,6 +14,7 @@ DEBIAN_PACKAGES=(
   libzstd-dev libxxhash-dev zlib1g-dev libmarisa-dev
   libsqlite3-dev
   libcpp-httplib-dev libssl-dev       # fetching http(s) sources (Debian's httplib is built with OpenSSL)
+  libpqxx-dev postgresql-15            # PostgreSQL store (client library; server for its tests)
   libgtest-dev libgmock-dev libbenchmark-dev
   wamerican                           # English word list: tells "Mobile" the word from the town
   chromium                            # browser tests of the web UI (web/test/run.mjs)

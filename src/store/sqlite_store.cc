@@ -2,20 +2,16 @@
 // their key (store/event_key.h) with counts recomputed from their mentions.
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cstring>
-#include <ctime>
 #include <set>
 #include <vector>
 
-#include "lagebild/output.h"
-#include "read/publisher.h"
-#include "store/event_key.h"
+#include "store/document_rows.h"
 #include "store/near_duplicates.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_read.h"
 #include "store/sqlite_schema.h"
-#include "store/store.h"
+#include "store/sqlite_store.h"
 
 namespace lagebild {
 namespace {
@@ -41,35 +37,6 @@ constexpr std::string_view kRecount =
     "first_seen = (SELECT min(d.published) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1), "
     "last_seen = (SELECT max(d.published) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ?1) "
     "WHERE id = ?1";
-
-std::string NowUtc() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
-std::string_view EntityText(const Document& doc, int32_t entity) {
-  return entity >= 0 && static_cast<size_t>(entity) < doc.entities.size() ? doc.Surface(doc.entities[entity].span) : "";
-}
-
-void BindEntityBegin(SqliteStatement& statement, int index, const Document& doc, int32_t entity) {
-  if (entity >= 0 && static_cast<size_t>(entity) < doc.entities.size()) {
-    statement.Bind(index, static_cast<int64_t>(doc.entities[entity].span.begin));
-  }
-}
-
-std::string_view EntityCode(const Document& doc, int32_t entity) {
-  return entity >= 0 && static_cast<size_t>(entity) < doc.entities.size() ? std::string_view(doc.entities[entity].code) : "";
-}
-
-// The name a document's source is counted under: the publisher, else the input it came from.
-std::string SourceName(const DocumentMeta& meta) {
-  std::string publisher = PublisherOf(meta);
-  return publisher.empty() ? meta.source : publisher;
-}
 
 class SqliteStore final : public Store {
  public:
@@ -186,7 +153,7 @@ Status SqliteStore::Commit() {
 }
 
 Status SqliteStore::PutInTransaction(const Document& doc, StoredDocument& stored) {
-  const std::string hash = fmt::format("{:016x}", doc.content_hash);
+  const std::string hash = ContentHashText(doc);
   if (Status status = FindDocument(hash, stored.id); !status.ok() || stored.id > 0) {
     stored.duplicate = stored.id > 0;
     return status;
@@ -329,52 +296,47 @@ Status SqliteStore::FindEvent(const std::string& key_text, int64_t& id) { return
 
 // The event the report folds into: one stored under its key, else one a day apart, else new.
 Status SqliteStore::EventId(const Document& doc, const Event& event, int64_t& id) {
-  const EventKey key = KeyOf(doc, event);
-  const std::string text = key.Text();
-  if (Status status = FindEvent(text, id); !status.ok() || id != 0) return status;
-  for (const std::string& neighbour : NeighbourDayKeys(key)) {
+  const EventRow row = EventRowOf(doc, event);
+  if (Status status = FindEvent(row.event_key, id); !status.ok() || id != 0) return status;
+  for (const std::string& neighbour : NeighbourDayKeys(row.key)) {
     if (Status status = FindEvent(neighbour, id); !status.ok() || id != 0) return status;
   }
-  insert_event_.Bind(1, std::string_view(text))
-      .Bind(2, std::string_view(key.source))
-      .Bind(3, std::string_view(key.target))
-      .Bind(4, std::string_view(event.code))
-      .Bind(5, std::string_view(event.code).substr(0, 2))
-      .Bind(6, static_cast<int64_t>(event.quad_class))
-      .Bind(7, event.goldstein)
-      .Bind(8, std::string_view(key.modality))
-      .Bind(9, std::string_view(event.date));
+  insert_event_.Bind(1, std::string_view(row.event_key))
+      .Bind(2, std::string_view(row.key.source))
+      .Bind(3, std::string_view(row.key.target))
+      .Bind(4, std::string_view(row.code))
+      .Bind(5, std::string_view(row.root_code))
+      .Bind(6, row.quad_class)
+      .Bind(7, row.goldstein)
+      .Bind(8, std::string_view(row.key.modality))
+      .Bind(9, std::string_view(row.date));
   if (Status status = insert_event_.Run(); !status.ok()) return status;
-  return FindEvent(text, id);
+  return FindEvent(row.event_key, id);
 }
 
 Status SqliteStore::PutMention(const Document& doc, const Event& event, int64_t document, int64_t& event_id) {
   if (Status status = EventId(doc, event, event_id); !status.ok()) return status;
-  const Sentence& sentence = doc.sentences.at(event.sentence);
-  const Place* place = event.place >= 0 ? &doc.places.at(event.place) : nullptr;
+  const MentionRow row = MentionRowOf(doc, event);
   insert_mention_.Bind(1, event_id)
       .Bind(2, document)
-      .Bind(3, static_cast<int64_t>(event.sentence))
-      .Bind(4, static_cast<int64_t>(sentence.span.begin))
-      .Bind(5, static_cast<int64_t>(sentence.span.end))
-      .Bind(6, static_cast<int64_t>(event.trigger.begin))
-      .Bind(7, static_cast<int64_t>(event.trigger.end))
-      .Bind(8, EntityText(doc, event.source))
-      .Bind(9, EntityText(doc, event.target))
-      .Bind(10, EntityCode(doc, event.attribution))
-      .Bind(11, std::string_view(DateBasisName(event.date_basis) ? DateBasisName(event.date_basis) : ""))
-      .Bind(17, std::string_view(event.rule));
-  BindEntityBegin(insert_mention_, 18, doc, event.source);
-  BindEntityBegin(insert_mention_, 19, doc, event.target);
-  if (place != nullptr) {
-    insert_mention_.Bind(12, std::string_view(place->name))
-        .Bind(20, std::string_view(PlaceKindName(place->kind)))
-        .Bind(21, std::string_view(place->admin1))
-        .Bind(13, std::string_view(place->country))
-        .Bind(14, place->lat)
-        .Bind(15, place->lon);
-    if (place->geonames != 0) insert_mention_.Bind(16, place->geonames);
-  }
+      .Bind(3, row.sentence)
+      .Bind(4, row.sentence_begin)
+      .Bind(5, row.sentence_end)
+      .Bind(6, row.trigger_begin)
+      .Bind(7, row.trigger_end)
+      .Bind(8, std::string_view(row.source_text))
+      .Bind(9, std::string_view(row.target_text))
+      .Bind(10, std::string_view(row.speaker_code))
+      .Bind(11, std::string_view(row.date_basis))
+      .BindOptional(12, row.place_name)
+      .BindOptional(13, row.place_country)
+      .Bind(17, std::string_view(row.rule))
+      .BindOptional(20, row.place_kind)
+      .BindOptional(21, row.place_admin1);
+  if (row.place_lat) insert_mention_.Bind(14, *row.place_lat).Bind(15, *row.place_lon);
+  if (row.place_geonames) insert_mention_.Bind(16, *row.place_geonames);
+  if (row.source_begin) insert_mention_.Bind(18, *row.source_begin);
+  if (row.target_begin) insert_mention_.Bind(19, *row.target_begin);
   return insert_mention_.Run();
 }
 
@@ -396,12 +358,8 @@ Status SqliteStore::Count(StoreCounts& counts) {
 
 }  // namespace
 
-std::unique_ptr<Store> Store::Open(const std::string& location, Status& status) {
-  if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
-    status = Status::Error(location + ": PostgreSQL is not supported yet; give a file path for SQLite");
-    return nullptr;
-  }
-  std::optional<SqliteConnection> connection = SqliteConnection::Open(location, status);
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, Status& status) {
+  std::optional<SqliteConnection> connection = SqliteConnection::Open(path, status);
   if (!connection) return nullptr;
   auto store = std::make_unique<SqliteStore>(std::move(*connection));
   if (status = store->Initialise(); !status.ok()) return nullptr;

@@ -1,5 +1,6 @@
 // The event database (docs/schema.md): documents, their sources, events folded across reports
-// and every mention of each. SQLite is the default; the interface leaves room for PostgreSQL.
+// and every mention of each, in SQLite (a file; the default) or PostgreSQL (a URL), the same
+// tables and the same values in both.
 // Documents are written in transactions of whole documents (Put opens one, Commit ends it; each
 // document is a savepoint inside): after a crash the database holds each document with all its
 // mentions or not at all, and the same document (by content hash) is stored once.
@@ -9,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "lagebild/document.h"
@@ -68,12 +70,21 @@ struct EventFilter {
   std::optional<std::string> modality;  // asserted, planned, possible, negated; all when empty
 };
 
+class DocumentQueue;
+
 class Store {
  public:
-  // `location`: a file path (SQLite, created and migrated when new). PostgreSQL URLs
-  // ("postgresql://…") are refused with a clear message until that backend exists.
+  // `location`: a PostgreSQL URL ("postgresql://…" or "postgres://…", libpq's form) or else a
+  // file path (SQLite). The database is created (SQLite) and migrated when new.
   static std::unique_ptr<Store> Open(const std::string& location, Status& status);
   virtual ~Store() = default;
+
+  // Before putting a batch when other processes may write at once (PostgreSQL): takes, in one
+  // fixed order, the locks of everything the batch's documents will write (their hashes, sources
+  // and events), so that writers wait for each other but never in a cycle. Put stays correct
+  // without it, but then concurrent writers can deadlock (and one of them fails). SQLite has one
+  // writer at a time and needs nothing.
+  virtual Status Prepare(std::span<const Document> /*docs*/) { return Status::Ok(); }
 
   // Stores the document, its mentions and the events they fold into; nothing of it when it fails.
   // Visible to other connections after Commit (the destructor commits too).
@@ -84,6 +95,10 @@ class Store {
   // Visits the events (by id) or their mentions (by event, then document and sentence).
   virtual Status ReadEvents(const EventFilter& filter, const std::function<void(const StoredEvent&)>& visit) = 0;
   virtual Status ReadMentions(const EventFilter& filter, const std::function<void(const StoredMention&)>& visit) = 0;
+
+  // The queue of documents waiting for `lagebild worker` (store/document_queue.h), which shares
+  // the store's transaction; nullptr when the backend has none (SQLite).
+  virtual DocumentQueue* Queue() { return nullptr; }
 };
 
 }  // namespace lagebild

@@ -182,8 +182,14 @@ check "ingest a folder: every file under it, hidden ones skipped" grep -q "inges
 check "ingest a folder: sources are the publishers" grep -q "from 2 source(s)" "$work/err"
 run ingest --db "$work/events.db" "$work/missing.txt"
 check "ingest a missing file: exit 1 with its name" test "$code" -eq 1 -a -n "$(grep 'missing.txt' "$work/err")"
-run ingest --db postgresql://localhost/lagebild "$sample"
-check "ingest into PostgreSQL: exit 3, not yet supported" test "$code" -eq 3 -a -n "$(grep 'PostgreSQL is not supported yet' "$work/err")"
+# PostgreSQL where no server listens (port 1): a setup error naming the URL without its password
+run ingest --db postgresql://analyst:s3cret@127.0.0.1:1/lagebild "$sample"
+check "ingest into an unreachable PostgreSQL: exit 3, the URL without password" \
+  test "$code" -eq 3 -a -n "$(grep 'postgresql://analyst:\*\*\*@127.0.0.1:1/lagebild: cannot connect' "$work/err")" -a -z "$(grep s3cret "$work/err")"
+run ingest --enqueue --db "$work/events.db" "$sample"
+check "ingest --enqueue into SQLite: exit 3, needs PostgreSQL" test "$code" -eq 3 -a -n "$(grep 'needs a PostgreSQL database' "$work/err")"
+run worker --db "$work/events.db" --idle-exit
+check "worker on SQLite: exit 3, needs PostgreSQL" test "$code" -eq 3 -a -n "$(grep 'needs a PostgreSQL database' "$work/err")"
 
 # export: GDELT 2.0 layouts (61 and 16 columns), CSV with a header, JSON Lines, date and modality filters.
 rm -f "$work/export.db"

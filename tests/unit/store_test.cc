@@ -267,8 +267,10 @@ TEST(ExportFormatsTest, GdeltColumnsTimestampsAndCsvQuoting) {
 
 TEST(StoreOpenTest, RefusesWhatItCannotOpen) {
   Status status;
-  EXPECT_FALSE(Store::Open("postgresql://localhost/lagebild", status));
-  EXPECT_NE(status.message().find("PostgreSQL is not supported yet"), std::string::npos);
+  // port 1: nothing listens there, so the connection is refused at once
+  EXPECT_FALSE(Store::Open("postgresql://analyst:s3cret@127.0.0.1:1/lagebild", status));
+  EXPECT_NE(status.message().find("postgresql://analyst:***@127.0.0.1:1/lagebild: cannot connect"), std::string::npos)
+      << status.message();
   EXPECT_FALSE(Store::Open("/nonexistent-folder/x/lagebild.db", status));
   EXPECT_NE(status.message().find("/nonexistent-folder/x/lagebild.db"), std::string::npos) << status.message();
 }

@@ -58,7 +58,7 @@ int RunExport(const ExportOptions& options) {
 CommandRunner RegisterExport(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* command = app.add_subcommand("export", "Write the stored events for other tools");
-  command->add_option("--db", options->db, "The database (a SQLite file)")->capture_default_str();
+  command->add_option("--db", options->db, "The database: a SQLite file or a postgresql:// URL")->capture_default_str();
   command->add_option("--format", options->format,
                       "gdelt-events, gdelt-mentions (GDELT 2.0 layouts, tab-separated), csv (with a header), jsonl or table "
                       "(for reading)")

@@ -1,23 +1,27 @@
 // `lagebild ingest`: analyse files, folders or standard input and store documents, events and
-// mentions in the event database (docs/schema.md).
+// mentions in the event database (docs/schema.md); or, with --enqueue, store the documents as
+// read in the queue of a PostgreSQL database for `lagebild worker`.
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <thread>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "batch_processor.h"
 #include "commands.h"
 #include "document_inputs.h"
 #include "progress.h"
+#include "store_batches.h"
 #include "lagebild/pipeline.h"
 #include "lagebild/reader.h"
+#include "store/document_queue.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace lagebild::cli {
 namespace {
@@ -30,6 +34,7 @@ struct IngestOptions {
   std::string image;
   bool quiet = false;
   bool keep_boilerplate = false;
+  bool enqueue = false;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<std::string> sources;
 };
@@ -46,46 +51,74 @@ uint64_t TotalBytes(const std::vector<std::string>& files) {
   return total;
 }
 
-struct IngestTally {
-  size_t documents = 0;
-  size_t stored = 0;
-  size_t duplicates = 0;
-  size_t mentions = 0;
-  size_t failed = 0;
-};
-
-// Documents per transaction: fewer commits write the index pages of many documents at once.
-constexpr size_t kDocumentsPerCommit = 64;
-
-void CommitOrReport(Store& store, IngestTally& tally) {
-  if (Status status = store.Commit(); !status.ok()) {
-    std::cerr << "lagebild: " << status.message() << '\n';
-    ++tally.failed;
-  }
+// Analyses the documents and stores them a batch (one transaction) at a time.
+bool AnalyseAndStore(const IngestOptions& options, const std::vector<std::string>& files, const Pipeline& pipeline, Store& store,
+                     IngestTally& tally) {
+  Progress progress(options.quiet, TotalBytes(files));
+  uint64_t bytes_read = 0;
+  std::vector<Document> batch;
+  const auto store_batch = [&] {
+    if (batch.empty()) return;
+    if (Status status = PutBatch(store, batch, tally); !status.ok()) {
+      std::cerr << "lagebild: " << status.message() << '\n';
+      tally.documents += batch.size();
+      tally.failed += batch.size();
+    }
+    CommitOrReport(store, tally);
+    batch.clear();
+    progress.Update(tally.documents, tally.mentions, bytes_read);
+  };
+  BatchProcessor processor(pipeline, options.jobs, [&](Document&& doc) {
+    batch.push_back(std::move(doc));
+    if (batch.size() == kDocumentsPerCommit) store_batch();
+  });
+  const bool failed = ForEachDocument(files, *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
+    ApplyMetaOverrides(options.lang, options.published, raw.meta);
+    bytes_read += raw.content.size();
+    processor.Add(std::move(raw));
+  });
+  processor.Finish();
+  store_batch();
+  progress.Finish();
+  return failed;
 }
 
-void PrintSummary(const IngestTally& tally, const StoreCounts& counts, double seconds, const std::string& db) {
-  std::cerr << fmt::format(
-      "lagebild: ingested {} document(s) in {:.1f} s ({:.0f} documents/s): {} stored, {} already stored, {} failed; "
-      "{} mention(s)\n",
-      tally.documents, seconds, seconds > 0 ? tally.documents / seconds : 0.0, tally.stored, tally.duplicates, tally.failed,
-      tally.mentions);
-  std::cerr << fmt::format("lagebild: {} now holds {} document(s) in {} stor(ies) from {} source(s), {} event(s), {} mention(s)\n",
-                           db, counts.documents, counts.stories, counts.sources, counts.events, counts.mentions);
+// Stores the documents as read in the queue, for workers to analyse.
+bool Enqueue(const IngestOptions& options, const std::vector<std::string>& files, Store& store, IngestTally& tally) {
+  DocumentQueue* queue = store.Queue();
+  size_t enqueued = 0;
+  const bool failed = ForEachDocument(files, *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
+    ApplyMetaOverrides(options.lang, options.published, raw.meta);
+    if (Status status = queue->Enqueue(raw); !status.ok()) {
+      std::cerr << fmt::format("lagebild: {}: not enqueued: {}\n", raw.meta.id, status.message());
+      ++tally.failed;
+    } else if (++enqueued % kDocumentsPerCommit == 0) {
+      CommitOrReport(store, tally);
+    }
+  });
+  CommitOrReport(store, tally);
+  if (!options.quiet) std::cerr << fmt::format("lagebild: enqueued {} document(s) in {}\n", enqueued, DisplayedLocation(options.db));
+  return failed;
 }
 
 int RunIngest(const IngestOptions& options) {
   Status status;
-  const std::unique_ptr<Pipeline> pipeline =
-      Pipeline::Create(options.image.empty() ? DefaultResourceImagePath() : options.image, status);
-  if (!pipeline) {
-    std::cerr << "lagebild: " << status.message() << '\n';
-    return kExitSetupError;
+  std::unique_ptr<Pipeline> pipeline;
+  if (!options.enqueue) {
+    pipeline = Pipeline::Create(options.image.empty() ? DefaultResourceImagePath() : options.image, status);
+    if (!pipeline) {
+      std::cerr << "lagebild: " << status.message() << '\n';
+      return kExitSetupError;
+    }
+    pipeline->KeepBoilerplate(options.keep_boilerplate);
   }
-  pipeline->KeepBoilerplate(options.keep_boilerplate);
   const std::unique_ptr<Store> store = Store::Open(options.db, status);
   if (!store) {
     std::cerr << "lagebild: " << status.message() << '\n';
+    return kExitSetupError;
+  }
+  if (options.enqueue && store->Queue() == nullptr) {
+    std::cerr << "lagebild ingest: --enqueue needs a PostgreSQL database (--db postgresql://…)\n";
     return kExitSetupError;
   }
   std::vector<std::string> sources = options.sources;
@@ -98,34 +131,14 @@ int RunIngest(const IngestOptions& options) {
   }
   IngestTally tally;
   const std::vector<std::string> files = ExpandFolders(sources);
-  Progress progress(options.quiet, TotalBytes(files));
-  uint64_t bytes_read = 0;
   const auto start = std::chrono::steady_clock::now();
-  BatchProcessor processor(*pipeline, options.jobs, [&](Document&& doc) {
-    ++tally.documents;
-    StoredDocument stored;
-    if (Status put = store->Put(doc, stored); !put.ok()) {
-      std::cerr << fmt::format("lagebild: {}: not stored: {}\n", doc.meta.id, put.message());
-      ++tally.failed;
-      return;
-    }
-    stored.duplicate ? ++tally.duplicates : ++tally.stored;
-    tally.mentions += stored.mentions;
-    if (tally.documents % kDocumentsPerCommit == 0) CommitOrReport(*store, tally);
-    progress.Update(tally.documents, tally.mentions, bytes_read);
-  });
-  const bool failed = ForEachDocument(files, *ParseInputFormat(options.input), true, [&](RawDocument&& raw) {
-    ApplyMetaOverrides(options.lang, options.published, raw.meta);
-    bytes_read += raw.content.size();
-    processor.Add(std::move(raw));
-  });
-  processor.Finish();
-  CommitOrReport(*store, tally);
-  progress.Finish();
-  StoreCounts counts;
-  if (Status count = store->Count(counts); !count.ok()) std::cerr << "lagebild: " << count.message() << '\n';
+  if (options.enqueue) {
+    const bool failed = Enqueue(options, files, *store, tally);
+    return failed || tally.failed > 0 ? kExitInputProblem : kExitOk;
+  }
+  const bool failed = AnalyseAndStore(options, files, *pipeline, *store, tally);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!options.quiet) PrintSummary(tally, counts, seconds, options.db);
+  if (!options.quiet) PrintSummary("ingested", tally, *store, seconds, options.db);
   return failed || tally.failed > 0 ? kExitInputProblem : kExitOk;
 }
 
@@ -134,7 +147,8 @@ int RunIngest(const IngestOptions& options) {
 CommandRunner RegisterIngest(CLI::App& app) {
   auto options = std::make_shared<IngestOptions>();
   CLI::App* command = app.add_subcommand("ingest", "Analyse articles and store their events in the database");
-  command->add_option("--db", options->db, "The database: a SQLite file, created when new")->capture_default_str();
+  command->add_option("--db", options->db, "The database: a SQLite file, created when new, or a postgresql:// URL")
+      ->capture_default_str();
   command->add_option("--input", options->input, "Input format; auto decides by file name and content")
       ->check(CLI::IsMember({"auto", "text", "html", "jsonl", "feed", "warc"}))
       ->capture_default_str();
@@ -150,6 +164,8 @@ CommandRunner RegisterIngest(CLI::App& app) {
   command->add_flag("--quiet", options->quiet, "No progress and no summary");
   command->add_flag("--keep-boilerplate", options->keep_boilerplate,
                     "HTML: store the events of the whole visible text, not only the main text");
+  command->add_flag("--enqueue", options->enqueue,
+                    "Store the documents as read in the queue of a PostgreSQL database, for `lagebild worker` to analyse");
   command->add_option("sources", options->sources, "Files, folders (every file under them), http(s) URLs or - for standard input");
   return [options] { return RunIngest(*options); };
 }
