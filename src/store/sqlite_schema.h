@@ -90,9 +90,10 @@ CREATE TABLE document_bands (
   PRIMARY KEY (band, bucket, document_id)
 ) WITHOUT ROWID;
 )sql",
-    // 3: full-text search over the sentences that report events (FTS5, rowid = mentions.id). A
-    // trigger fills it as mentions are stored, so every writer keeps it complete; the rows already
-    // stored are indexed here. Offsets are bytes, hence the BLOB casts.
+    // 3: full-text search over the sentences that report events (FTS5, rowid = mentions.id), and
+    // indexes for the HTTP API's sort orders. A trigger fills the search table as mentions are
+    // stored, so every writer keeps it complete; the rows already stored are indexed here.
+    // Offsets are bytes, hence the BLOB casts.
     R"sql(
 CREATE VIRTUAL TABLE mention_search USING fts5(sentence, tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO mention_search (rowid, sentence)
@@ -106,6 +107,9 @@ END;
 CREATE TRIGGER mentions_search_delete AFTER DELETE ON mentions BEGIN
   DELETE FROM mention_search WHERE rowid = old.id;
 END;
+-- the API's page orders (sort key, then id), so that a page reads only its own rows
+CREATE INDEX events_by_date ON events(coalesce(date, ''), id);
+CREATE INDEX events_by_mentions ON events(num_mentions, id);
 )sql",
 };
 
