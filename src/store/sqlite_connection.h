@@ -31,6 +31,8 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, double value);
   SqliteStatement& Bind(int index, std::string_view text);
   SqliteStatement& BindOptional(int index, const std::optional<std::string>& text);
+  // Binds text as it is, the empty string included (Bind makes "" NULL).
+  SqliteStatement& BindExactText(int index, std::string_view text);
   SqliteStatement& BindNull(int index);
   SqliteStatement& BindBlob(int index, const void* data, size_t size);
 
