@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   const lagebild::cli::CommandRunner eval = lagebild::cli::RegisterEval(app);
   const lagebild::cli::CommandRunner ingest = lagebild::cli::RegisterIngest(app);
   const lagebild::cli::CommandRunner exporter = lagebild::cli::RegisterExport(app);
+  const lagebild::cli::CommandRunner serve = lagebild::cli::RegisterServe(app);
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("eval")) return eval();
     if (app.got_subcommand("ingest")) return ingest();
     if (app.got_subcommand("export")) return exporter();
+    if (app.got_subcommand("serve")) return serve();
   } catch (const std::exception& error) {
     std::fprintf(stderr, "lagebild: %s\n", error.what());
     return 1;
