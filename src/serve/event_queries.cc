@@ -18,6 +18,8 @@ constexpr std::string_view kEventColumns =
     "e.id, e.source_code, e.target_code, e.code, e.root_code, e.quad_class, e.goldstein, e.modality, e.date, "
     "e.num_mentions, e.num_articles, e.num_sources, e.first_seen, e.last_seen";
 
+constexpr int64_t kActorNameSample = 200;  // events per side whose reports give an actor's names
+
 // An event's names, place and URL come from its first reports that give them.
 constexpr std::string_view kEventDetails =
     "SELECT m.source_text, m.target_text, m.place_name, m.place_kind, m.place_country, m.place_lat, m.place_lon, d.url "
@@ -211,13 +213,16 @@ json EventQueries::Event(int64_t id) {
   return event;
 }
 
+// The names most often written for an actor, among the reports of a sample of its events on each
+// side: an actor of many thousand events must not make the list slow.
 json EventQueries::ActorNames(const std::string& code) {
   json names = json::array();
   ForEachRow(db_,
-             "SELECT name FROM (SELECT m.source_text AS name FROM events e JOIN mentions m ON m.event_id = e.id "
-             "WHERE e.source_code = ?1 UNION ALL SELECT m.target_text FROM events e JOIN mentions m ON m.event_id = e.id "
-             "WHERE e.target_code = ?1) WHERE name IS NOT NULL GROUP BY name ORDER BY count(*) DESC, name LIMIT 5",
-             {code}, [&](const SqliteStatement& row) { names.push_back(row.Text(0)); });
+             "SELECT name FROM (SELECT m.source_text AS name FROM (SELECT id FROM events WHERE source_code = ?1 LIMIT ?2) s "
+             "JOIN mentions m ON m.event_id = s.id UNION ALL SELECT m.target_text FROM (SELECT id FROM events WHERE "
+             "target_code = ?1 LIMIT ?2) t JOIN mentions m ON m.event_id = t.id) WHERE name IS NOT NULL "
+             "GROUP BY name ORDER BY count(*) DESC, name LIMIT 5",
+             {code, kActorNameSample}, [&](const SqliteStatement& row) { names.push_back(row.Text(0)); });
   return names;
 }
 

@@ -107,9 +107,10 @@ END;
 CREATE TRIGGER mentions_search_delete AFTER DELETE ON mentions BEGIN
   DELETE FROM mention_search WHERE rowid = old.id;
 END;
--- the API's page orders (sort key, then id), so that a page reads only its own rows
+-- the API's page orders (sort key, then id), so that a page reads only its own rows; actors by target
 CREATE INDEX events_by_date ON events(coalesce(date, ''), id);
 CREATE INDEX events_by_mentions ON events(num_mentions, id);
+CREATE INDEX events_target ON events(target_code);
 )sql",
 };
 

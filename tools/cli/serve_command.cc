@@ -28,7 +28,9 @@ struct ServeOptions {
   std::string token_file;
   std::string web;
   std::string image;
-  int jobs = static_cast<int>(std::max(4u, std::thread::hardware_concurrency()));
+  // A keep-alive connection holds its worker until it closes (cpp-httplib), so there are more
+  // workers than cores: a few idle browser connections must not starve the others.
+  int jobs = static_cast<int>(std::max(16u, 2 * std::thread::hardware_concurrency()));
 };
 
 // The token is the file's content without surrounding white space.
