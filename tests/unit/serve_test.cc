@@ -2,6 +2,7 @@
 // pages neither repeat nor skip events, full-text search finds sentences, and a query over its
 // time limit ends as 503.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <set>
@@ -114,6 +115,25 @@ TEST_F(ServeQueryTest, FullTextSearchFindsTheSentence) {
   EXPECT_EQ(found["events"][0]["source"]["code"], "DEUGOV");
   EXPECT_EQ(queries.Events({{"q", "Wladiwostok"}})["total"], 1);
   EXPECT_EQ(StatusOfError([&] { queries.Events({{"q", "\"open"}}); }), kBadRequest);
+}
+
+// A database of schema version 2 gets the full-text index of the mentions it already holds.
+TEST_F(ServeQueryTest, MigrationThreeIndexesStoredSentences) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  const char* back_to_version_two =
+      "DROP TRIGGER mentions_search_insert; DROP TRIGGER mentions_search_delete; DROP TABLE mention_search; "
+      "DROP INDEX events_by_date; DROP INDEX events_by_mentions; DROP INDEX events_target; "
+      "DELETE FROM schema_migrations WHERE version = 3;";
+  ASSERT_EQ(sqlite3_exec(db, back_to_version_two, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  Status status;
+  ASSERT_TRUE(Store::Open(path_, status)) << status.message();
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const auto lease = pool.Acquire();
+  const nlohmann::json found = EventQueries(lease->connection()).Events({{"q", "kritisierte"}});
+  ASSERT_EQ(found["events"].size(), 1u);
+  EXPECT_EQ(found["events"][0]["source"]["code"], "DEUGOV");
 }
 
 TEST_F(ServeQueryTest, AQueryOverItsTimeLimitIs503) {
