@@ -52,7 +52,7 @@ for _ in $(seq 1 100); do
 done
 grep -q "http://127.0.0.1:$port/" "$work/serve.out" || { echo "FAIL: serve did not print its URL"; cat "$work/serve.err"; exit 1; }
 
-python3 - "$port" <<'PY' || exit 1
+python3 - "$port" "$lagebild" "$work" <<'PY' || exit 1
 import http.client, json, sys, urllib.parse
 port = int(sys.argv[1])
 failures = []
@@ -188,6 +188,13 @@ status, again = request("POST", "/api/documents", line, {"Authorization": "Beare
 check(status == 200 and again["duplicate"] is True and again["document_id"] == stored["document_id"], f"POST again: {status} {again}")
 check(get("/healthz")["documents"] == health["documents"] + 1, "the posted document is readable at once")
 check(get(f"/api/documents/{stored['document_id']}")["doc"]["url"] == "https://posted.example/1", "posted document view")
+
+# ingest writes beside the running server; its readers see the commit
+import subprocess
+with open(sys.argv[3] + "/late.jsonl", "w") as late:
+    late.write(json.dumps({"id": "late", "published": "2024-03-02", "text": "Am 2. März 2024 lobte Olaf Scholz Joe Biden."}) + "\n")
+subprocess.run([sys.argv[2], "ingest", "--quiet", "--db", sys.argv[3] + "/api.db", sys.argv[3] + "/late.jsonl"], check=True)
+check(get("/healthz")["documents"] == health["documents"] + 2, "a concurrent ingest is visible")
 
 # errors and limits
 error_of(*request("GET", "/api/events?from=2023-13-45"), 400, "from")
