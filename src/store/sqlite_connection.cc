@@ -22,6 +22,11 @@ SqliteStatement& SqliteStatement::Bind(int index, std::string_view text) {
   return *this;
 }
 
+SqliteStatement& SqliteStatement::BindExactText(int index, std::string_view text) {
+  sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
 SqliteStatement& SqliteStatement::BindOptional(int index, const std::optional<std::string>& text) {
   return text ? Bind(index, std::string_view(*text)) : BindNull(index);
 }
@@ -56,15 +61,23 @@ void SqliteStatement::Reset() {
   sqlite3_clear_bindings(statement_);
 }
 
-std::optional<SqliteConnection> SqliteConnection::Open(const std::string& path, Status& status) {
+std::optional<SqliteConnection> SqliteConnection::OpenWithFlags(const std::string& path, int flags, Status& status) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     status = Status::Error(fmt::format("{}: cannot open the database: {}", path, db ? sqlite3_errmsg(db) : "out of memory"));
     sqlite3_close(db);
     return std::nullopt;
   }
   sqlite3_busy_timeout(db, 10000);
   return SqliteConnection(db, path);
+}
+
+std::optional<SqliteConnection> SqliteConnection::Open(const std::string& path, Status& status) {
+  return OpenWithFlags(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, status);
+}
+
+std::optional<SqliteConnection> SqliteConnection::OpenReadOnly(const std::string& path, Status& status) {
+  return OpenWithFlags(path, SQLITE_OPEN_READONLY, status);
 }
 
 SqliteConnection::~SqliteConnection() { sqlite3_close(db_); }

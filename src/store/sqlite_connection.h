@@ -31,6 +31,8 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, double value);
   SqliteStatement& Bind(int index, std::string_view text);
   SqliteStatement& BindOptional(int index, const std::optional<std::string>& text);
+  // Binds text as it is, the empty string included (Bind makes "" NULL).
+  SqliteStatement& BindExactText(int index, std::string_view text);
   SqliteStatement& BindNull(int index);
   SqliteStatement& BindBlob(int index, const void* data, size_t size);
 
@@ -61,6 +63,9 @@ class SqliteStatement {
 class SqliteConnection {
  public:
   static std::optional<SqliteConnection> Open(const std::string& path, Status& status);
+  // Read-only, for readers beside a writer (the HTTP API): never creates the file. In WAL mode it
+  // reads the last committed state while another process writes.
+  static std::optional<SqliteConnection> OpenReadOnly(const std::string& path, Status& status);
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
   SqliteConnection(SqliteConnection&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
@@ -69,9 +74,12 @@ class SqliteConnection {
   Status Execute(std::string_view sql);  // one or more statements without parameters
   Status Prepare(std::string_view sql, SqliteStatement& statement);
   std::string Error() const;
+  // The raw handle, for what the wrappers do not cover (progress handlers, interrupts).
+  sqlite3* handle() const { return db_; }
 
  private:
   SqliteConnection(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  static std::optional<SqliteConnection> OpenWithFlags(const std::string& path, int flags, Status& status);
   sqlite3* db_ = nullptr;
   std::string path_;
 };

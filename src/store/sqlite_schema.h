@@ -8,7 +8,7 @@
 
 namespace lagebild::sqlite_schema {
 
-inline constexpr std::array<std::string_view, 2> kMigrations = {
+inline constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: documents, sources, events folded across reports, mentions
     R"sql(
 CREATE TABLE sources (
@@ -89,6 +89,28 @@ CREATE TABLE document_bands (
   document_id INTEGER NOT NULL REFERENCES documents(id),
   PRIMARY KEY (band, bucket, document_id)
 ) WITHOUT ROWID;
+)sql",
+    // 3: full-text search over the sentences that report events (FTS5, rowid = mentions.id), and
+    // indexes for the HTTP API's sort orders. A trigger fills the search table as mentions are
+    // stored, so every writer keeps it complete; the rows already stored are indexed here.
+    // Offsets are bytes, hence the BLOB casts.
+    R"sql(
+CREATE VIRTUAL TABLE mention_search USING fts5(sentence, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO mention_search (rowid, sentence)
+  SELECT m.id, CAST(substr(CAST(d.text AS BLOB), m.sentence_begin + 1, m.sentence_end - m.sentence_begin) AS TEXT)
+  FROM mentions m JOIN documents d ON d.id = m.document_id;
+CREATE TRIGGER mentions_search_insert AFTER INSERT ON mentions BEGIN
+  INSERT INTO mention_search (rowid, sentence)
+    SELECT new.id, CAST(substr(CAST(d.text AS BLOB), new.sentence_begin + 1, new.sentence_end - new.sentence_begin) AS TEXT)
+    FROM documents d WHERE d.id = new.document_id;
+END;
+CREATE TRIGGER mentions_search_delete AFTER DELETE ON mentions BEGIN
+  DELETE FROM mention_search WHERE rowid = old.id;
+END;
+-- the API's page orders (sort key, then id), so that a page reads only its own rows; actors by target
+CREATE INDEX events_by_date ON events(coalesce(date, ''), id);
+CREATE INDEX events_by_mentions ON events(num_mentions, id);
+CREATE INDEX events_target ON events(target_code);
 )sql",
 };
 

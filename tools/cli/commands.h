@@ -28,6 +28,7 @@ CommandRunner RegisterEval(CLI::App& app);
 CommandRunner RegisterIngest(CLI::App& app);
 CommandRunner RegisterExport(CLI::App& app);
 CommandRunner RegisterWorker(CLI::App& app);
+CommandRunner RegisterServe(CLI::App& app);
 
 // One `lagebild eval` subcommand: its CLI11 node and what runs it. Each lives in its own file
 // (eval_tabari.cc, eval_petrarch.cc, eval_geo.cc, eval_timex.cc,

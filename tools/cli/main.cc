@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   const lagebild::cli::CommandRunner ingest = lagebild::cli::RegisterIngest(app);
   const lagebild::cli::CommandRunner exporter = lagebild::cli::RegisterExport(app);
   const lagebild::cli::CommandRunner worker = lagebild::cli::RegisterWorker(app);
+  const lagebild::cli::CommandRunner serve = lagebild::cli::RegisterServe(app);
 
   CLI11_PARSE(app, argc, argv);
   try {
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("ingest")) return ingest();
     if (app.got_subcommand("export")) return exporter();
     if (app.got_subcommand("worker")) return worker();
+    if (app.got_subcommand("serve")) return serve();
   } catch (const std::exception& error) {
     std::fprintf(stderr, "lagebild: %s\n", error.what());
     return 1;

@@ -1,0 +1,157 @@
+#include "serve/event_filters.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include "serve/api_error.h"
+
+namespace lagebild::serve {
+namespace {
+
+std::vector<std::string> SplitCommas(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    const size_t end = std::min(text.find(',', begin), text.size());
+    if (end > begin) parts.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return parts;
+}
+
+bool IsCodeText(const std::string& text) {
+  return !text.empty() && text.size() <= 32 &&
+         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isalnum(c) != 0; });
+}
+
+std::string Placeholders(size_t count) {
+  std::string list;
+  for (size_t i = 0; i < count; ++i) list += i == 0 ? "?" : ", ?";
+  return list;
+}
+
+// A comma-separated list whose every item passes `valid`, as `column IN (?, …)`.
+void AndInList(SqlCondition& condition, const QueryParams& params, const std::string& name, const std::string& column,
+               bool (*valid)(const std::string&), bool numeric = false) {
+  const std::string value = Param(params, name);
+  if (value.empty()) return;
+  std::vector<SqlValue> values;
+  for (const std::string& item : SplitCommas(value)) {
+    if (!valid(item)) throw ApiError(kBadRequest, fmt::format("{}: unexpected value \"{}\"", name, item));
+    values.push_back(numeric ? SqlValue(int64_t{std::stoll(item)}) : SqlValue(item));
+  }
+  if (values.empty()) throw ApiError(kBadRequest, fmt::format("{}: empty list", name));
+  const std::string fragment = fmt::format("{} IN ({})", column, Placeholders(values.size()));
+  condition.And(fragment, std::move(values));
+}
+
+bool IsRootCode(const std::string& item) { return item.size() == 2 && std::isdigit(item[0]) && std::isdigit(item[1]); }
+bool IsQuadClass(const std::string& item) { return item.size() == 1 && item[0] >= '1' && item[0] <= '4'; }
+bool IsModality(const std::string& item) {
+  return item == "asserted" || item == "planned" || item == "possible" || item == "negated";
+}
+
+std::string CodeParam(const QueryParams& params, const std::string& name) {
+  std::string value = Param(params, name);
+  if (!value.empty() && !IsCodeText(value)) throw ApiError(kBadRequest, name + ": expected letters and digits");
+  std::transform(value.begin(), value.end(), value.begin(), [](unsigned char c) { return std::toupper(c); });
+  return value;
+}
+
+void AndDates(SqlCondition& condition, const QueryParams& params) {
+  // TIMEX3 values compared at their own precision: "2023-09" lies within 2023-09-01 … 2023-09-30.
+  for (const auto& [name, comparison] : {std::pair{"from", ">="}, std::pair{"to", "<="}}) {
+    const std::string day = Param(params, name);
+    if (day.empty()) continue;
+    if (!IsIsoDay(day)) throw ApiError(kBadRequest, fmt::format("{}: expected YYYY-MM-DD, got \"{}\"", name, day));
+    condition.And(fmt::format("substr(e.date, 1, 10) {} substr(?, 1, length(substr(e.date, 1, 10)))", comparison), {day});
+  }
+}
+
+void AndActors(SqlCondition& condition, const QueryParams& params) {
+  if (const std::string actor = CodeParam(params, "actor"); !actor.empty()) {
+    condition.And("(instr(e.source_code, ?) = 1 OR instr(e.target_code, ?) = 1)", {actor, actor});
+  }
+  if (const std::string source = CodeParam(params, "source_actor"); !source.empty()) {
+    condition.And("instr(e.source_code, ?) = 1", {source});
+  }
+  if (const std::string target = CodeParam(params, "target_actor"); !target.empty()) {
+    condition.And("instr(e.target_code, ?) = 1", {target});
+  }
+  if (const std::string country = CodeParam(params, "country"); !country.empty()) {
+    if (country.size() != 3) throw ApiError(kBadRequest, "country: expected an ISO alpha-3 code");
+    condition.And("(substr(e.source_code, 1, 3) = ? OR substr(e.target_code, 1, 3) = ? OR EXISTS (SELECT 1 FROM mentions "
+                  "pm WHERE pm.event_id = e.id AND pm.place_country = ?))",
+                  {country, country, country});
+  }
+}
+
+void AndReports(SqlCondition& condition, const QueryParams& params) {
+  if (const std::string source = Param(params, "source"); !source.empty()) {
+    condition.And("EXISTS (SELECT 1 FROM mentions sm JOIN documents sd ON sd.id = sm.document_id JOIN sources ss ON "
+                  "ss.id = sd.source_id WHERE sm.event_id = e.id AND ss.name = ?)",
+                  {source});
+  }
+  if (const std::string query = Param(params, "q"); !query.empty()) {
+    condition.And("e.id IN (SELECT qm.event_id FROM mention_search JOIN mentions qm ON qm.id = mention_search.rowid "
+                  "WHERE mention_search MATCH ?)",
+                  {query});
+  }
+  if (params.count("min_mentions") > 0) {
+    condition.And("e.num_mentions >= ?", {IntParam(params, "min_mentions", 1, 0, 1'000'000'000)});
+  }
+}
+
+}  // namespace
+
+void SqlCondition::And(const std::string& fragment, std::vector<SqlValue> fragment_values) {
+  sql += " AND " + fragment;
+  for (SqlValue& value : fragment_values) values.push_back(std::move(value));
+}
+
+std::string Param(const QueryParams& params, const std::string& name) {
+  const auto found = params.find(name);
+  return found == params.end() ? std::string() : found->second;
+}
+
+int64_t IntParam(const QueryParams& params, const std::string& name, int64_t fallback, int64_t min, int64_t max) {
+  const auto found = params.find(name);
+  if (found == params.end()) return fallback;
+  const std::string& text = found->second;
+  int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    throw ApiError(kBadRequest, fmt::format("{}: expected an integer from {} to {}, got \"{}\"", name, min, max, text));
+  }
+  return value;
+}
+
+bool IsIsoDay(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  }
+  const int month = std::stoi(text.substr(5, 2));
+  const int day = std::stoi(text.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+SqlCondition EventFilterCondition(const QueryParams& params) {
+  SqlCondition condition;
+  AndDates(condition, params);
+  AndActors(condition, params);
+  AndInList(condition, params, "root", "e.root_code", &IsRootCode);
+  if (const std::string code = Param(params, "code"); !code.empty()) {
+    if (!IsCodeText(code)) throw ApiError(kBadRequest, "code: expected a CAMEO code");
+    condition.And("instr(e.code, ?) = 1", {code});
+  }
+  AndInList(condition, params, "quad_class", "e.quad_class", &IsQuadClass, true);
+  AndInList(condition, params, "modality", "e.modality", &IsModality);
+  AndReports(condition, params);
+  return condition;
+}
+
+}  // namespace lagebild::serve

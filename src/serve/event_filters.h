@@ -1,0 +1,40 @@
+// The filters shared by /api/events, /api/graph, /api/timeline and /api/actors (docs/api.md),
+// read from query parameters into a SQL condition over `events e` with its values kept apart:
+// the SQL text is made only of fixed fragments and `?` placeholders, so no value is ever spliced
+// into it. A bad value throws ApiError(400) naming the parameter.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lagebild::serve {
+
+// Query parameters as the HTTP layer gives them (httplib::Params is this type).
+using QueryParams = std::multimap<std::string, std::string>;
+
+using SqlValue = std::variant<int64_t, double, std::string>;
+
+// A condition and the values of its placeholders, in order.
+struct SqlCondition {
+  std::string sql = "1";
+  std::vector<SqlValue> values;
+
+  void And(const std::string& fragment, std::vector<SqlValue> fragment_values = {});
+};
+
+// The condition for all filter parameters present in `params`.
+SqlCondition EventFilterCondition(const QueryParams& params);
+
+// The value of a parameter, "" when absent.
+std::string Param(const QueryParams& params, const std::string& name);
+
+// An integer parameter within [min, max], `fallback` when absent.
+int64_t IntParam(const QueryParams& params, const std::string& name, int64_t fallback, int64_t min, int64_t max);
+
+// True for YYYY-MM-DD with a real month and day.
+bool IsIsoDay(const std::string& text);
+
+}  // namespace lagebild::serve

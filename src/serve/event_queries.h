@@ -1,0 +1,49 @@
+// The read side of the API (docs/api.md): events with cursor paging, one event with its
+// mentions, actors, the actor graph, the timeline and the health counts, each as the JSON the
+// endpoint answers. Every query is parameterised (event_filters.h); bad parameters and unknown
+// ids throw ApiError.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+
+#include "serve/event_filters.h"
+#include "store/sqlite_connection.h"
+
+namespace lagebild::serve {
+
+inline constexpr int64_t kMaxPageSize = 500;
+inline constexpr int64_t kDefaultPageSize = 50;
+inline constexpr int64_t kDefaultGraphEdges = 200;
+inline constexpr int64_t kMaxMentionsPerEvent = 1000;
+
+class EventQueries {
+ public:
+  explicit EventQueries(SqliteConnection& db) : db_(db) {}
+
+  // GET /api/events: filters, `sort`, `limit`, `cursor`.
+  nlohmann::json Events(const QueryParams& params);
+  // GET /api/events/{id}: the event with its mentions.
+  nlohmann::json Event(int64_t id);
+  // GET /api/actors: filters, `prefix`, `limit`.
+  nlohmann::json Actors(const QueryParams& params);
+  // GET /api/graph: filters, `limit` (edges).
+  nlohmann::json Graph(const QueryParams& params);
+  // GET /api/timeline: filters, `by` (day or month).
+  nlohmann::json Timeline(const QueryParams& params);
+  // GET /healthz.
+  nlohmann::json Health();
+
+ private:
+  // The filter condition; a `q` that FTS5 cannot parse is a 400 here rather than a 500 later.
+  SqlCondition Filters(const QueryParams& params);
+  nlohmann::json EventDetails(nlohmann::json event);
+  nlohmann::json Mentions(int64_t event_id);
+  nlohmann::json ActorNames(const std::string& code);
+  int64_t CountOf(const std::string& sql, const std::vector<SqlValue>& values);
+
+  SqliteConnection& db_;
+};
+
+}  // namespace lagebild::serve

@@ -1,0 +1,158 @@
+// The HTTP API's query layer (src/serve): filters become parameterised SQL, cursors round-trip,
+// pages neither repeat nor skip events, full-text search finds sentences, and a query over its
+// time limit ends as 503.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <set>
+
+#include "serve/api_error.h"
+#include "serve/event_cursor.h"
+#include "serve/event_filters.h"
+#include "serve/event_queries.h"
+#include "serve/read_pool.h"
+#include "serve/sql_rows.h"
+#include "store/store.h"
+#include "test_support.h"
+
+namespace lagebild::serve {
+namespace {
+
+int StatusOfError(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const ApiError& error) {
+    return error.status();
+  }
+  return 0;
+}
+
+TEST(EventFilterTest, ValuesNeverEnterTheSqlText) {
+  const std::string hostile = "x') OR 1=1 --";
+  const SqlCondition condition = EventFilterCondition({{"source", hostile}, {"q", hostile}, {"modality", "planned,negated"}});
+  EXPECT_EQ(condition.sql.find("OR 1=1"), std::string::npos) << condition.sql;
+  ASSERT_EQ(condition.values.size(), 4u);
+  EXPECT_EQ(std::get<std::string>(condition.values[0]), "planned");
+  EXPECT_EQ(std::get<std::string>(condition.values[2]), hostile);
+}
+
+TEST(EventFilterTest, BadValuesAre400) {
+  const QueryParams bad[] = {{{"from", "2023-9-5"}}, {{"to", "2023-02-30x"}}, {{"quad_class", "0"}},
+                             {{"modality", "maybe"}}, {{"root", "4"}},        {{"actor", "RUS GOV"}},
+                             {{"country", "RU"}},     {{"min_mentions", "-1"}}};
+  for (const QueryParams& params : bad) {
+    EXPECT_EQ(StatusOfError([&] { EventFilterCondition(params); }), kBadRequest) << params.begin()->first;
+  }
+}
+
+TEST(EventCursorTest, RoundTripsEveryKeyType) {
+  for (const SqlValue& key : {SqlValue(int64_t{7}), SqlValue(-2.5), SqlValue(std::string("2023-09"))}) {
+    const EventCursor decoded = DecodeCursor(EncodeCursor({key, 42}));
+    EXPECT_EQ(decoded.key, key);
+    EXPECT_EQ(decoded.id, 42);
+  }
+  EXPECT_EQ(StatusOfError([] { DecodeCursor("zz"); }), kBadRequest);
+  EXPECT_EQ(StatusOfError([] { DecodeCursor("5b5d"); }), kBadRequest);  // "[]"
+}
+
+class ServeQueryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() / ("lagebild-serve-" + std::to_string(::getpid()) + ".db")).string();
+    Remove();
+    Status status;
+    std::unique_ptr<Store> store = Store::Open(path_, status);
+    ASSERT_TRUE(store) << status.message();
+    const char* texts[] = {"Am 5. September 2023 traf Kim Jong-un in Wladiwostok Wladimir Putin.",
+                           "Am 6. September 2023 kritisierte Olaf Scholz Wladimir Putin.",
+                           "Am 7. September 2023 lobte Joe Biden Olaf Scholz.",
+                           "Am 8. September 2023 traf Emmanuel Macron Olaf Scholz in Paris."};
+    int n = 0;
+    for (const char* text : texts) {
+      RawDocument raw;
+      raw.content = text;
+      raw.meta.id = raw.meta.source = "doc" + std::to_string(++n);
+      raw.meta.lang = "de";
+      raw.meta.published = "2023-09-09";
+      StoredDocument stored;
+      ASSERT_TRUE(store->Put(testing_support::TestPipeline().Process(raw), stored).ok());
+    }
+    ASSERT_TRUE(store->Commit().ok());
+  }
+  void TearDown() override { Remove(); }
+  void Remove() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+  std::string path_;
+};
+
+TEST_F(ServeQueryTest, PagesNeitherRepeatNorSkip) {
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const auto lease = pool.Acquire();
+  EventQueries queries(lease->connection());
+  const nlohmann::json all = queries.Events({{"limit", "500"}});
+  ASSERT_GE(all["total"].get<int>(), 4);
+  std::set<int64_t> seen;
+  std::string cursor;
+  int pages = 0;
+  do {
+    QueryParams params = {{"limit", "1"}, {"sort", "mentions"}};
+    if (!cursor.empty()) params.insert({"cursor", cursor});
+    const nlohmann::json page = queries.Events(params);
+    for (const auto& event : page["events"]) EXPECT_TRUE(seen.insert(event["id"].get<int64_t>()).second);
+    cursor = page["next_cursor"].is_null() ? "" : page["next_cursor"].get<std::string>();
+  } while (!cursor.empty() && ++pages < 100);
+  EXPECT_EQ(seen.size(), all["events"].size());
+}
+
+TEST_F(ServeQueryTest, FullTextSearchFindsTheSentence) {
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const auto lease = pool.Acquire();
+  EventQueries queries(lease->connection());
+  const nlohmann::json found = queries.Events({{"q", "kritisierte"}});
+  ASSERT_EQ(found["events"].size(), 1u);
+  EXPECT_EQ(found["events"][0]["source"]["code"], "DEUGOV");
+  EXPECT_EQ(queries.Events({{"q", "Wladiwostok"}})["total"], 1);
+  EXPECT_EQ(StatusOfError([&] { queries.Events({{"q", "\"open"}}); }), kBadRequest);
+}
+
+// A database of schema version 2 gets the full-text index of the mentions it already holds.
+TEST_F(ServeQueryTest, MigrationThreeIndexesStoredSentences) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  const char* back_to_version_two =
+      "DROP TRIGGER mentions_search_insert; DROP TRIGGER mentions_search_delete; DROP TABLE mention_search; "
+      "DROP INDEX events_by_date; DROP INDEX events_by_mentions; DROP INDEX events_target; "
+      "DELETE FROM schema_migrations WHERE version = 3;";
+  ASSERT_EQ(sqlite3_exec(db, back_to_version_two, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  Status status;
+  ASSERT_TRUE(Store::Open(path_, status)) << status.message();
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const auto lease = pool.Acquire();
+  const nlohmann::json found = EventQueries(lease->connection()).Events({{"q", "kritisierte"}});
+  ASSERT_EQ(found["events"].size(), 1u);
+  EXPECT_EQ(found["events"][0]["source"]["code"], "DEUGOV");
+}
+
+TEST_F(ServeQueryTest, AQueryOverItsTimeLimitIs503) {
+  ReadPool pool(path_, std::chrono::milliseconds(1));
+  const auto lease = pool.Acquire();
+  EXPECT_EQ(StatusOfError([&] {
+              ForEachRow(lease->connection(),
+                         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000000) "
+                         "SELECT count(*) FROM c",
+                         {}, [](const SqliteStatement&) {});
+            }),
+            kUnavailable);
+}
+
+TEST_F(ServeQueryTest, UnknownEventIs404) {
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const auto lease = pool.Acquire();
+  EXPECT_EQ(StatusOfError([&] { EventQueries(lease->connection()).Event(999999); }), kNotFound);
+}
+
+}  // namespace
+}  // namespace lagebild::serve
