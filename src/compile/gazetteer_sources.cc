@@ -295,7 +295,7 @@ void SerializeNames(const Gazetteer& gazetteer, std::string& trie_bytes, std::st
   marisa::Keyset keyset;
   for (const auto& [key, places] : gazetteer.names) keyset.push_back(key.data(), key.size());
   marisa::Trie trie;
-  trie.build(keyset, MARISA_DEFAULT_NUM_TRIES | MARISA_BINARY_TAIL);
+  trie.build(keyset, static_cast<int>(MARISA_DEFAULT_NUM_TRIES) | static_cast<int>(MARISA_BINARY_TAIL));
   std::ostringstream stream;
   marisa::write(stream, trie);
   trie_bytes = stream.str();

@@ -61,7 +61,7 @@ CommandRunner RegisterEval(CLI::App& app) {
   const EvalSubcommand geo = AddEvalGeo(*eval);
   const EvalSubcommand timex = AddEvalTimex(*eval);
   const EvalSubcommand boilerplate = AddEvalBoilerplate(*eval);
-  return [options, ner, tabari, petrarch, geo, timex, boilerplate] {
+  return [options, tabari, petrarch, geo, timex, boilerplate] {
     if (tabari.app->parsed()) return tabari.run();
     if (petrarch.app->parsed()) return petrarch.run();
     if (geo.app->parsed()) return geo.run();
