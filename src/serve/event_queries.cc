@@ -176,10 +176,21 @@ json EventQueries::Events(const QueryParams& params) {
     last = EventCursor{CursorKey(row, 14, sort), row.Int(0)};
   });
   for (json& event : events) event = EventDetails(std::move(event));
-  const int64_t total = CountOf("SELECT count(*) FROM events e WHERE " + filters.sql, filters.values);
+  const int64_t total = Total(params, filters);
   return {{"events", std::move(events)},
           {"next_cursor", more && last ? json(EncodeCursor(*last)) : json(nullptr)},
           {"total", total}};
+}
+
+int64_t EventQueries::Total(const QueryParams& params, const SqlCondition& filters) {
+  auto count = [&] { return CountOf("SELECT count(*) FROM events e WHERE " + filters.sql, filters.values); };
+  if (!count_memo_) return count();
+  std::string key = "events-total";
+  for (const auto& [name, value] : params) {
+    if (name == "sort" || name == "cursor" || name == "limit") continue;  // the same events in any page
+    key += '\x1f' + name + '=' + value;
+  }
+  return count_memo_(key, count);
 }
 
 json EventQueries::Mentions(int64_t event_id) {

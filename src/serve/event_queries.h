@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include "serve/event_filters.h"
 #include "store/sqlite_connection.h"
@@ -18,9 +20,13 @@ inline constexpr int64_t kDefaultPageSize = 50;
 inline constexpr int64_t kDefaultGraphEdges = 200;
 inline constexpr int64_t kMaxMentionsPerEvent = 1000;
 
+// Remembers the event count of a filter set (keyed by its parameters) while the data stays the
+// same, so that paging through a large result counts it once. Without one, every page counts.
+using CountMemo = std::function<int64_t(const std::string& filter_key, const std::function<int64_t()>& count)>;
+
 class EventQueries {
  public:
-  explicit EventQueries(SqliteConnection& db) : db_(db) {}
+  explicit EventQueries(SqliteConnection& db, CountMemo count_memo = {}) : db_(db), count_memo_(std::move(count_memo)) {}
 
   // GET /api/events: filters, `sort`, `limit`, `cursor`.
   nlohmann::json Events(const QueryParams& params);
@@ -43,7 +49,10 @@ class EventQueries {
   nlohmann::json ActorNames(const std::string& code);
   int64_t CountOf(const std::string& sql, const std::vector<SqlValue>& values);
 
+  int64_t Total(const QueryParams& params, const SqlCondition& filters);
+
   SqliteConnection& db_;
+  CountMemo count_memo_;
 };
 
 }  // namespace lagebild::serve

@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "serve/response_cache.h"
+
 namespace lagebild::serve {
 
 class Metrics {
@@ -17,8 +19,8 @@ class Metrics {
   // series stays bounded.
   void Record(const std::string& endpoint, int status, double seconds);
 
-  // The metrics text, with the database counts as gauges.
-  std::string Render(int64_t documents, int64_t events);
+  // The metrics text, with the database counts and the answer cache's state.
+  std::string Render(int64_t documents, int64_t events, const ResponseCache::Counts& cache);
 
  private:
   struct Series {

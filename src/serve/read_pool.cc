@@ -1,6 +1,7 @@
 #include "serve/read_pool.h"
 
 #include "serve/api_error.h"
+#include "serve/sql_rows.h"
 
 namespace lagebild::serve {
 namespace {
@@ -36,6 +37,16 @@ std::unique_ptr<ReadPool::Lease> ReadPool::Acquire() {
   if (!slot) slot = OpenSlot();
   slot->deadline = std::chrono::steady_clock::now() + time_limit_;
   return std::make_unique<Lease>(*this, std::move(slot));
+}
+
+std::string ReadPool::DataStamp() {
+  std::lock_guard<std::mutex> lock(stamp_mutex_);
+  if (!stamp_slot_) stamp_slot_ = OpenSlot();
+  stamp_slot_->deadline = std::chrono::steady_clock::now() + time_limit_;
+  std::string stamp;
+  ForEachRow(stamp_slot_->connection, "PRAGMA data_version", {},
+             [&](const SqliteStatement& row) { stamp = std::to_string(row.Int(0)); });
+  return stamp;
 }
 
 void ReadPool::Return(std::unique_ptr<Slot> slot) {

@@ -3,6 +3,7 @@
 // request (at most one per worker thread is ever in use). Each lease carries a deadline: a query
 // still running past it is interrupted (sqlite3_progress_handler), which the query layer reports
 // as 503. In WAL mode the readers see the last committed state while `ingest` writes.
+// DataStamp tells whether anything was committed since it was last asked (response_cache.h).
 #pragma once
 
 #include <chrono>
@@ -43,6 +44,11 @@ class ReadPool {
   // when the database cannot be opened.
   std::unique_ptr<Lease> Acquire();
 
+  // Changes whenever another connection (an ingest, POST /api/documents) has committed: SQLite's
+  // data_version of one connection kept for this alone. Throws ApiError(500) when the database
+  // cannot be read.
+  std::string DataStamp();
+
  private:
   void Return(std::unique_ptr<Slot> slot);
   std::unique_ptr<Slot> OpenSlot();
@@ -51,6 +57,8 @@ class ReadPool {
   std::chrono::milliseconds time_limit_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Slot>> idle_;
+  std::mutex stamp_mutex_;
+  std::unique_ptr<Slot> stamp_slot_;
 };
 
 }  // namespace lagebild::serve

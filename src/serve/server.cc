@@ -13,6 +13,7 @@
 #include "serve/event_queries.h"
 #include "serve/metrics.h"
 #include "serve/read_pool.h"
+#include "serve/response_cache.h"
 #include "serve/static_files.h"
 #include "store/store.h"
 
@@ -51,6 +52,14 @@ bool SameSecret(const std::string& given, const std::string& expected) {
   return difference == 0;
 }
 
+// The cache key of a read: the path and every parameter, in httplib's order (by name, then as
+// given), with separators that cannot occur in a decoded parameter name.
+std::string CacheKey(const httplib::Request& request) {
+  std::string key = request.path;
+  for (const auto& [name, value] : request.params) key += '\x1f' + name + '\x1e' + value;
+  return key;
+}
+
 struct RouteRule {
   std::regex pattern;
   std::string method;
@@ -61,12 +70,17 @@ struct RouteRule {
 
 struct Server::Impl {
   Impl(const ServerOptions& given, const Pipeline& analysis)
-      : options(given), pipeline(analysis), pool(given.db, given.query_time_limit), web(given.web) {}
+      : options(given),
+        pipeline(analysis),
+        pool(given.db, given.query_time_limit),
+        cache(given.cache_bytes),
+        web(given.web) {}
 
   using Handler = std::function<Reply(const httplib::Request&)>;
   void Route(const std::string& method, const std::string& pattern, const std::string& endpoint, Handler handler);
   void AddRoutes();
   void AddReadRoutes();
+  Reply CachedRead(const httplib::Request& request, const std::function<json(SqliteConnection&, const CountMemo&)>& read);
   void AddWriteRoutes();
   Reply StoreDocument(const httplib::Request& request);
   Reply ServeStatic(const httplib::Request& request);
@@ -76,6 +90,7 @@ struct Server::Impl {
   ServerOptions options;
   const Pipeline& pipeline;
   ReadPool pool;
+  ResponseCache cache;
   StaticFiles web;
   Metrics metrics;
   std::unique_ptr<Store> store;  // only with a token
@@ -105,12 +120,29 @@ void Server::Impl::Route(const std::string& method, const std::string& pattern, 
   if (method == "POST") http.Post(pattern, wrapped);
 }
 
+// A read answered from the cache while nothing has been committed since it was computed; errors
+// are never kept.
+Reply Server::Impl::CachedRead(const httplib::Request& request,
+                               const std::function<json(SqliteConnection&, const CountMemo&)>& read) {
+  const std::string stamp = pool.DataStamp();  // before the query: an answer is never older than its stamp
+  const CountMemo count_memo = [this, &stamp](const std::string& key, const std::function<int64_t()>& count) {
+    const std::string text = cache.GetOrCompute(key, stamp, [&] { return std::to_string(count()); });
+    return std::stoll(text);
+  };
+  std::string body = cache.GetOrCompute(CacheKey(request), stamp, [&] {
+    const auto lease = pool.Acquire();
+    return JsonReply(read(lease->connection(), count_memo)).body;
+  });
+  return {200, std::move(body)};
+}
+
 void Server::Impl::AddReadRoutes() {
   auto with_queries = [this](auto query) {
     return [this, query](const httplib::Request& request) {
-      const auto lease = pool.Acquire();
-      EventQueries queries(lease->connection());
-      return JsonReply(query(queries, request));
+      return CachedRead(request, [&](SqliteConnection& db, const CountMemo& count_memo) {
+        EventQueries queries(db, count_memo);
+        return query(queries, request);
+      });
     };
   };
   Route("GET", "/api/events", "/api/events",
@@ -125,13 +157,14 @@ void Server::Impl::AddReadRoutes() {
         with_queries([](EventQueries& q, const httplib::Request& r) { return q.Timeline(r.params); }));
   Route("GET", "/healthz", "/healthz", with_queries([](EventQueries& q, const httplib::Request&) { return q.Health(); }));
   Route("GET", R"(/api/documents/(\d+))", "/api/documents/{id}", [this](const httplib::Request& request) {
-    const auto lease = pool.Acquire();
-    return JsonReply(StoredDocumentView(lease->connection(), pipeline, IdFromPath(request, "document")));
+    return CachedRead(request, [&](SqliteConnection& db, const CountMemo&) {
+      return StoredDocumentView(db, pipeline, IdFromPath(request, "document"));
+    });
   });
   Route("GET", "/metrics", "/metrics", [this](const httplib::Request&) {
     const auto lease = pool.Acquire();
     const json health = EventQueries(lease->connection()).Health();
-    return Reply{200, metrics.Render(health["documents"], health["events"]), "text/plain; version=0.0.4"};
+    return Reply{200, metrics.Render(health["documents"], health["events"], cache.counts()), "text/plain; version=0.0.4"};
   });
 }
 
@@ -214,6 +247,7 @@ void Server::Impl::AddRoutes() {
     return httplib::Server::HandlerResponse::Handled;
   }));
   http.set_payload_max_length(kMaxBodyBytes);
+  http.set_tcp_nodelay(true);  // else small answers wait for the client's delayed ACK (40 ms)
   const int jobs = options.jobs;
   http.new_task_queue = [jobs] { return new httplib::ThreadPool(static_cast<size_t>(jobs)); };
 }

@@ -25,6 +25,7 @@ struct ServerOptions {
   std::filesystem::path web;     // UI folder; empty: no UI
   int jobs = 4;                  // worker threads
   std::chrono::milliseconds query_time_limit = kQueryTimeLimit;
+  size_t cache_bytes = 64 * 1024 * 1024;  // read answers kept until the data changes; 0: none
 };
 
 class Server {

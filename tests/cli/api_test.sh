@@ -53,7 +53,7 @@ done
 grep -q "http://127.0.0.1:$port/" "$work/serve.out" || { echo "FAIL: serve did not print its URL"; cat "$work/serve.err"; exit 1; }
 
 python3 - "$port" "$lagebild" "$work" <<'PY' || exit 1
-import http.client, json, sys, urllib.parse
+import http.client, json, re, sys, urllib.parse
 port = int(sys.argv[1])
 failures = []
 
@@ -221,8 +221,13 @@ for path in ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/%2e%2e/%
     check(status in (400, 404) and b"root:" not in (body if isinstance(body, bytes) else json.dumps(body).encode()),
           f"traversal {path}: {status}")
 
+# a repeated read comes from the cache, and equals the computed answer
+first_timeline = get("/api/timeline?by=month")
+check(get("/api/timeline?by=month") == first_timeline, "cached timeline equals the computed one")
 status, metrics = request("GET", "/metrics")
 check(status == 200 and b'lagebild_http_requests_total{endpoint="/api/events",status="200"}' in metrics, "metrics")
+hits = re.search(rb"^lagebild_cache_hits_total (\d+)$", metrics, re.M)
+check(hits is not None and int(hits.group(1)) >= 1, "metrics count cache hits")
 
 for failure in failures:
     print("FAIL:", failure)

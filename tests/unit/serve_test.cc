@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "serve/api_error.h"
@@ -12,6 +13,7 @@
 #include "serve/event_filters.h"
 #include "serve/event_queries.h"
 #include "serve/read_pool.h"
+#include "serve/response_cache.h"
 #include "serve/sql_rows.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -54,6 +56,42 @@ TEST(EventCursorTest, RoundTripsEveryKeyType) {
   }
   EXPECT_EQ(StatusOfError([] { DecodeCursor("zz"); }), kBadRequest);
   EXPECT_EQ(StatusOfError([] { DecodeCursor("5b5d"); }), kBadRequest);  // "[]"
+}
+
+TEST(ResponseCacheTest, AnswersUntilTheStampChanges) {
+  ResponseCache cache(1 << 20);
+  EXPECT_EQ(cache.Find("/api/timeline", "7"), std::nullopt);
+  cache.Store("/api/timeline", "7", "[1]");
+  EXPECT_EQ(cache.Find("/api/timeline", "7"), "[1]");
+  EXPECT_EQ(cache.Find("/api/timeline", "8"), std::nullopt);  // new data: everything stale
+  EXPECT_EQ(cache.Find("/api/timeline", "7"), std::nullopt);
+  cache.Store("/api/graph", "8", "[2]");  // computed under an older stamp than the current one
+  EXPECT_EQ(cache.Find("/api/graph", "7"), std::nullopt);
+  const ResponseCache::Counts counts = cache.counts();
+  EXPECT_EQ(counts.hits, 1);
+  EXPECT_EQ(counts.misses, 4);
+}
+
+TEST(ResponseCacheTest, StaysWithinItsBudgetDroppingTheLeastRecentlyUsed) {
+  ResponseCache cache(400);
+  const std::string answer(90, 'x');
+  int computed = 0;
+  auto compute = [&] {
+    ++computed;
+    return answer;
+  };
+  for (const char* key : {"a", "b", "c", "d"}) cache.GetOrCompute(key, "1", compute);
+  cache.GetOrCompute("a", "1", compute);  // a is now the most recent
+  cache.GetOrCompute("e", "1", compute);  // over budget: b goes
+  EXPECT_EQ(computed, 5);
+  EXPECT_LE(cache.counts().bytes, 400);
+  EXPECT_TRUE(cache.Find("a", "1"));
+  EXPECT_FALSE(cache.Find("b", "1"));
+  cache.Store("big", "1", std::string(101, 'y'));  // over a quarter of the budget: not kept
+  EXPECT_FALSE(cache.Find("big", "1"));
+  ResponseCache off(0);
+  off.Store("a", "1", "x");
+  EXPECT_FALSE(off.Find("a", "1"));
 }
 
 class ServeQueryTest : public ::testing::Test {
@@ -146,6 +184,42 @@ TEST_F(ServeQueryTest, AQueryOverItsTimeLimitIs503) {
                          {}, [](const SqliteStatement&) {});
             }),
             kUnavailable);
+}
+
+TEST_F(ServeQueryTest, DataStampChangesWhenAnotherConnectionCommits) {
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const std::string before = pool.DataStamp();
+  EXPECT_EQ(pool.DataStamp(), before);
+  Status status;
+  std::unique_ptr<Store> store = Store::Open(path_, status);
+  ASSERT_TRUE(store) << status.message();
+  RawDocument raw;
+  raw.content = "Am 9. September 2023 kritisierte Joe Biden Wladimir Putin.";
+  raw.meta.id = raw.meta.source = "doc-late";
+  raw.meta.lang = "de";
+  raw.meta.published = "2023-09-09";
+  StoredDocument stored;
+  ASSERT_TRUE(store->Put(testing_support::TestPipeline().Process(raw), stored).ok());
+  ASSERT_TRUE(store->Commit().ok());
+  EXPECT_NE(pool.DataStamp(), before);
+}
+
+// Every page of one filter set asks the memo under one key; another filter set under another.
+TEST_F(ServeQueryTest, PagesShareTheirFilterSetsCount) {
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const auto lease = pool.Acquire();
+  std::map<std::string, int> asked;
+  EventQueries queries(lease->connection(), [&](const std::string& key, const std::function<int64_t()>& count) {
+    ++asked[key];
+    return count();
+  });
+  const nlohmann::json first = queries.Events({{"limit", "1"}, {"actor", "DEU"}});
+  queries.Events({{"limit", "1"}, {"actor", "DEU"}, {"cursor", first["next_cursor"].get<std::string>()}});
+  queries.Events({{"limit", "2"}, {"actor", "DEU"}, {"sort", "mentions"}});
+  queries.Events({{"actor", "USA"}});
+  ASSERT_EQ(asked.size(), 2u);
+  EXPECT_EQ(asked.begin()->second + std::next(asked.begin())->second, 4);
+  EXPECT_TRUE(asked.count("events-total\x1f" "actor=DEU") && asked["events-total\x1f" "actor=DEU"] == 3);
 }
 
 TEST_F(ServeQueryTest, UnknownEventIs404) {

@@ -31,6 +31,7 @@ struct ServeOptions {
   // A keep-alive connection holds its worker until it closes (cpp-httplib), so there are more
   // workers than cores: a few idle browser connections must not starve the others.
   int jobs = static_cast<int>(std::max(16u, 2 * std::thread::hardware_concurrency()));
+  int cache_mb = 64;
 };
 
 // The token is the file's content without surrounding white space.
@@ -68,6 +69,7 @@ int RunServe(const ServeOptions& options) {
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.jobs = options.jobs;
+  server_options.cache_bytes = static_cast<size_t>(options.cache_mb) * 1024 * 1024;
   server_options.web = WebFolder(options);
   if (!options.token_file.empty() && (!ReadToken(options.token_file, server_options.token) || server_options.token.empty())) {
     std::cerr << "lagebild serve: " << options.token_file << ": no token in it\n";
@@ -119,6 +121,9 @@ CommandRunner RegisterServe(CLI::App& app) {
                       "Web UI folder (default: ../share/lagebild/web beside the program, else web/dist in the source tree)");
   command->add_option("--image", options->image, "Resource image (default: beside the program)");
   command->add_option("--jobs", options->jobs, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  command->add_option("--cache-mb", options->cache_mb, "Memory for answers kept until the data changes; 0: no cache")
+      ->check(CLI::Range(0, 65536))
+      ->capture_default_str();
   return [options] { return RunServe(*options); };
 }
 
