@@ -1,11 +1,13 @@
 # Entry points for users and CI. Every target installs what is missing first (scripts/setup.sh).
 #   make demo   analyse the bundled sample article: readable table + JSON beside it, then store it
-#               in lagebild.db and show the stored events
+#               in lagebild.db, show the stored events and serve them with the web UI
+#               (http://127.0.0.1:$(DEMO_PORT)/ until Ctrl-C; `make demo DEMO_PORT=9000` for another port)
 #   make test   everything: unit, golden, CLI tests; then again under ASan/UBSan with fuzz runs
 #   make bench  segmentation and whole-pipeline benchmarks over ../shared/data/corpora
 
 SAMPLE := examples/kim-putin-de.txt
 SAMPLE_DATE := 2023-09-05
+DEMO_PORT ?= 8080
 LAGEBILD := build/release/bin/lagebild
 FUZZ_SECONDS ?= 1800
 
@@ -32,6 +34,9 @@ demo: build
 	@$(LAGEBILD) ingest --db lagebild.db --published $(SAMPLE_DATE) $(SAMPLE)
 	@echo "Events stored in lagebild.db (lagebild export --db lagebild.db --format table; SQL: docs/schema.md):"
 	@$(LAGEBILD) export --db lagebild.db --format table
+	@echo
+	@echo "Web UI and API over lagebild.db: open http://127.0.0.1:$(DEMO_PORT)/ (Ctrl-C stops the server)"
+	@$(LAGEBILD) serve --db lagebild.db --port $(DEMO_PORT)
 
 test: test-release test-sanitize
 
