@@ -61,25 +61,54 @@ std::string CodeParam(const QueryParams& params, const std::string& name) {
   return value;
 }
 
+// The first string after every string starting with `prefix` (letters and digits only): a range
+// `>= prefix AND < PrefixEnd(prefix)` is a prefix test that an index serves.
+std::string PrefixEnd(std::string prefix) {
+  ++prefix.back();
+  return prefix;
+}
+
+// A test on events.date that its index serves and that every date within from … to passes: the
+// years from `from`'s to `to`'s, and the millennium, century and decade that `from` lies in
+// (written "2", "20", "202", they sort before "2020").
+void AndIndexedDateRange(SqlCondition& condition, const std::string& from, const std::string& to) {
+  std::string range;
+  std::vector<SqlValue> values;
+  if (!from.empty()) {
+    range = "(e.date >= ? OR e.date IN (?, ?, ?))";
+    values = {from.substr(0, 4), from.substr(0, 1), from.substr(0, 2), from.substr(0, 3)};
+  }
+  if (const int to_year = to.empty() ? 0 : std::stoi(to.substr(0, 4)); to_year > 0 && to_year < 9999) {
+    range += fmt::format("{}e.date < ?", range.empty() ? "" : " AND ");
+    values.push_back(fmt::format("{:04}", to_year + 1));
+  }
+  if (!range.empty()) condition.And("(" + range + ")", std::move(values));
+}
+
 void AndDates(SqlCondition& condition, const QueryParams& params) {
+  const std::string from = Param(params, "from");
+  const std::string to = Param(params, "to");
+  for (const auto& [name, day] : {std::pair{"from", from}, std::pair{"to", to}}) {
+    if (!day.empty() && !IsIsoDay(day)) throw ApiError(kBadRequest, fmt::format("{}: expected YYYY-MM-DD, got \"{}\"", name, day));
+  }
+  AndIndexedDateRange(condition, from, to);
   // TIMEX3 values compared at their own precision: "2023-09" lies within 2023-09-01 … 2023-09-30.
-  for (const auto& [name, comparison] : {std::pair{"from", ">="}, std::pair{"to", "<="}}) {
-    const std::string day = Param(params, name);
+  for (const auto& [day, comparison] : {std::pair{from, ">="}, std::pair{to, "<="}}) {
     if (day.empty()) continue;
-    if (!IsIsoDay(day)) throw ApiError(kBadRequest, fmt::format("{}: expected YYYY-MM-DD, got \"{}\"", name, day));
     condition.And(fmt::format("substr(e.date, 1, 10) {} substr(?, 1, length(substr(e.date, 1, 10)))", comparison), {day});
   }
 }
 
 void AndActors(SqlCondition& condition, const QueryParams& params) {
   if (const std::string actor = CodeParam(params, "actor"); !actor.empty()) {
-    condition.And("(instr(e.source_code, ?) = 1 OR instr(e.target_code, ?) = 1)", {actor, actor});
+    condition.And("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))",
+                  {actor, PrefixEnd(actor), actor, PrefixEnd(actor)});
   }
   if (const std::string source = CodeParam(params, "source_actor"); !source.empty()) {
-    condition.And("instr(e.source_code, ?) = 1", {source});
+    condition.And("e.source_code >= ? AND e.source_code < ?", {source, PrefixEnd(source)});
   }
   if (const std::string target = CodeParam(params, "target_actor"); !target.empty()) {
-    condition.And("instr(e.target_code, ?) = 1", {target});
+    condition.And("e.target_code >= ? AND e.target_code < ?", {target, PrefixEnd(target)});
   }
   if (const std::string country = CodeParam(params, "country"); !country.empty()) {
     if (country.size() != 3) throw ApiError(kBadRequest, "country: expected an ISO alpha-3 code");
@@ -146,7 +175,7 @@ SqlCondition EventFilterCondition(const QueryParams& params) {
   AndInList(condition, params, "root", "e.root_code", &IsRootCode);
   if (const std::string code = Param(params, "code"); !code.empty()) {
     if (!IsCodeText(code)) throw ApiError(kBadRequest, "code: expected a CAMEO code");
-    condition.And("instr(e.code, ?) = 1", {code});
+    condition.And("e.code >= ? AND e.code < ?", {code, PrefixEnd(code)});
   }
   AndInList(condition, params, "quad_class", "e.quad_class", &IsQuadClass, true);
   AndInList(condition, params, "modality", "e.modality", &IsModality);

@@ -222,6 +222,31 @@ TEST_F(ServeQueryTest, PagesShareTheirFilterSetsCount) {
   EXPECT_TRUE(asked.count("events-total\x1f" "actor=DEU") && asked["events-total\x1f" "actor=DEU"] == 3);
 }
 
+// The index-served range under the exact test must not lose dates of a coarser precision.
+TEST_F(ServeQueryTest, DateRangesKeepDatesOfEveryPrecision) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  const char* dates =
+      "UPDATE events SET date = CASE (SELECT count(*) FROM events e2 WHERE e2.id < events.id) % 5 "
+      "WHEN 0 THEN '2023-09' WHEN 1 THEN '202' WHEN 2 THEN '2023' WHEN 3 THEN '2024-01-01' ELSE '2' END";
+  ASSERT_EQ(sqlite3_exec(db, dates, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  const auto lease = pool.Acquire();
+  EventQueries queries(lease->connection());
+  auto dates_of = [&](const QueryParams& params) {
+    std::multiset<std::string> found;
+    const nlohmann::json answer = queries.Events(params);
+    for (const auto& event : answer["events"]) found.insert(event["date"].get<std::string>());
+    return found;
+  };
+  EXPECT_EQ(dates_of({{"from", "2023-09-10"}, {"to", "2023-12-31"}}), (std::multiset<std::string>{"2023-09", "202", "2023"}));
+  EXPECT_EQ(dates_of({{"from", "2023-10-01"}}), (std::multiset<std::string>{"202", "2023", "2024-01-01"}));
+  EXPECT_EQ(dates_of({{"to", "2023-08-31"}}), (std::multiset<std::string>{"202", "2023"}));
+  // the 2020s overlap that day
+  EXPECT_EQ(dates_of({{"from", "2024-01-01"}, {"to", "2024-01-01"}}), (std::multiset<std::string>{"202", "2024-01-01"}));
+}
+
 TEST_F(ServeQueryTest, UnknownEventIs404) {
   ReadPool pool(path_, std::chrono::milliseconds(2000));
   const auto lease = pool.Acquire();
