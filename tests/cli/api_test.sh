@@ -7,13 +7,7 @@
 set -uo pipefail
 lagebild=$1
 source_dir=$2
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/lib.sh"
 
 python3 - "$work/generated.jsonl" <<'PY'
 import json, sys
@@ -42,14 +36,7 @@ echo 'console.log(1)' > "$work/web/assets/app.js"
 echo 'secret-token-123' > "$work/token"
 ln -s /etc "$work/web/etc-link"
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$lagebild" serve --db "$work/api.db" --port "$port" --token-file "$work/token" --web "$work/web" --jobs 2 \
-  > "$work/serve.out" 2> "$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/healthz')" 2>/dev/null && break
-  sleep 0.2
-done
+start_server "$lagebild" "$work/api.db" --token-file "$work/token" --web "$work/web" --jobs 2 || exit 1
 grep -q "http://127.0.0.1:$port/" "$work/serve.out" || { echo "FAIL: serve did not print its URL"; cat "$work/serve.err"; exit 1; }
 
 python3 - "$port" "$lagebild" "$work" <<'PY' || exit 1

@@ -7,13 +7,7 @@ set -uo pipefail
 lagebild=$1
 source_dir=$2
 out_dir=$3
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$(dirname "$0")/../cli/lib.sh"
 
 [ -f "$source_dir/web/dist/index.html" ] || { echo "FAIL: web/dist is not built (bash scripts/setup.sh)"; exit 1; }
 "$lagebild" ingest --quiet --db "$work/live.db" --published 2023-09-05 "$source_dir/examples/kim-putin-de.txt" || exit 1
@@ -29,11 +23,5 @@ with open(sys.argv[1], "w") as out:
 PY
 "$lagebild" ingest --quiet --db "$work/live.db" "$work/more.jsonl" || exit 1
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$lagebild" serve --db "$work/live.db" --port "$port" --web "$source_dir/web/dist" >"$work/serve.out" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 1 100); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/healthz')" 2>/dev/null && break
-  sleep 0.2
-done
+start_server "$lagebild" "$work/live.db" --web "$source_dir/web/dist" || exit 1
 LAGEBILD_URL="http://127.0.0.1:$port/" node "$source_dir/web/test/run.mjs" --out "$out_dir"
