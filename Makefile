@@ -51,12 +51,14 @@ bench: build
 	@build/release/bench/pipeline_benchmark --jobs 1
 	@build/release/bench/pipeline_benchmark --jobs 2
 
-# Long fuzzing runs (default 30 minutes per target); findings land in fuzz/ as crash-* files.
+# Long fuzzing runs (default 30 minutes per target); findings land in fuzz/ as crash-* files
+# (docs/fuzzing.md).
 fuzz-long: build-sanitize
-	@for target in text html jsonl feed warc tabari; do \
+	@for target in text_reader html_reader jsonl_reader feed_reader warc_reader tabari_reader petrarch_reader \
+	              gold_reader source_reader api_request; do \
 	  mkdir -p fuzz/corpus-$$target; \
-	  build/sanitize/fuzz/fuzz_$${target}_reader -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
-	    -timeout=10 -artifact_prefix=fuzz/ fuzz/corpus-$$target fuzz/seeds/$$target || exit 1; \
+	  build/sanitize/fuzz/fuzz_$${target} -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    -timeout=10 -artifact_prefix=fuzz/ fuzz/corpus-$$target fuzz/seeds/$${target%_*} || exit 1; \
 	done
 
 clean:
