@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "serve/api_error.h"
+#include "serve/sql_dialect.h"
 
 namespace lagebild::serve {
 namespace {
@@ -61,25 +62,28 @@ std::string CodeParam(const QueryParams& params, const std::string& name) {
   return value;
 }
 
-void AndDates(SqlCondition& condition, const QueryParams& params) {
+void AndDates(SqlCondition& condition, const QueryParams& params, const SqlDialect& dialect) {
   // TIMEX3 values compared at their own precision: "2023-09" lies within 2023-09-01 … 2023-09-30.
   for (const auto& [name, comparison] : {std::pair{"from", ">="}, std::pair{"to", "<="}}) {
     const std::string day = Param(params, name);
     if (day.empty()) continue;
     if (!IsIsoDay(day)) throw ApiError(kBadRequest, fmt::format("{}: expected YYYY-MM-DD, got \"{}\"", name, day));
-    condition.And(fmt::format("substr(e.date, 1, 10) {} substr(?, 1, length(substr(e.date, 1, 10)))", comparison), {day});
+    condition.And(fmt::format("{} {} substr(?, 1, length(substr(e.date, 1, 10)))", dialect.Binary("substr(e.date, 1, 10)"),
+                              comparison),
+                  {day});
   }
 }
 
-void AndActors(SqlCondition& condition, const QueryParams& params) {
+void AndActors(SqlCondition& condition, const QueryParams& params, const SqlDialect& dialect) {
   if (const std::string actor = CodeParam(params, "actor"); !actor.empty()) {
-    condition.And("(instr(e.source_code, ?) = 1 OR instr(e.target_code, ?) = 1)", {actor, actor});
+    condition.And(fmt::format("({} OR {})", dialect.StartsWith("e.source_code", "?"), dialect.StartsWith("e.target_code", "?")),
+                  {actor, actor});
   }
   if (const std::string source = CodeParam(params, "source_actor"); !source.empty()) {
-    condition.And("instr(e.source_code, ?) = 1", {source});
+    condition.And(dialect.StartsWith("e.source_code", "?"), {source});
   }
   if (const std::string target = CodeParam(params, "target_actor"); !target.empty()) {
-    condition.And("instr(e.target_code, ?) = 1", {target});
+    condition.And(dialect.StartsWith("e.target_code", "?"), {target});
   }
   if (const std::string country = CodeParam(params, "country"); !country.empty()) {
     if (country.size() != 3) throw ApiError(kBadRequest, "country: expected an ISO alpha-3 code");
@@ -89,16 +93,15 @@ void AndActors(SqlCondition& condition, const QueryParams& params) {
   }
 }
 
-void AndReports(SqlCondition& condition, const QueryParams& params) {
+void AndReports(SqlCondition& condition, const QueryParams& params, const SqlDialect& dialect) {
   if (const std::string source = Param(params, "source"); !source.empty()) {
     condition.And("EXISTS (SELECT 1 FROM mentions sm JOIN documents sd ON sd.id = sm.document_id JOIN sources ss ON "
                   "ss.id = sd.source_id WHERE sm.event_id = e.id AND ss.name = ?)",
                   {source});
   }
   if (const std::string query = Param(params, "q"); !query.empty()) {
-    condition.And("e.id IN (SELECT qm.event_id FROM mention_search JOIN mentions qm ON qm.id = mention_search.rowid "
-                  "WHERE mention_search MATCH ?)",
-                  {query});
+    SqlCondition match = dialect.FullTextMatch(query);
+    condition.And(match.sql, std::move(match.values));
   }
   if (params.count("min_mentions") > 0) {
     condition.And("e.num_mentions >= ?", {IntParam(params, "min_mentions", 1, 0, 1'000'000'000)});
@@ -139,18 +142,18 @@ bool IsIsoDay(const std::string& text) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-SqlCondition EventFilterCondition(const QueryParams& params) {
+SqlCondition EventFilterCondition(const QueryParams& params, const SqlDialect& dialect) {
   SqlCondition condition;
-  AndDates(condition, params);
-  AndActors(condition, params);
+  AndDates(condition, params, dialect);
+  AndActors(condition, params, dialect);
   AndInList(condition, params, "root", "e.root_code", &IsRootCode);
   if (const std::string code = Param(params, "code"); !code.empty()) {
     if (!IsCodeText(code)) throw ApiError(kBadRequest, "code: expected a CAMEO code");
-    condition.And("instr(e.code, ?) = 1", {code});
+    condition.And(dialect.StartsWith("e.code", "?"), {code});
   }
   AndInList(condition, params, "quad_class", "e.quad_class", &IsQuadClass, true);
   AndInList(condition, params, "modality", "e.modality", &IsModality);
-  AndReports(condition, params);
+  AndReports(condition, params, dialect);
   return condition;
 }
 

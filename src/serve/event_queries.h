@@ -9,7 +9,7 @@
 #include <cstdint>
 
 #include "serve/event_filters.h"
-#include "store/sqlite_connection.h"
+#include "serve/read_pool.h"
 
 namespace lagebild::serve {
 
@@ -20,7 +20,7 @@ inline constexpr int64_t kMaxMentionsPerEvent = 1000;
 
 class EventQueries {
  public:
-  explicit EventQueries(SqliteConnection& db) : db_(db) {}
+  explicit EventQueries(ReadConnection& db) : db_(db) {}
 
   // GET /api/events: filters, `sort`, `limit`, `cursor`.
   nlohmann::json Events(const QueryParams& params);
@@ -36,14 +36,14 @@ class EventQueries {
   nlohmann::json Health();
 
  private:
-  // The filter condition; a `q` that FTS5 cannot parse is a 400 here rather than a 500 later.
+  // The filter condition; a `q` that the database cannot read is a 400 here rather than a 500 later.
   SqlCondition Filters(const QueryParams& params);
   nlohmann::json EventDetails(nlohmann::json event);
   nlohmann::json Mentions(int64_t event_id);
   nlohmann::json ActorNames(const std::string& code);
   int64_t CountOf(const std::string& sql, const std::vector<SqlValue>& values);
 
-  SqliteConnection& db_;
+  ReadConnection& db_;
 };
 
 }  // namespace lagebild::serve

@@ -15,6 +15,7 @@
 #include "serve/read_pool.h"
 #include "serve/static_files.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace lagebild::serve {
 namespace {
@@ -61,7 +62,7 @@ struct RouteRule {
 
 struct Server::Impl {
   Impl(const ServerOptions& given, const Pipeline& analysis)
-      : options(given), pipeline(analysis), pool(given.db, given.query_time_limit), web(given.web) {}
+      : options(given), pipeline(analysis), pool(MakeReadPool(given.db, given.query_time_limit)), web(given.web) {}
 
   using Handler = std::function<Reply(const httplib::Request&)>;
   void Route(const std::string& method, const std::string& pattern, const std::string& endpoint, Handler handler);
@@ -75,7 +76,7 @@ struct Server::Impl {
 
   ServerOptions options;
   const Pipeline& pipeline;
-  ReadPool pool;
+  std::unique_ptr<ReadPool> pool;
   StaticFiles web;
   Metrics metrics;
   std::unique_ptr<Store> store;  // only with a token
@@ -108,7 +109,7 @@ void Server::Impl::Route(const std::string& method, const std::string& pattern, 
 void Server::Impl::AddReadRoutes() {
   auto with_queries = [this](auto query) {
     return [this, query](const httplib::Request& request) {
-      const auto lease = pool.Acquire();
+      const auto lease = pool->Acquire();
       EventQueries queries(lease->connection());
       return JsonReply(query(queries, request));
     };
@@ -125,11 +126,11 @@ void Server::Impl::AddReadRoutes() {
         with_queries([](EventQueries& q, const httplib::Request& r) { return q.Timeline(r.params); }));
   Route("GET", "/healthz", "/healthz", with_queries([](EventQueries& q, const httplib::Request&) { return q.Health(); }));
   Route("GET", R"(/api/documents/(\d+))", "/api/documents/{id}", [this](const httplib::Request& request) {
-    const auto lease = pool.Acquire();
+    const auto lease = pool->Acquire();
     return JsonReply(StoredDocumentView(lease->connection(), pipeline, IdFromPath(request, "document")));
   });
   Route("GET", "/metrics", "/metrics", [this](const httplib::Request&) {
-    const auto lease = pool.Acquire();
+    const auto lease = pool->Acquire();
     const json health = EventQueries(lease->connection()).Health();
     return Reply{200, metrics.Render(health["documents"], health["events"]), "text/plain; version=0.0.4"};
   });
@@ -222,16 +223,13 @@ Server::Server() = default;
 Server::~Server() = default;
 
 std::unique_ptr<Server> Server::Create(const ServerOptions& options, const Pipeline& pipeline, Status& status) {
-  if (options.db.starts_with("postgresql://") || options.db.starts_with("postgres://")) {
-    status = Status::Error(options.db + ": serve reads SQLite only; PostgreSQL is not supported yet");
-    return nullptr;
-  }
   std::error_code error;
-  if (!std::filesystem::is_regular_file(options.db, error)) {
+  if (!IsPostgresUrl(options.db) && !std::filesystem::is_regular_file(options.db, error)) {
     status = Status::Error(options.db + ": no such database (make one with `lagebild ingest --db`)");
     return nullptr;
   }
-  // Opening it as a store applies the migrations this server's queries need (full-text search).
+  // Opening it as a store applies the migrations this server's queries need (full-text search),
+  // in SQLite and PostgreSQL alike.
   std::unique_ptr<Store> store = Store::Open(options.db, status);
   if (!store) return nullptr;
   std::unique_ptr<Server> server(new Server());
