@@ -20,6 +20,11 @@ constexpr std::string_view kEventColumns =
 
 constexpr int64_t kActorNameSample = 200;  // events per side whose reports give an actor's names
 
+// An edge's mean Goldstein value is summed in hundredths, which are whole numbers for every value
+// of the scale (one decimal) and so add up exactly in any order: SQLite and PostgreSQL aggregate
+// rows in different orders, and a floating-point avg() would differ in its last bits.
+constexpr double kGoldsteinScale = 100;
+
 // An event's names, place and URL come from its first reports that give them.
 constexpr std::string_view kEventDetails =
     "SELECT m.source_text, m.target_text, m.place_name, m.place_kind, m.place_country, m.place_lat, m.place_lon, d.url "
@@ -270,15 +275,16 @@ json EventQueries::Graph(const QueryParams& params) {
   std::vector<SqlValue> values = filters.values;
   values.push_back(IntParam(params, "limit", kDefaultGraphEdges, 1, kMaxPageSize * 10));
   const std::string sql = fmt::format(
-      "SELECT e.source_code, e.target_code, count(*) AS events, sum(e.num_mentions), avg(e.goldstein) FROM events e "
+      "SELECT e.source_code, e.target_code, count(*) AS events, sum(e.num_mentions), sum(round(e.goldstein * {})) "
+      "FROM events e "
       "WHERE {} AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL GROUP BY e.source_code, e.target_code "
       "ORDER BY events DESC, {}, {} LIMIT ?",
-      filters.sql, db_.dialect().Binary("e.source_code"), db_.dialect().Binary("e.target_code"));
+      kGoldsteinScale, filters.sql, db_.dialect().Binary("e.source_code"), db_.dialect().Binary("e.target_code"));
   json edges = json::array();
   std::map<std::string, int64_t> node_events;
   db_.ForEachRow(sql, values, [&](const SqlRow& row) {
     edges.push_back({{"source", row.Text(0)}, {"target", row.Text(1)}, {"events", row.Int(2)}, {"mentions", row.Int(3)},
-                     {"goldstein", row.Real(4)}});
+                     {"goldstein", row.Real(4) / (kGoldsteinScale * static_cast<double>(row.Int(2)))}});
     node_events[row.Text(0)] += row.Int(2);
     if (row.Text(1) != row.Text(0)) node_events[row.Text(1)] += row.Int(2);
   });
