@@ -18,7 +18,7 @@
 #include "serve/document_view.h"
 #include "serve/event_cursor.h"
 #include "serve/event_queries.h"
-#include "serve/read_pool.h"
+#include "serve/sqlite_read_pool.h"
 #include "store/store.h"
 
 namespace {
@@ -55,8 +55,8 @@ std::string MakeDatabase() {
   return path;
 }
 
-lagebild::serve::ReadPool& Pool() {
-  static lagebild::serve::ReadPool pool(MakeDatabase(), std::chrono::milliseconds(5000));
+lagebild::serve::SqliteReadPool& Pool() {
+  static lagebild::serve::SqliteReadPool pool(MakeDatabase(), std::chrono::milliseconds(5000));
   return pool;
 }
 

@@ -8,7 +8,6 @@
 #include "lagebild/output.h"
 #include "serve/api_error.h"
 #include "serve/event_filters.h"
-#include "serve/sql_rows.h"
 
 namespace lagebild::serve {
 namespace {
@@ -19,15 +18,15 @@ constexpr std::string_view kStoredDocument =
     "SELECT d.external_id, d.url, d.title, d.published, d.lang, s.name, d.story_id, d.text "
     "FROM documents d JOIN sources s ON s.id = d.source_id WHERE d.id = ?";
 
-std::optional<std::string> OptionalText(const SqliteStatement& row, int column) {
+std::optional<std::string> OptionalText(const SqlRow& row, int column) {
   return row.IsNull(column) ? std::nullopt : std::optional<std::string>(row.Text(column));
 }
 
 // Stored mentions by (sentence, trigger begin): how a re-derived event finds its stored event.
-std::map<std::pair<int64_t, int64_t>, int64_t> StoredEventIds(SqliteConnection& db, int64_t document) {
+std::map<std::pair<int64_t, int64_t>, int64_t> StoredEventIds(ReadConnection& db, int64_t document) {
   std::map<std::pair<int64_t, int64_t>, int64_t> ids;
-  ForEachRow(db, "SELECT sentence, trigger_begin, event_id FROM mentions WHERE document_id = ?", {document},
-             [&](const SqliteStatement& row) { ids.emplace(std::pair{row.Int(0), row.Int(1)}, row.Int(2)); });
+  db.ForEachRow("SELECT sentence, trigger_begin, event_id FROM mentions WHERE document_id = ?", {document},
+                [&](const SqlRow& row) { ids.emplace(std::pair{row.Int(0), row.Int(1)}, row.Int(2)); });
   return ids;
 }
 
@@ -48,11 +47,11 @@ json ContractJson(const Document& doc) {
   return contract;
 }
 
-json StoredDocumentView(SqliteConnection& db, const Pipeline& pipeline, int64_t id) {
+json StoredDocumentView(ReadConnection& db, const Pipeline& pipeline, int64_t id) {
   std::optional<RawDocument> raw;
   std::string source;
   json story = nullptr;
-  ForEachRow(db, kStoredDocument, {id}, [&](const SqliteStatement& row) {
+  db.ForEachRow(kStoredDocument, {id}, [&](const SqlRow& row) {
     raw.emplace();
     raw->meta.id = row.Text(0);
     raw->meta.url = OptionalText(row, 1);

@@ -11,7 +11,7 @@
 
 #include "lagebild/pipeline.h"
 #include "lagebild/reader.h"
-#include "store/sqlite_connection.h"
+#include "serve/read_pool.h"
 
 namespace lagebild::serve {
 
@@ -21,7 +21,7 @@ nlohmann::json ContractJson(const Document& doc);
 // The stored document `id` run through `pipeline` again, with `doc.source`, `doc.story_id` and
 // `event_ids` (each contract event's stored event id, or null). Throws ApiError(404) for an
 // unknown id.
-nlohmann::json StoredDocumentView(SqliteConnection& db, const Pipeline& pipeline, int64_t id);
+nlohmann::json StoredDocumentView(ReadConnection& db, const Pipeline& pipeline, int64_t id);
 
 // The body of POST /api/analyze, {"text", "published", "lang", "html"}, as a raw document.
 // Throws ApiError(400) naming the field that is wrong.

@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "serve/api_error.h"
+#include "serve/sql_dialect.h"
 
 namespace lagebild::serve {
 namespace {
@@ -68,47 +69,57 @@ std::string PrefixEnd(std::string prefix) {
   return prefix;
 }
 
+// `column` starts with the two values that follow, PrefixRange's first and PrefixEnd: a range
+// that an index on the column serves, compared byte by byte on every backend.
+std::string PrefixRange(const SqlDialect& dialect, std::string_view column) {
+  return fmt::format("({0} >= ? AND {0} < ?)", dialect.Binary(column));
+}
+
 // A test on events.date that its index serves and that every date within from … to passes: the
 // years from `from`'s to `to`'s, and the millennium, century and decade that `from` lies in
 // (written "2", "20", "202", they sort before "2020").
-void AndIndexedDateRange(SqlCondition& condition, const std::string& from, const std::string& to) {
+void AndIndexedDateRange(SqlCondition& condition, const std::string& from, const std::string& to,
+                         const SqlDialect& dialect) {
+  const std::string date = dialect.Binary("e.date");
   std::string range;
   std::vector<SqlValue> values;
   if (!from.empty()) {
-    range = "(e.date >= ? OR e.date IN (?, ?, ?))";
+    range = fmt::format("({} >= ? OR e.date IN (?, ?, ?))", date);
     values = {from.substr(0, 4), from.substr(0, 1), from.substr(0, 2), from.substr(0, 3)};
   }
   if (const int to_year = to.empty() ? 0 : std::stoi(to.substr(0, 4)); to_year > 0 && to_year < 9999) {
-    range += fmt::format("{}e.date < ?", range.empty() ? "" : " AND ");
+    range += fmt::format("{}{} < ?", range.empty() ? "" : " AND ", date);
     values.push_back(fmt::format("{:04}", to_year + 1));
   }
   if (!range.empty()) condition.And("(" + range + ")", std::move(values));
 }
 
-void AndDates(SqlCondition& condition, const QueryParams& params) {
+void AndDates(SqlCondition& condition, const QueryParams& params, const SqlDialect& dialect) {
   const std::string from = Param(params, "from");
   const std::string to = Param(params, "to");
   for (const auto& [name, day] : {std::pair{"from", from}, std::pair{"to", to}}) {
     if (!day.empty() && !IsIsoDay(day)) throw ApiError(kBadRequest, fmt::format("{}: expected YYYY-MM-DD, got \"{}\"", name, day));
   }
-  AndIndexedDateRange(condition, from, to);
+  AndIndexedDateRange(condition, from, to, dialect);
   // TIMEX3 values compared at their own precision: "2023-09" lies within 2023-09-01 … 2023-09-30.
   for (const auto& [day, comparison] : {std::pair{from, ">="}, std::pair{to, "<="}}) {
     if (day.empty()) continue;
-    condition.And(fmt::format("substr(e.date, 1, 10) {} substr(?, 1, length(substr(e.date, 1, 10)))", comparison), {day});
+    condition.And(fmt::format("{} {} substr(?, 1, length(substr(e.date, 1, 10)))", dialect.Binary("substr(e.date, 1, 10)"),
+                              comparison),
+                  {day});
   }
 }
 
-void AndActors(SqlCondition& condition, const QueryParams& params) {
+void AndActors(SqlCondition& condition, const QueryParams& params, const SqlDialect& dialect) {
   if (const std::string actor = CodeParam(params, "actor"); !actor.empty()) {
-    condition.And("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))",
+    condition.And(fmt::format("({} OR {})", PrefixRange(dialect, "e.source_code"), PrefixRange(dialect, "e.target_code")),
                   {actor, PrefixEnd(actor), actor, PrefixEnd(actor)});
   }
   if (const std::string source = CodeParam(params, "source_actor"); !source.empty()) {
-    condition.And("e.source_code >= ? AND e.source_code < ?", {source, PrefixEnd(source)});
+    condition.And(PrefixRange(dialect, "e.source_code"), {source, PrefixEnd(source)});
   }
   if (const std::string target = CodeParam(params, "target_actor"); !target.empty()) {
-    condition.And("e.target_code >= ? AND e.target_code < ?", {target, PrefixEnd(target)});
+    condition.And(PrefixRange(dialect, "e.target_code"), {target, PrefixEnd(target)});
   }
   if (const std::string country = CodeParam(params, "country"); !country.empty()) {
     if (country.size() != 3) throw ApiError(kBadRequest, "country: expected an ISO alpha-3 code");
@@ -118,16 +129,15 @@ void AndActors(SqlCondition& condition, const QueryParams& params) {
   }
 }
 
-void AndReports(SqlCondition& condition, const QueryParams& params) {
+void AndReports(SqlCondition& condition, const QueryParams& params, const SqlDialect& dialect) {
   if (const std::string source = Param(params, "source"); !source.empty()) {
     condition.And("EXISTS (SELECT 1 FROM mentions sm JOIN documents sd ON sd.id = sm.document_id JOIN sources ss ON "
                   "ss.id = sd.source_id WHERE sm.event_id = e.id AND ss.name = ?)",
                   {source});
   }
   if (const std::string query = Param(params, "q"); !query.empty()) {
-    condition.And("e.id IN (SELECT qm.event_id FROM mention_search JOIN mentions qm ON qm.id = mention_search.rowid "
-                  "WHERE mention_search MATCH ?)",
-                  {query});
+    SqlCondition match = dialect.FullTextMatch(query);
+    condition.And(match.sql, std::move(match.values));
   }
   if (params.count("min_mentions") > 0) {
     condition.And("e.num_mentions >= ?", {IntParam(params, "min_mentions", 1, 0, 1'000'000'000)});
@@ -168,18 +178,18 @@ bool IsIsoDay(const std::string& text) {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-SqlCondition EventFilterCondition(const QueryParams& params) {
+SqlCondition EventFilterCondition(const QueryParams& params, const SqlDialect& dialect) {
   SqlCondition condition;
-  AndDates(condition, params);
-  AndActors(condition, params);
+  AndDates(condition, params, dialect);
+  AndActors(condition, params, dialect);
   AndInList(condition, params, "root", "e.root_code", &IsRootCode);
   if (const std::string code = Param(params, "code"); !code.empty()) {
     if (!IsCodeText(code)) throw ApiError(kBadRequest, "code: expected a CAMEO code");
-    condition.And("e.code >= ? AND e.code < ?", {code, PrefixEnd(code)});
+    condition.And(PrefixRange(dialect, "e.code"), {code, PrefixEnd(code)});
   }
   AndInList(condition, params, "quad_class", "e.quad_class", &IsQuadClass, true);
   AndInList(condition, params, "modality", "e.modality", &IsModality);
-  AndReports(condition, params);
+  AndReports(condition, params, dialect);
   return condition;
 }
 

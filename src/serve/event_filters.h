@@ -12,6 +12,8 @@
 
 namespace lagebild::serve {
 
+class SqlDialect;
+
 // Query parameters as the HTTP layer gives them (httplib::Params is this type).
 using QueryParams = std::multimap<std::string, std::string>;
 
@@ -19,14 +21,14 @@ using SqlValue = std::variant<int64_t, double, std::string>;
 
 // A condition and the values of its placeholders, in order.
 struct SqlCondition {
-  std::string sql = "1";
+  std::string sql = "TRUE";
   std::vector<SqlValue> values;
 
   void And(const std::string& fragment, std::vector<SqlValue> fragment_values = {});
 };
 
-// The condition for all filter parameters present in `params`.
-SqlCondition EventFilterCondition(const QueryParams& params);
+// The condition for all filter parameters present in `params`, in the SQL of `dialect`.
+SqlCondition EventFilterCondition(const QueryParams& params, const SqlDialect& dialect);
 
 // The value of a parameter, "" when absent.
 std::string Param(const QueryParams& params, const std::string& name);

@@ -7,7 +7,7 @@
 
 #include "serve/api_error.h"
 #include "serve/event_cursor.h"
-#include "serve/sql_rows.h"
+#include "serve/sql_dialect.h"
 
 namespace lagebild::serve {
 namespace {
@@ -20,19 +20,27 @@ constexpr std::string_view kEventColumns =
 
 constexpr int64_t kActorNameSample = 200;  // events per side whose reports give an actor's names
 
+// An edge's mean Goldstein value is summed in hundredths, which are whole numbers for every value
+// of the scale (one decimal) and so add up exactly in any order: SQLite and PostgreSQL aggregate
+// rows in different orders, and a floating-point avg() would differ in its last bits.
+constexpr double kGoldsteinScale = 100;
+
 // An event's names, place and URL come from its first reports that give them.
 constexpr std::string_view kEventDetails =
     "SELECT m.source_text, m.target_text, m.place_name, m.place_kind, m.place_country, m.place_lat, m.place_lon, d.url "
     "FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = ? ORDER BY m.id LIMIT 20";
 
-constexpr std::string_view kMentions =
-    "SELECT m.document_id, d.url, d.title, d.published, s.name, m.sentence, "
-    "CAST(substr(CAST(d.text AS BLOB), m.sentence_begin + 1, m.sentence_end - m.sentence_begin) AS TEXT), "
-    "m.sentence_begin, m.trigger_begin, m.trigger_end, m.source_text, m.target_text, m.speaker_code, e.modality, m.rule "
-    "FROM mentions m JOIN documents d ON d.id = m.document_id JOIN sources s ON s.id = d.source_id "
-    "JOIN events e ON e.id = m.event_id WHERE m.event_id = ? ORDER BY m.document_id, m.sentence, m.id LIMIT ?";
+std::string MentionsQuery(const SqlDialect& dialect) {
+  return fmt::format(
+      "SELECT m.document_id, d.url, d.title, d.published, s.name, m.sentence, {}, "
+      "m.sentence_begin, m.trigger_begin, m.trigger_end, m.source_text, m.target_text, m.speaker_code, e.modality, m.rule "
+      "FROM mentions m JOIN documents d ON d.id = m.document_id JOIN sources s ON s.id = d.source_id "
+      "JOIN events e ON e.id = m.event_id WHERE m.event_id = ? ORDER BY m.document_id, m.sentence, m.id LIMIT ?",
+      dialect.ByteSlice("d.text", "m.sentence_begin", "m.sentence_end"));
+}
 
 // The ways /api/events sorts: a key expression, its direction, and the type of its cursor value.
+// A text key compares byte by byte (SqlDialect::Binary).
 struct EventSort {
   std::string_view key;
   bool descending;
@@ -57,15 +65,19 @@ const EventSort& SortParam(const QueryParams& params) {
   return found->second;
 }
 
-json TextOrNull(const SqliteStatement& row, int column) {
+std::string SortKey(const EventSort& sort, const SqlDialect& dialect) {
+  return sort.key_type == 2 ? dialect.Binary(sort.key) : std::string(sort.key);
+}
+
+json TextOrNull(const SqlRow& row, int column) {
   return row.IsNull(column) ? json(nullptr) : json(row.Text(column));
 }
 
-json ActorJson(const SqliteStatement& row, int column) {
+json ActorJson(const SqlRow& row, int column) {
   return {{"code", TextOrNull(row, column)}, {"name", nullptr}};
 }
 
-json EventJson(const SqliteStatement& row) {
+json EventJson(const SqlRow& row) {
   return {{"id", row.Int(0)},
           {"source", ActorJson(row, 1)},
           {"target", ActorJson(row, 2)},
@@ -84,7 +96,7 @@ json EventJson(const SqliteStatement& row) {
           {"url", nullptr}};
 }
 
-json PlaceJson(const SqliteStatement& row) {
+json PlaceJson(const SqlRow& row) {
   return {{"name", row.Text(2)},
           {"kind", TextOrNull(row, 3)},
           {"country", TextOrNull(row, 4)},
@@ -92,18 +104,18 @@ json PlaceJson(const SqliteStatement& row) {
           {"lon", row.IsNull(6) ? json(nullptr) : json(row.Real(6))}};
 }
 
-SqlValue CursorKey(const SqliteStatement& row, int column, const EventSort& sort) {
+SqlValue CursorKey(const SqlRow& row, int column, const EventSort& sort) {
   if (sort.key_type == 0) return row.Int(column);
   if (sort.key_type == 1) return row.Real(column);
   return row.Text(column);
 }
 
-void SetIfNull(json& field, const SqliteStatement& row, int column) {
+void SetIfNull(json& field, const SqlRow& row, int column) {
   if (field.is_null() && !row.IsNull(column) && !row.Text(column).empty()) field = row.Text(column);
 }
 
 // One period's counts per QuadClass.
-json PeriodJson(const SqliteStatement& row) {
+json PeriodJson(const SqlRow& row) {
   return {{"date", row.Text(0)}, {"q1", row.Int(1)}, {"q2", row.Int(2)}, {"q3", row.Int(3)}, {"q4", row.Int(4)}};
 }
 
@@ -121,16 +133,16 @@ std::string LikePrefix(const std::string& value) {
 
 int64_t EventQueries::CountOf(const std::string& sql, const std::vector<SqlValue>& values) {
   int64_t count = 0;
-  ForEachRow(db_, sql, values, [&](const SqliteStatement& row) { count = row.Int(0); });
+  db_.ForEachRow(sql, values, [&](const SqlRow& row) { count = row.Int(0); });
   return count;
 }
 
 SqlCondition EventQueries::Filters(const QueryParams& params) {
-  SqlCondition condition = EventFilterCondition(params);
+  SqlCondition condition = EventFilterCondition(params, db_.dialect());
   if (const std::string query = Param(params, "q"); !query.empty()) {
+    const SqlCondition probe = db_.dialect().FullTextProbe(query);
     try {
-      ForEachRow(db_, "SELECT rowid FROM mention_search WHERE mention_search MATCH ? LIMIT 1", {query},
-                 [](const SqliteStatement&) {});
+      db_.ForEachRow(probe.sql, probe.values, [](const SqlRow&) {});
     } catch (const ApiError& error) {
       if (error.status() != kInternalError) throw;
       throw ApiError(kBadRequest, std::string("q: ") + error.what());
@@ -140,7 +152,7 @@ SqlCondition EventQueries::Filters(const QueryParams& params) {
 }
 
 json EventQueries::EventDetails(json event) {
-  ForEachRow(db_, kEventDetails, {event["id"].get<int64_t>()}, [&](const SqliteStatement& row) {
+  db_.ForEachRow(kEventDetails, {event["id"].get<int64_t>()}, [&](const SqlRow& row) {
     SetIfNull(event["source"]["name"], row, 0);
     SetIfNull(event["target"]["name"], row, 1);
     if (event["place"].is_null() && !row.IsNull(2)) event["place"] = PlaceJson(row);
@@ -153,21 +165,22 @@ json EventQueries::Events(const QueryParams& params) {
   const SqlCondition filters = Filters(params);
   const EventSort& sort = SortParam(params);
   const int64_t limit = IntParam(params, "limit", kDefaultPageSize, 1, kMaxPageSize);
+  const std::string key = SortKey(sort, db_.dialect());
   SqlCondition page = filters;
   if (const std::string cursor_text = Param(params, "cursor"); !cursor_text.empty()) {
     const EventCursor cursor = DecodeCursor(cursor_text);
     if (cursor.key.index() != sort.key_type) throw ApiError(kBadRequest, "cursor: made for another sort");
-    page.And(fmt::format("({}, e.id) {} (?, ?)", sort.key, sort.descending ? "<" : ">"), {cursor.key, cursor.id});
+    page.And(fmt::format("({}, e.id) {} (?, ?)", key, sort.descending ? "<" : ">"), {cursor.key, cursor.id});
   }
   const std::string direction = sort.descending ? "DESC" : "ASC";
   const std::string sql = fmt::format("SELECT {}, {} FROM events e WHERE {} ORDER BY {} {}, e.id {} LIMIT ?", kEventColumns,
-                                      sort.key, page.sql, sort.key, direction, direction);
+                                      key, page.sql, key, direction, direction);
   std::vector<SqlValue> values = page.values;
   values.push_back(limit + 1);  // one more tells whether there is a next page
   json events = json::array();
   std::optional<EventCursor> last;
   bool more = false;
-  ForEachRow(db_, sql, values, [&](const SqliteStatement& row) {
+  db_.ForEachRow(sql, values, [&](const SqlRow& row) {
     if (static_cast<int64_t>(events.size()) == limit) {
       more = true;
       return;
@@ -195,7 +208,7 @@ int64_t EventQueries::Total(const QueryParams& params, const SqlCondition& filte
 
 json EventQueries::Mentions(int64_t event_id) {
   json mentions = json::array();
-  ForEachRow(db_, kMentions, {event_id, kMaxMentionsPerEvent}, [&](const SqliteStatement& row) {
+  db_.ForEachRow(MentionsQuery(db_.dialect()), {event_id, kMaxMentionsPerEvent}, [&](const SqlRow& row) {
     mentions.push_back({{"document_id", row.Int(0)},
                         {"url", TextOrNull(row, 1)},
                         {"title", TextOrNull(row, 2)},
@@ -216,8 +229,8 @@ json EventQueries::Mentions(int64_t event_id) {
 
 json EventQueries::Event(int64_t id) {
   json event;
-  ForEachRow(db_, fmt::format("SELECT {} FROM events e WHERE e.id = ?", kEventColumns), {id},
-             [&](const SqliteStatement& row) { event = EventJson(row); });
+  db_.ForEachRow(fmt::format("SELECT {} FROM events e WHERE e.id = ?", kEventColumns), {id},
+                 [&](const SqlRow& row) { event = EventJson(row); });
   if (event.is_null()) throw ApiError(kNotFound, fmt::format("no event {}", id));
   event = EventDetails(std::move(event));
   event["mentions"] = Mentions(id);
@@ -228,26 +241,29 @@ json EventQueries::Event(int64_t id) {
 // side: an actor of many thousand events must not make the list slow.
 json EventQueries::ActorNames(const std::string& code) {
   json names = json::array();
-  ForEachRow(db_,
-             "SELECT name FROM (SELECT m.source_text AS name FROM (SELECT id FROM events WHERE source_code = ?1 LIMIT ?2) s "
-             "JOIN mentions m ON m.event_id = s.id UNION ALL SELECT m.target_text FROM (SELECT id FROM events WHERE "
-             "target_code = ?1 LIMIT ?2) t JOIN mentions m ON m.event_id = t.id) WHERE name IS NOT NULL "
-             "GROUP BY name ORDER BY count(*) DESC, name LIMIT 5",
-             {code, kActorNameSample}, [&](const SqliteStatement& row) { names.push_back(row.Text(0)); });
+  const std::string sql = fmt::format(
+      "SELECT name FROM (SELECT m.source_text AS name FROM (SELECT id FROM events WHERE source_code = ?1 LIMIT ?2) s "
+      "JOIN mentions m ON m.event_id = s.id UNION ALL SELECT m.target_text FROM (SELECT id FROM events WHERE "
+      "target_code = ?1 LIMIT ?2) t JOIN mentions m ON m.event_id = t.id) names WHERE name IS NOT NULL "
+      "GROUP BY name ORDER BY count(*) DESC, {} LIMIT 5",
+      db_.dialect().Binary("name"));
+  db_.ForEachRow(sql, {code, kActorNameSample}, [&](const SqlRow& row) { names.push_back(row.Text(0)); });
   return names;
 }
 
 json EventQueries::Actors(const QueryParams& params) {
   const SqlCondition filters = Filters(params);
   const int64_t limit = IntParam(params, "limit", kDefaultPageSize, 1, kMaxPageSize);
-  std::string prefix_condition = "1";
+  const SqlDialect& dialect = db_.dialect();
+  std::string prefix_condition = "TRUE";
   std::vector<SqlValue> values = filters.values;
   if (const std::string prefix = Param(params, "prefix"); !prefix.empty()) {
     // a code prefix, or the start of a name the actor was written as
-    prefix_condition =
-        "(instr(code, upper(?)) = 1 OR code IN (SELECT e2.source_code FROM mentions m2 JOIN events e2 ON e2.id = "
-        "m2.event_id WHERE m2.source_text LIKE ? ESCAPE '\\' UNION SELECT e2.target_code FROM mentions m2 JOIN events e2 "
-        "ON e2.id = m2.event_id WHERE m2.target_text LIKE ? ESCAPE '\\'))";
+    prefix_condition = fmt::format(
+        "({0} OR code IN (SELECT e2.source_code FROM mentions m2 JOIN events e2 ON e2.id = m2.event_id WHERE "
+        "m2.source_text {1} ? ESCAPE '\\' UNION SELECT e2.target_code FROM mentions m2 JOIN events e2 ON e2.id = "
+        "m2.event_id WHERE m2.target_text {1} ? ESCAPE '\\'))",
+        dialect.StartsWith("code", "upper(?)"), dialect.LikeIgnoringCase());
     values.insert(values.end(), {prefix, LikePrefix(prefix), LikePrefix(prefix)});
   }
   values.push_back(limit);
@@ -255,10 +271,10 @@ json EventQueries::Actors(const QueryParams& params) {
       "WITH matched AS (SELECT e.id, e.source_code, e.target_code FROM events e WHERE {}), "
       "sides AS (SELECT id, source_code AS code FROM matched UNION SELECT id, target_code FROM matched) "
       "SELECT code, count(*) AS events FROM sides WHERE code IS NOT NULL AND {} GROUP BY code "
-      "ORDER BY events DESC, code LIMIT ?",
-      filters.sql, prefix_condition);
+      "ORDER BY events DESC, {} LIMIT ?",
+      filters.sql, prefix_condition, dialect.Binary("code"));
   json actors = json::array();
-  ForEachRow(db_, sql, values, [&](const SqliteStatement& row) {
+  db_.ForEachRow(sql, values, [&](const SqlRow& row) {
     actors.push_back({{"code", row.Text(0)}, {"names", json::array()}, {"events", row.Int(1)}});
   });
   for (json& actor : actors) actor["names"] = ActorNames(actor["code"].get<std::string>());
@@ -270,15 +286,16 @@ json EventQueries::Graph(const QueryParams& params) {
   std::vector<SqlValue> values = filters.values;
   values.push_back(IntParam(params, "limit", kDefaultGraphEdges, 1, kMaxPageSize * 10));
   const std::string sql = fmt::format(
-      "SELECT e.source_code, e.target_code, count(*) AS events, sum(e.num_mentions), avg(e.goldstein) FROM events e "
+      "SELECT e.source_code, e.target_code, count(*) AS events, sum(e.num_mentions), sum(round(e.goldstein * {})) "
+      "FROM events e "
       "WHERE {} AND e.source_code IS NOT NULL AND e.target_code IS NOT NULL GROUP BY e.source_code, e.target_code "
-      "ORDER BY events DESC, e.source_code, e.target_code LIMIT ?",
-      filters.sql);
+      "ORDER BY events DESC, {}, {} LIMIT ?",
+      kGoldsteinScale, filters.sql, db_.dialect().Binary("e.source_code"), db_.dialect().Binary("e.target_code"));
   json edges = json::array();
   std::map<std::string, int64_t> node_events;
-  ForEachRow(db_, sql, values, [&](const SqliteStatement& row) {
+  db_.ForEachRow(sql, values, [&](const SqlRow& row) {
     edges.push_back({{"source", row.Text(0)}, {"target", row.Text(1)}, {"events", row.Int(2)}, {"mentions", row.Int(3)},
-                     {"goldstein", row.Real(4)}});
+                     {"goldstein", row.Real(4) / (kGoldsteinScale * static_cast<double>(row.Int(2)))}});
     node_events[row.Text(0)] += row.Int(2);
     if (row.Text(1) != row.Text(0)) node_events[row.Text(1)] += row.Int(2);
   });
@@ -295,14 +312,14 @@ json EventQueries::Timeline(const QueryParams& params) {
   if (by != "day" && by != "month") throw ApiError(kBadRequest, "by: expected day or month");
   // a day is YYYY-MM-DD; a month also takes the days within it
   const std::string_view period = by == "day" ? "substr(e.date, 1, 10)" : "substr(e.date, 1, 7)";
-  const std::string_view pattern =
-      by == "day" ? "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'" : "'[0-9][0-9][0-9][0-9]-[0-9][0-9]*'";
+  const SqlDialect& dialect = db_.dialect();
   const std::string sql = fmt::format(
-      "SELECT {} AS period, sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), sum(e.quad_class = 4) "
-      "FROM events e WHERE {} AND e.date GLOB {} GROUP BY period ORDER BY period",
-      period, filters.sql, pattern);
+      "SELECT {} AS period, count(*) FILTER (WHERE e.quad_class = 1), count(*) FILTER (WHERE e.quad_class = 2), "
+      "count(*) FILTER (WHERE e.quad_class = 3), count(*) FILTER (WHERE e.quad_class = 4) "
+      "FROM events e WHERE {} AND {} GROUP BY period ORDER BY period",
+      dialect.Binary(period), filters.sql, dialect.DatePattern("e.date", by == "day"));
   json days = json::array();
-  ForEachRow(db_, sql, filters.values, [&](const SqliteStatement& row) { days.push_back(PeriodJson(row)); });
+  db_.ForEachRow(sql, filters.values, [&](const SqlRow& row) { days.push_back(PeriodJson(row)); });
   return {{"days", std::move(days)}};
 }
 

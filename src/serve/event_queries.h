@@ -11,7 +11,7 @@
 #include <string>
 
 #include "serve/event_filters.h"
-#include "store/sqlite_connection.h"
+#include "serve/read_pool.h"
 
 namespace lagebild::serve {
 
@@ -26,7 +26,7 @@ using CountMemo = std::function<int64_t(const std::string& filter_key, const std
 
 class EventQueries {
  public:
-  explicit EventQueries(SqliteConnection& db, CountMemo count_memo = {}) : db_(db), count_memo_(std::move(count_memo)) {}
+  explicit EventQueries(ReadConnection& db, CountMemo count_memo = {}) : db_(db), count_memo_(std::move(count_memo)) {}
 
   // GET /api/events: filters, `sort`, `limit`, `cursor`.
   nlohmann::json Events(const QueryParams& params);
@@ -42,7 +42,7 @@ class EventQueries {
   nlohmann::json Health();
 
  private:
-  // The filter condition; a `q` that FTS5 cannot parse is a 400 here rather than a 500 later.
+  // The filter condition; a `q` that the database cannot read is a 400 here rather than a 500 later.
   SqlCondition Filters(const QueryParams& params);
   nlohmann::json EventDetails(nlohmann::json event);
   nlohmann::json Mentions(int64_t event_id);
@@ -51,7 +51,7 @@ class EventQueries {
 
   int64_t Total(const QueryParams& params, const SqlCondition& filters);
 
-  SqliteConnection& db_;
+  ReadConnection& db_;
   CountMemo count_memo_;
 };
 

@@ -1,64 +1,112 @@
-// Read-only SQLite connections for the server's worker threads. A request leases one for its whole
-// run and gives it back at the end; connections are opened as needed and kept for the next
-// request (at most one per worker thread is ever in use). Each lease carries a deadline: a query
-// still running past it is interrupted (sqlite3_progress_handler), which the query layer reports
-// as 503. In WAL mode the readers see the last committed state while `ingest` writes.
-// DataStamp tells whether anything was committed since it was last asked (response_cache.h).
+// How the API reads the event database, whichever backend holds it (SQLite or PostgreSQL): a pool
+// of read-only connections. A request leases one for its whole run and gives it back at the end;
+// connections are opened as needed and kept for the next request (at most one per worker thread
+// is ever in use). Each lease carries a deadline: a query still running past it is stopped, and
+// the query ends as ApiError(503). Queries are written once with `?` (or numbered `?N`)
+// placeholders; where the backends' SQL differs, the connection's dialect (sql_dialect.h) gives
+// the fragment. The backends: sqlite_read_pool.h, postgres_read_pool.h.
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "store/sqlite_connection.h"
+#include "serve/event_filters.h"
 
 namespace lagebild::serve {
 
+class SqlDialect;
+
+// One result row. Columns count from 0; a NULL reads as 0, 0.0 or "".
+class SqlRow {
+ public:
+  virtual ~SqlRow() = default;
+  virtual int64_t Int(int column) const = 0;
+  virtual double Real(int column) const = 0;
+  virtual std::string Text(int column) const = 0;
+  virtual bool IsNull(int column) const = 0;
+};
+
+using RowVisitor = std::function<void(const SqlRow&)>;
+
+class ReadConnection {
+ public:
+  virtual ~ReadConnection() = default;
+  // Runs one query with `values` for its placeholders and calls `row` for each row. A query over
+  // the lease's time limit throws ApiError(503), any other failure ApiError(500).
+  virtual void ForEachRow(std::string_view sql, const std::vector<SqlValue>& values, const RowVisitor& row) = 0;
+  virtual const SqlDialect& dialect() const = 0;
+  // False once the connection is broken: the lease then drops it instead of pooling it.
+  virtual bool reusable() const { return true; }
+  // Queries from now on must end by `deadline`.
+  virtual void SetDeadline(std::chrono::steady_clock::time_point deadline) = 0;
+};
+
+class ReadLease {
+ public:
+  virtual ~ReadLease() = default;
+  virtual ReadConnection& connection() = 0;
+};
+
 class ReadPool {
  public:
-  struct Slot {
-    explicit Slot(SqliteConnection opened) : connection(std::move(opened)) {}
-    SqliteConnection connection;
-    std::chrono::steady_clock::time_point deadline;
-  };
-
-  // Returns its slot to the pool when it goes out of scope.
-  class Lease {
-   public:
-    Lease(ReadPool& pool, std::unique_ptr<Slot> slot) : pool_(pool), slot_(std::move(slot)) {}
-    Lease(const Lease&) = delete;
-    Lease& operator=(const Lease&) = delete;
-    ~Lease() { pool_.Return(std::move(slot_)); }
-    SqliteConnection& connection() { return slot_->connection; }
-
-   private:
-    ReadPool& pool_;
-    std::unique_ptr<Slot> slot_;
-  };
-
-  ReadPool(std::string path, std::chrono::milliseconds time_limit) : path_(std::move(path)), time_limit_(time_limit) {}
-
+  virtual ~ReadPool() = default;
   // A connection whose queries must end within the time limit from now. Throws ApiError(500)
   // when the database cannot be opened.
-  std::unique_ptr<Lease> Acquire();
+  virtual std::unique_ptr<ReadLease> Acquire() = 0;
+  // A text that changes whenever a write is committed to the database (by anyone), for caching
+  // answers: equal stamps, equal data.
+  virtual std::string DataStamp() = 0;
+};
 
-  // Changes whenever another connection (an ingest, POST /api/documents) has committed: SQLite's
-  // data_version of one connection kept for this alone. Throws ApiError(500) when the database
-  // cannot be read.
-  std::string DataStamp();
+// The pool for `db`: a PostgreSQL URL (store_location.h) or else a SQLite file.
+std::unique_ptr<ReadPool> MakeReadPool(const std::string& db, std::chrono::milliseconds time_limit);
+
+// The idle connections of a pool, and the lease that takes one and puts it back; shared by the
+// backends, whose pools differ only in how they open a connection.
+template <typename Connection>
+class IdleConnections {
+ public:
+  std::unique_ptr<Connection> Take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (idle_.empty()) return nullptr;
+    std::unique_ptr<Connection> connection = std::move(idle_.back());
+    idle_.pop_back();
+    return connection;
+  }
+  void Put(std::unique_ptr<Connection> connection) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    idle_.push_back(std::move(connection));
+  }
 
  private:
-  void Return(std::unique_ptr<Slot> slot);
-  std::unique_ptr<Slot> OpenSlot();
-
-  std::string path_;
-  std::chrono::milliseconds time_limit_;
   std::mutex mutex_;
-  std::vector<std::unique_ptr<Slot>> idle_;
-  std::mutex stamp_mutex_;
-  std::unique_ptr<Slot> stamp_slot_;
+  std::vector<std::unique_ptr<Connection>> idle_;
 };
+
+template <typename Connection>
+class PooledLease : public ReadLease {
+ public:
+  PooledLease(IdleConnections<Connection>& idle, std::unique_ptr<Connection> connection)
+      : idle_(idle), connection_(std::move(connection)) {}
+  PooledLease(const PooledLease&) = delete;
+  PooledLease& operator=(const PooledLease&) = delete;
+  ~PooledLease() override {
+    if (connection_->reusable()) idle_.Put(std::move(connection_));
+  }
+  ReadConnection& connection() override { return *connection_; }
+
+ private:
+  IdleConnections<Connection>& idle_;
+  std::unique_ptr<Connection> connection_;
+};
+
+// The message of the 503 that ends a request over its time limit.
+inline constexpr char kOverTimeLimit[] = "the query ran over its time limit; narrow the filters";
 
 }  // namespace lagebild::serve

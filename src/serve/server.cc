@@ -16,6 +16,7 @@
 #include "serve/response_cache.h"
 #include "serve/static_files.h"
 #include "store/store.h"
+#include "store/store_location.h"
 
 namespace lagebild::serve {
 namespace {
@@ -72,7 +73,7 @@ struct Server::Impl {
   Impl(const ServerOptions& given, const Pipeline& analysis)
       : options(given),
         pipeline(analysis),
-        pool(given.db, given.query_time_limit),
+        pool(MakeReadPool(given.db, given.query_time_limit)),
         cache(given.cache_bytes),
         web(given.web) {}
 
@@ -80,7 +81,7 @@ struct Server::Impl {
   void Route(const std::string& method, const std::string& pattern, const std::string& endpoint, Handler handler);
   void AddRoutes();
   void AddReadRoutes();
-  Reply CachedRead(const httplib::Request& request, const std::function<json(SqliteConnection&, const CountMemo&)>& read);
+  Reply CachedRead(const httplib::Request& request, const std::function<json(ReadConnection&, const CountMemo&)>& read);
   void AddWriteRoutes();
   Reply StoreDocument(const httplib::Request& request);
   Reply ServeStatic(const httplib::Request& request);
@@ -89,7 +90,7 @@ struct Server::Impl {
 
   ServerOptions options;
   const Pipeline& pipeline;
-  ReadPool pool;
+  std::unique_ptr<ReadPool> pool;
   ResponseCache cache;
   StaticFiles web;
   Metrics metrics;
@@ -123,14 +124,14 @@ void Server::Impl::Route(const std::string& method, const std::string& pattern, 
 // A read answered from the cache while nothing has been committed since it was computed; errors
 // are never kept.
 Reply Server::Impl::CachedRead(const httplib::Request& request,
-                               const std::function<json(SqliteConnection&, const CountMemo&)>& read) {
-  const std::string stamp = pool.DataStamp();  // before the query: an answer is never older than its stamp
+                               const std::function<json(ReadConnection&, const CountMemo&)>& read) {
+  const std::string stamp = pool->DataStamp();  // before the query: an answer is never older than its stamp
   const CountMemo count_memo = [this, &stamp](const std::string& key, const std::function<int64_t()>& count) {
     const std::string text = cache.GetOrCompute(key, stamp, [&] { return std::to_string(count()); });
     return std::stoll(text);
   };
   std::string body = cache.GetOrCompute(CacheKey(request), stamp, [&] {
-    const auto lease = pool.Acquire();
+    const auto lease = pool->Acquire();
     return JsonReply(read(lease->connection(), count_memo)).body;
   });
   return {200, std::move(body)};
@@ -139,7 +140,7 @@ Reply Server::Impl::CachedRead(const httplib::Request& request,
 void Server::Impl::AddReadRoutes() {
   auto with_queries = [this](auto query) {
     return [this, query](const httplib::Request& request) {
-      return CachedRead(request, [&](SqliteConnection& db, const CountMemo& count_memo) {
+      return CachedRead(request, [&](ReadConnection& db, const CountMemo& count_memo) {
         EventQueries queries(db, count_memo);
         return query(queries, request);
       });
@@ -157,12 +158,12 @@ void Server::Impl::AddReadRoutes() {
         with_queries([](EventQueries& q, const httplib::Request& r) { return q.Timeline(r.params); }));
   Route("GET", "/healthz", "/healthz", with_queries([](EventQueries& q, const httplib::Request&) { return q.Health(); }));
   Route("GET", R"(/api/documents/(\d+))", "/api/documents/{id}", [this](const httplib::Request& request) {
-    return CachedRead(request, [&](SqliteConnection& db, const CountMemo&) {
+    return CachedRead(request, [&](ReadConnection& db, const CountMemo&) {
       return StoredDocumentView(db, pipeline, IdFromPath(request, "document"));
     });
   });
   Route("GET", "/metrics", "/metrics", [this](const httplib::Request&) {
-    const auto lease = pool.Acquire();
+    const auto lease = pool->Acquire();
     const json health = EventQueries(lease->connection()).Health();
     return Reply{200, metrics.Render(health["documents"], health["events"], cache.counts()), "text/plain; version=0.0.4"};
   });
@@ -256,16 +257,13 @@ Server::Server() = default;
 Server::~Server() = default;
 
 std::unique_ptr<Server> Server::Create(const ServerOptions& options, const Pipeline& pipeline, Status& status) {
-  if (options.db.starts_with("postgresql://") || options.db.starts_with("postgres://")) {
-    status = Status::Error(options.db + ": serve reads SQLite only; PostgreSQL is not supported yet");
-    return nullptr;
-  }
   std::error_code error;
-  if (!std::filesystem::is_regular_file(options.db, error)) {
+  if (!IsPostgresUrl(options.db) && !std::filesystem::is_regular_file(options.db, error)) {
     status = Status::Error(options.db + ": no such database (make one with `lagebild ingest --db`)");
     return nullptr;
   }
-  // Opening it as a store applies the migrations this server's queries need (full-text search).
+  // Opening it as a store applies the migrations this server's queries need (full-text search),
+  // in SQLite and PostgreSQL alike.
   std::unique_ptr<Store> store = Store::Open(options.db, status);
   if (!store) return nullptr;
   std::unique_ptr<Server> server(new Server());

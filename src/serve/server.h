@@ -18,7 +18,7 @@ inline constexpr size_t kMaxBodyBytes = 4 * 1024 * 1024;
 inline constexpr std::chrono::milliseconds kQueryTimeLimit{2000};
 
 struct ServerOptions {
-  std::string db;                // SQLite file; must exist
+  std::string db;                // SQLite file (must exist) or PostgreSQL URL
   std::string host = "127.0.0.1";
   int port = 8080;               // 0: any free port
   std::string token;             // empty: POST /api/documents is refused

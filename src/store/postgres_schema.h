@@ -1,7 +1,8 @@
 // The PostgreSQL schema as numbered migrations (docs/schema.md "PostgreSQL"). Versions 1 and 2
 // make the same tables and columns as SQLite's (sqlite_schema.h), with PostgreSQL's types:
 // BIGSERIAL keys, BIGINT for SQLite's INTEGER, DOUBLE PRECISION for REAL, BYTEA for BLOB. Version 3
-// adds the queue of documents waiting for `lagebild worker`, which only PostgreSQL has.
+// adds the queue of documents waiting for `lagebild worker`, which only PostgreSQL has. Version 4
+// adds full-text search and the HTTP API's sort indexes, as SQLite's version 3 does.
 // A database records the versions it has in schema_migrations; opening it applies the missing ones
 // in order, each in a transaction. Never edit a released migration: add the next one.
 #pragma once
@@ -11,7 +12,7 @@
 
 namespace lagebild::postgres_schema {
 
-inline constexpr std::array<std::string_view, 3> kMigrations = {
+inline constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: documents, sources, events folded across reports, mentions
     R"sql(
 CREATE TABLE sources (
@@ -109,6 +110,67 @@ CREATE TABLE queue (
   attempts BIGINT NOT NULL DEFAULT 0,
   last_error TEXT
 );
+)sql",
+    // 4: full-text search over the sentences that report events (for the API's `q`), and indexes
+    // for the HTTP API's sort orders, as SQLite's migration 3. mention_search holds a tsvector
+    // per mention (id = mentions.id) with a GIN index; a statement trigger fills it as mentions
+    // are stored, so every writer keeps it complete; the rows already stored are indexed here.
+    // lagebild_search_words is the one place that says what a word is, for the sentences and
+    // for the queries alike (src/serve/full_text_query.h): diacritics removed by unaccent when the
+    // server has that extension (it is trusted: the database owner may create it), then every
+    // ASCII punctuation mark and the Latin-1, general and CJK punctuation blocks made a space,
+    // close to FTS5's unicode61; the 'simple' configuration then lowercases. Offsets are bytes.
+    R"sql(
+DO $$ BEGIN
+  CREATE EXTENSION IF NOT EXISTS unaccent;
+EXCEPTION WHEN OTHERS THEN
+  NULL;  -- not installed, or not ours to create: search then tells diacritics apart
+END $$;
+DO $$
+DECLARE
+  folded TEXT := '$1';
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'unaccent') THEN
+    SELECT format('%I.unaccent(%L::regdictionary, $1)', n.nspname, n.nspname || '.unaccent') INTO folded
+      FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE x.extname = 'unaccent';
+  END IF;
+  EXECUTE format($f$CREATE FUNCTION lagebild_search_words(TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS 'SELECT regexp_replace(%s, ''[\x01-/:-@[-`{-\x7f\u0080-\u00bf\u00d7\u00f7\u2000-\u206f\u3000-\u303f]+'', '' '', ''g'')'$f$,
+    replace(folded, '''', ''''''));
+END $$;
+-- a phrase whose last word is a prefix ("Kim Jo"*): its words joined by <->, the last with :*
+CREATE FUNCTION lagebild_search_prefix(TEXT) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN words = '' THEN ''::tsquery
+    ELSE to_tsquery('simple', '''' || replace(words, ' ', ''' <-> ''') || ''':*') END
+  FROM (SELECT btrim(regexp_replace(lagebild_search_words($1), ' +', ' ', 'g')) AS words) w
+$$;
+CREATE TABLE mention_search (
+  id BIGINT PRIMARY KEY REFERENCES mentions(id) ON DELETE CASCADE,
+  sentence tsvector NOT NULL
+);
+CREATE INDEX mention_search_sentence ON mention_search USING gin (sentence);
+INSERT INTO mention_search (id, sentence)
+  SELECT m.id, to_tsvector('simple', lagebild_search_words(convert_from(substring(convert_to(d.text, 'UTF8')
+    FROM (m.sentence_begin + 1)::int FOR (m.sentence_end - m.sentence_begin)::int), 'UTF8')))
+  FROM mentions m JOIN documents d ON d.id = m.document_id;
+CREATE FUNCTION lagebild_index_mentions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO mention_search (id, sentence)
+    SELECT m.id, to_tsvector('simple', lagebild_search_words(convert_from(substring(convert_to(d.text, 'UTF8')
+      FROM (m.sentence_begin + 1)::int FOR (m.sentence_end - m.sentence_begin)::int), 'UTF8')))
+    FROM stored_mentions m JOIN documents d ON d.id = m.document_id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER mentions_search_insert AFTER INSERT ON mentions REFERENCING NEW TABLE AS stored_mentions
+  FOR EACH STATEMENT EXECUTE FUNCTION lagebild_index_mentions();
+-- the API's page orders (sort key, then id), so that a page reads only its own rows; actors by
+-- target. The date key sorts byte by byte, as the API asks for it (src/serve/sql_dialect.h).
+CREATE INDEX events_by_date ON events ((coalesce(date, '') COLLATE "C"), id);
+CREATE INDEX events_by_mentions ON events (num_mentions, id);
+-- prefix and date-range filters compare byte by byte (COLLATE "C"), so their indexes do too
+CREATE INDEX events_target ON events ((target_code COLLATE "C"));
+CREATE INDEX events_source_bytes ON events ((source_code COLLATE "C"));
+CREATE INDEX events_date_bytes ON events ((date COLLATE "C"));
 )sql",
 };
 

@@ -1,9 +1,11 @@
 // The HTTP API's query layer (src/serve): filters become parameterised SQL, cursors round-trip,
 // pages neither repeat nor skip events, full-text search finds sentences, and a query over its
-// time limit ends as 503.
+// time limit ends as 503. PostgreSQL's placeholders and its translation of `q` are checked as
+// text here; tests/cli/api_postgres_test.sh runs them on a server.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -12,9 +14,11 @@
 #include "serve/event_cursor.h"
 #include "serve/event_filters.h"
 #include "serve/event_queries.h"
-#include "serve/read_pool.h"
 #include "serve/response_cache.h"
-#include "serve/sql_rows.h"
+#include "serve/full_text_query.h"
+#include "serve/postgres_read_pool.h"
+#include "serve/sql_dialect.h"
+#include "serve/sqlite_read_pool.h"
 #include "store/store.h"
 #include "test_support.h"
 
@@ -32,7 +36,7 @@ int StatusOfError(const std::function<void()>& action) {
 
 TEST(EventFilterTest, ValuesNeverEnterTheSqlText) {
   const std::string hostile = "x') OR 1=1 --";
-  const SqlCondition condition = EventFilterCondition({{"source", hostile}, {"q", hostile}, {"modality", "planned,negated"}});
+  const SqlCondition condition = EventFilterCondition({{"source", hostile}, {"q", hostile}, {"modality", "planned,negated"}}, SqliteDialect());
   EXPECT_EQ(condition.sql.find("OR 1=1"), std::string::npos) << condition.sql;
   ASSERT_EQ(condition.values.size(), 4u);
   EXPECT_EQ(std::get<std::string>(condition.values[0]), "planned");
@@ -44,7 +48,70 @@ TEST(EventFilterTest, BadValuesAre400) {
                              {{"modality", "maybe"}}, {{"root", "4"}},        {{"actor", "RUS GOV"}},
                              {{"country", "RU"}},     {{"min_mentions", "-1"}}};
   for (const QueryParams& params : bad) {
-    EXPECT_EQ(StatusOfError([&] { EventFilterCondition(params); }), kBadRequest) << params.begin()->first;
+    EXPECT_EQ(StatusOfError([&] { EventFilterCondition(params, SqliteDialect()); }), kBadRequest) << params.begin()->first;
+  }
+}
+
+TEST(EventFilterTest, PostgresFiltersKeepValuesOutOfTheSqlText) {
+  const std::string hostile = "x') OR 1=1 --";
+  const SqlCondition condition = EventFilterCondition(
+      {{"source", hostile}, {"q", "\"" + hostile + "\""}, {"actor", "RUS"}, {"from", "2023-09-01"}}, PostgresDialect());
+  EXPECT_EQ(condition.sql.find("OR 1=1"), std::string::npos) << condition.sql;
+  EXPECT_EQ(std::count(condition.values.begin(), condition.values.end(), SqlValue(hostile)), 2) << condition.sql;
+  EXPECT_NE(condition.sql.find("e.source_code COLLATE \"C\" >= ?"), std::string::npos) << condition.sql;
+  EXPECT_NE(condition.sql.find("COLLATE \"C\""), std::string::npos) << condition.sql;
+}
+
+// `?` and `?N` become typed `$N`; quoted text keeps its question marks.
+TEST(PostgresPlaceholdersTest, NumbersAndTypesEachValue) {
+  const std::vector<SqlValue> values = {int64_t{1}, 2.5, std::string("x")};
+  struct Case {
+    std::string_view sql;
+    std::string_view expected;
+  } cases[] = {
+      {"a = ? AND b = ? AND c = ?", "a = $1::bigint AND b = $2::float8 AND c = $3::text"},
+      {"a = ?3 OR b = ?1 OR c = ?3", "a = $3::text OR b = $1::bigint OR c = $3::text"},
+      {"x LIKE '?''?' AND \"w?\" = ? ESCAPE '\\'", "x LIKE '?''?' AND \"w?\" = $1::bigint ESCAPE '\\'"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(PostgresPlaceholders(c.sql, values), c.expected) << c.sql;
+  EXPECT_EQ(StatusOfError([&] { PostgresPlaceholders("a = ?4", values); }), kInternalError);
+}
+
+// FTS5's syntax as tsquery operators, with each phrase a value; FTS5's syntax errors are 400s.
+TEST(PostgresTextQueryTest, TranslatesFts5Syntax) {
+  const std::string words = "phraseto_tsquery('simple', lagebild_search_words(?))";
+  const std::string prefix = "lagebild_search_prefix(?)";
+  struct Case {
+    std::string query;
+    std::string sql;
+    std::vector<std::string> values;
+  } cases[] = {
+      {"Putin", words, {"Putin"}},
+      {"Waffenlieferungen OR beliefern", "(" + words + " || " + words + ")", {"Waffenlieferungen", "beliefern"}},
+      {"\"Olaf Scholz\"", words, {"Olaf Scholz"}},
+      {"Scho*", prefix, {"Scho"}},
+      {"kim *", prefix, {"kim"}},
+      {"\"Kim Jo\"*", prefix, {"Kim Jo"}},
+      {"Kim + Jong", words, {"Kim Jong"}},
+      {"a b AND c", "((" + words + " && " + words + ") && " + words + ")", {"a", "b", "c"}},
+      {"a OR b c", "(" + words + " || (" + words + " && " + words + "))", {"a", "b", "c"}},
+      {"a NOT b", "(" + words + " && !!" + words + ")", {"a", "b"}},
+      {"(a OR b) AND sentence:c", "((" + words + " || " + words + ") && " + words + ")", {"a", "b", "c"}},
+      {"a NOT b c", "(" + words + " && !!(" + words + " && " + words + "))", {"a", "b", "c"}},
+      {"and or", "(" + words + " && " + words + ")", {"and", "or"}},  // keywords are upper case
+      {"\"say \"\"no\"\"\"", words, {"say \"no\""}},
+      {"Pjöngjang", words, {"Pjöngjang"}},
+  };
+  for (const Case& c : cases) {
+    const SqlCondition translated = PostgresTextQuery(c.query);
+    EXPECT_EQ(translated.sql, c.sql) << c.query;
+    std::vector<std::string> values;
+    for (const SqlValue& value : translated.values) values.push_back(std::get<std::string>(value));
+    EXPECT_EQ(values, c.values) << c.query;
+  }
+  for (const char* bad : {"\"unclosed", "a OR", "OR a", "(a", "a)", "a NOT", "NOT a", "x.y", "a,b", "*a", "foo:Kim",
+                          "Kim -Putin", "^Am", "NEAR(Kim Putin)", "(a) b", "a (b)", ""}) {
+    EXPECT_EQ(StatusOfError([&] { PostgresTextQuery(bad); }), kBadRequest) << bad;
   }
 }
 
@@ -126,7 +193,7 @@ class ServeQueryTest : public ::testing::Test {
 };
 
 TEST_F(ServeQueryTest, PagesNeitherRepeatNorSkip) {
-  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   const nlohmann::json all = queries.Events({{"limit", "500"}});
@@ -145,7 +212,7 @@ TEST_F(ServeQueryTest, PagesNeitherRepeatNorSkip) {
 }
 
 TEST_F(ServeQueryTest, FullTextSearchFindsTheSentence) {
-  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   const nlohmann::json found = queries.Events({{"q", "kritisierte"}});
@@ -167,7 +234,7 @@ TEST_F(ServeQueryTest, MigrationThreeIndexesStoredSentences) {
   sqlite3_close(db);
   Status status;
   ASSERT_TRUE(Store::Open(path_, status)) << status.message();
-  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
   const auto lease = pool.Acquire();
   const nlohmann::json found = EventQueries(lease->connection()).Events({{"q", "kritisierte"}});
   ASSERT_EQ(found["events"].size(), 1u);
@@ -175,29 +242,29 @@ TEST_F(ServeQueryTest, MigrationThreeIndexesStoredSentences) {
 }
 
 TEST_F(ServeQueryTest, AQueryOverItsTimeLimitIs503) {
-  ReadPool pool(path_, std::chrono::milliseconds(1));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(1));
   const auto lease = pool.Acquire();
   EXPECT_EQ(StatusOfError([&] {
-              ForEachRow(lease->connection(),
-                         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000000) "
-                         "SELECT count(*) FROM c",
-                         {}, [](const SqliteStatement&) {});
+              lease->connection().ForEachRow(
+                  "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000000) "
+                  "SELECT count(*) FROM c",
+                  {}, [](const SqlRow&) {});
             }),
             kUnavailable);
 }
 
-TEST_F(ServeQueryTest, DataStampChangesWhenAnotherConnectionCommits) {
-  ReadPool pool(path_, std::chrono::milliseconds(2000));
+// The stamp of the response cache: the same until another connection commits.
+TEST_F(ServeQueryTest, DataStampChangesWithACommit) {
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
   const std::string before = pool.DataStamp();
   EXPECT_EQ(pool.DataStamp(), before);
   Status status;
   std::unique_ptr<Store> store = Store::Open(path_, status);
   ASSERT_TRUE(store) << status.message();
   RawDocument raw;
-  raw.content = "Am 9. September 2023 kritisierte Joe Biden Wladimir Putin.";
-  raw.meta.id = raw.meta.source = "doc-late";
+  raw.content = "Am 9. September 2023 lobte Olaf Scholz Joe Biden.";
+  raw.meta.id = raw.meta.source = "later";
   raw.meta.lang = "de";
-  raw.meta.published = "2023-09-09";
   StoredDocument stored;
   ASSERT_TRUE(store->Put(testing_support::TestPipeline().Process(raw), stored).ok());
   ASSERT_TRUE(store->Commit().ok());
@@ -206,7 +273,7 @@ TEST_F(ServeQueryTest, DataStampChangesWhenAnotherConnectionCommits) {
 
 // Every page of one filter set asks the memo under one key; another filter set under another.
 TEST_F(ServeQueryTest, PagesShareTheirFilterSetsCount) {
-  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
   const auto lease = pool.Acquire();
   std::map<std::string, int> asked;
   EventQueries queries(lease->connection(), [&](const std::string& key, const std::function<int64_t()>& count) {
@@ -231,7 +298,7 @@ TEST_F(ServeQueryTest, DateRangesKeepDatesOfEveryPrecision) {
       "WHEN 0 THEN '2023-09' WHEN 1 THEN '202' WHEN 2 THEN '2023' WHEN 3 THEN '2024-01-01' ELSE '2' END";
   ASSERT_EQ(sqlite3_exec(db, dates, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
-  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   auto dates_of = [&](const QueryParams& params) {
@@ -248,7 +315,7 @@ TEST_F(ServeQueryTest, DateRangesKeepDatesOfEveryPrecision) {
 }
 
 TEST_F(ServeQueryTest, UnknownEventIs404) {
-  ReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
   const auto lease = pool.Acquire();
   EXPECT_EQ(StatusOfError([&] { EventQueries(lease->connection()).Event(999999); }), kNotFound);
 }

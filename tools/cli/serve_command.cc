@@ -17,6 +17,7 @@
 #include "lagebild/pipeline.h"
 #include "serve/server.h"
 #include "serve/static_files.h"
+#include "store/store_location.h"
 
 namespace lagebild::cli {
 namespace {
@@ -95,7 +96,8 @@ int RunServe(const ServeOptions& options) {
     std::cerr << "lagebild serve: " << status.message() << '\n';
     return kExitSetupError;
   }
-  std::cout << fmt::format("lagebild: serving {} at http://{}:{}/ (web UI: {}; writing {})\n", options.db, options.host, port,
+  std::cout << fmt::format("lagebild: serving {} at http://{}:{}/ (web UI: {}; writing {})\n", DisplayedLocation(options.db),
+                           options.host, port,
                            server_options.web.empty() ? "none" : server_options.web.string(),
                            server_options.token.empty() ? "disabled" : "with token")
             << std::flush;
@@ -113,7 +115,8 @@ int RunServe(const ServeOptions& options) {
 CommandRunner RegisterServe(CLI::App& app) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* command = app.add_subcommand("serve", "Serve the event database over HTTP (docs/api.md)");
-  command->add_option("--db", options->db, "The database: a SQLite file made by ingest")->capture_default_str();
+  command->add_option("--db", options->db, "The database: a SQLite file made by ingest, or a PostgreSQL URL (postgresql://…)")
+      ->capture_default_str();
   command->add_option("--host", options->host, "Address to listen on (loopback unless told otherwise)")->capture_default_str();
   command->add_option("--port", options->port, "Port; 0 picks a free one")->check(CLI::Range(0, 65535))->capture_default_str();
   command->add_option("--token-file", options->token_file, "File holding the token that POST /api/documents must send");
