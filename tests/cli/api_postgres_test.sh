@@ -13,62 +13,14 @@ set -uo pipefail
 lagebild=$1
 source_dir=$2
 unit_tests=${3:-}
-pg_bin=${LAGEBILD_PG_BIN:-/usr/lib/postgresql/15/bin}
-if [[ ! -x $pg_bin/initdb || ! -x $pg_bin/pg_ctl || ! -x $pg_bin/psql ]]; then
-  echo "SKIP: no PostgreSQL server in $pg_bin (scripts/setup.sh installs postgresql-15)"
-  exit 77
-fi
-
-work=$(mktemp -d)
-as_owner=()
-if [[ $(id -u) -eq 0 ]]; then
-  chown postgres "$work"
-  as_owner=(runuser -u postgres --)
-fi
-cluster=$work/cluster
-servers=()
-cleanup() {
-  for pid in "${servers[@]}"; do kill "$pid" 2>/dev/null; done
-  "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$cluster" -m immediate stop >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-pg_port=$(free_port)
-"${as_owner[@]}" "$pg_bin/initdb" -D "$cluster" -U lagebild --auth=trust -E UTF8 --locale=C >"$work/initdb.log" 2>&1 ||
-  { echo "FAIL: initdb"; cat "$work/initdb.log"; exit 1; }
-# No TCP; fsync off because the cluster is thrown away; no autovacuum, whose transactions would
-# move the data stamp that the unit tests expect to stand still.
-"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$cluster" -w -l "$work/server.log" \
-  -o "-c listen_addresses='' -c unix_socket_directories='$work' -p $pg_port -c fsync=off -c autovacuum=off" start >/dev/null ||
-  { echo "FAIL: the server did not start"; cat "$work/server.log"; exit 1; }
-psql() { "$pg_bin/psql" -X -q -t -A -h "$work" -p "$pg_port" -U lagebild "$@"; }
-url() { echo "postgresql:///$1?host=$work&port=$pg_port&user=lagebild"; }
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/postgres_lib.sh"
+# no autovacuum, whose transactions would move the data stamp that the unit tests expect to stand still
+start_postgres -c autovacuum=off || exit 1
 for db in api unit; do psql -d postgres -c "CREATE DATABASE $db" || exit 1; done
 
 # The documents of api_test.sh, and some with diacritics, quotes and hyphens for the search.
-python3 - "$work/generated.jsonl" <<'PY'
-import json, sys
-people = ["Olaf Scholz", "Emmanuel Macron", "Joe Biden", "Wladimir Putin"]
-verbs = ["traf", "kritisierte", "lobte"]
-with open(sys.argv[1], "w") as out:
-    n = 0
-    for day in range(1, 6):
-        for i, a in enumerate(people):
-            b = people[(i + day) % len(people)]
-            if a == b:
-                continue
-            verb = verbs[(i + day) % len(verbs)]
-            n += 1
-            out.write(json.dumps({"id": f"g{n}", "url": f"https://site{n % 3}.example/{n}", "title": f"Bericht {n}",
-                                  "published": f"2024-02-{day:02d}",
-                                  "text": f"Am {day}. Februar 2024 {verb} {a} {b}. Beobachter sprachen von einem Signal."}) + "\n")
-    for n, text in enumerate(["Am 3. März 2024 kritisierte Olaf Scholz in Pjöngjang „scharf“ Wladimir Putin.",
-                              "Am 4. März 2024 lobte Emmanuel Macron Olaf Scholz – überraschend – in Paris.",
-                              "Am 5. März 2024 traf Joe Biden den Präsidenten Emmanuel Macron im Élysée-Palast."]):
-        out.write(json.dumps({"id": f"d{n}", "url": f"https://accents.example/{n}", "published": "2024-03-05", "text": text}) + "\n")
-PY
+python3 "$(dirname "$0")/generated_reports.py" "$work/generated.jsonl" --accents || exit 1
 
 for db in "$work/api.db" "$(url api)"; do
   "$lagebild" ingest --quiet --db "$db" --published 2023-09-05 "$source_dir/examples/kim-putin-de.txt" || { echo "FAIL: ingest into $db"; exit 1; }
@@ -76,22 +28,10 @@ for db in "$work/api.db" "$(url api)"; do
 done
 
 echo 'secret-token-123' > "$work/token"
-start_server() {  # DB NAME: starts serve on a free port, prints the port
-  local port
-  port=$(free_port)
-  "$lagebild" serve --db "$1" --port "$port" --token-file "$work/token" --jobs 2 >"$work/$2.out" 2>"$work/$2.err" &
-  servers+=($!)
-  for _ in $(seq 1 100); do
-    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/healthz')" 2>/dev/null && break
-    sleep 0.2
-  done
-  echo "$port"
-}
-sqlite_port=$(start_server "$work/api.db" sqlite)
-pg_serve_port=$(start_server "$(url api)" postgres)
-for name in sqlite postgres; do
-  grep -q "http://127.0.0.1:" "$work/$name.out" || { echo "FAIL: serve on $name did not start"; cat "$work/$name.err"; exit 1; }
-done
+start_server sqlite "$lagebild" "$work/api.db" --token-file "$work/token" --jobs 2 || exit 1
+sqlite_port=$port sqlite_pid=$server_pid
+start_server postgres "$lagebild" "$(url api)" --token-file "$work/token" --jobs 2 || exit 1
+pg_serve_port=$port pg_serve_pid=$server_pid
 
 python3 - "$sqlite_port" "$pg_serve_port" "$lagebild" "$(url api)" "$work" <<'PY' || exit 1
 import http.client, json, subprocess, sys, urllib.parse
@@ -221,9 +161,6 @@ if [[ -n $unit_tests ]]; then
   fi
 fi
 
-for pid in "${servers[@]}"; do
-  kill -TERM "$pid"
-  wait "$pid" || { echo "FAIL: serve exited with $? after SIGTERM"; result=1; }
-done
-servers=()
+stop_server "$sqlite_pid" sqlite || result=1
+stop_server "$pg_serve_pid" postgres || result=1
 exit $result

@@ -9,23 +9,7 @@ lagebild=$1
 source_dir=$2
 source "$(dirname "$0")/lib.sh"
 
-python3 - "$work/generated.jsonl" <<'PY'
-import json, sys
-people = ["Olaf Scholz", "Emmanuel Macron", "Joe Biden", "Wladimir Putin"]
-verbs = ["traf", "kritisierte", "lobte"]
-with open(sys.argv[1], "w") as out:
-    n = 0
-    for day in range(1, 6):
-        for i, a in enumerate(people):
-            b = people[(i + day) % len(people)]
-            if a == b:
-                continue
-            verb = verbs[(i + day) % len(verbs)]
-            n += 1
-            out.write(json.dumps({"id": f"g{n}", "url": f"https://site{n % 3}.example/{n}", "title": f"Bericht {n}",
-                                  "published": f"2024-02-{day:02d}",
-                                  "text": f"Am {day}. Februar 2024 {verb} {a} {b}. Beobachter sprachen von einem Signal."}) + "\n")
-PY
+python3 "$(dirname "$0")/generated_reports.py" "$work/generated.jsonl" || exit 1
 
 "$lagebild" ingest --quiet --db "$work/api.db" --published 2023-09-05 "$source_dir/examples/kim-putin-de.txt" || exit 1
 "$lagebild" ingest --quiet --db "$work/api.db" "$work/generated.jsonl" || exit 1
@@ -36,8 +20,7 @@ echo 'console.log(1)' > "$work/web/assets/app.js"
 echo 'secret-token-123' > "$work/token"
 ln -s /etc "$work/web/etc-link"
 
-start_server "$lagebild" "$work/api.db" --token-file "$work/token" --web "$work/web" --jobs 2 || exit 1
-grep -q "http://127.0.0.1:$port/" "$work/serve.out" || { echo "FAIL: serve did not print its URL"; cat "$work/serve.err"; exit 1; }
+start_server serve "$lagebild" "$work/api.db" --token-file "$work/token" --web "$work/web" --jobs 2 || exit 1
 
 python3 - "$port" "$lagebild" "$work" <<'PY' || exit 1
 import http.client, json, re, sys, urllib.parse
@@ -223,9 +206,5 @@ sys.exit(1 if failures else 0)
 PY
 result=$?
 
-kill -TERM "$server_pid"
-wait "$server_pid"
-code=$?
-server_pid=
-if [ "$code" -ne 0 ]; then echo "FAIL: serve exited with $code after SIGTERM"; cat "$work/serve.err"; exit 1; fi
+stop_server "$server_pid" serve || exit 1
 exit $result

@@ -12,34 +12,9 @@
 set -uo pipefail
 lagebild=$1
 unit_tests=${2:-}
-pg_bin=${LAGEBILD_PG_BIN:-/usr/lib/postgresql/15/bin}
-if [[ ! -x $pg_bin/initdb || ! -x $pg_bin/pg_ctl || ! -x $pg_bin/psql ]]; then
-  echo "SKIP: no PostgreSQL server in $pg_bin (scripts/setup.sh installs postgresql-15)"
-  exit 77
-fi
-
-work=$(mktemp -d)
-as_owner=()
-if [[ $(id -u) -eq 0 ]]; then
-  chown postgres "$work"
-  as_owner=(runuser -u postgres --)
-fi
-cluster=$work/cluster
-cleanup() {
-  "${as_owner[@]}" "$pg_bin/pg_ctl" -D "$cluster" -m immediate stop >/dev/null 2>&1
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"${as_owner[@]}" "$pg_bin/initdb" -D "$cluster" -U lagebild --auth=trust -E UTF8 --locale=C >"$work/initdb.log" 2>&1 ||
-  { echo "FAIL: initdb"; cat "$work/initdb.log"; exit 1; }
-# No TCP at all; fsync off because the cluster is thrown away (it does not change what is stored).
-"${as_owner[@]}" "$pg_bin/pg_ctl" -D "$cluster" -w -l "$work/server.log" \
-  -o "-c listen_addresses='' -c unix_socket_directories='$work' -p $port -c fsync=off" start >/dev/null ||
-  { echo "FAIL: the server did not start"; cat "$work/server.log"; exit 1; }
-psql() { "$pg_bin/psql" -X -q -t -A -h "$work" -p "$port" -U lagebild "$@"; }
-url() { echo "postgresql:///$1?host=$work&port=$port&user=lagebild"; }
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/postgres_lib.sh"
+start_postgres || exit 1
 for db in plain queue twice killed; do psql -d postgres -c "CREATE DATABASE $db" || exit 1; done
 
 # A corpus of our own (as in ingest_crash_test.sh): meetings, praise and criticism among leaders

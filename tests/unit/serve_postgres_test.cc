@@ -12,21 +12,13 @@
 #include "serve/event_queries.h"
 #include "serve/postgres_read_pool.h"
 #include "store/store.h"
+#include "serve_test_support.h"
 #include "test_support.h"
 
 namespace lagebild::serve {
 namespace {
 
 constexpr std::chrono::milliseconds kGenerous{5000};
-
-int StatusOfError(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const ApiError& error) {
-    return error.status();
-  }
-  return 0;
-}
 
 class PostgresServeTest : public ::testing::Test {
  protected:

@@ -20,19 +20,11 @@
 #include "serve/sql_dialect.h"
 #include "serve/sqlite_read_pool.h"
 #include "store/store.h"
+#include "serve_test_support.h"
 #include "test_support.h"
 
 namespace lagebild::serve {
 namespace {
-
-int StatusOfError(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const ApiError& error) {
-    return error.status();
-  }
-  return 0;
-}
 
 TEST(EventFilterTest, ValuesNeverEnterTheSqlText) {
   const std::string hostile = "x') OR 1=1 --";

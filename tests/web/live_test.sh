@@ -23,5 +23,5 @@ with open(sys.argv[1], "w") as out:
 PY
 "$lagebild" ingest --quiet --db "$work/live.db" "$work/more.jsonl" || exit 1
 
-start_server "$lagebild" "$work/live.db" --web "$source_dir/web/dist" || exit 1
+start_server serve "$lagebild" "$work/live.db" --web "$source_dir/web/dist" || exit 1
 LAGEBILD_URL="http://127.0.0.1:$port/" node "$source_dir/web/test/run.mjs" --out "$out_dir"
