@@ -4,7 +4,8 @@
 # so that documents, mentions, stories and the full-text index are what a real run stores: each
 # document tells five events among 30 countries with 6 verbs on random days of 2015–2024 (about
 # 16 million possible event keys, so nearly every report is an event of its own).
-# Usage: bench/make_serve_db.sh LAGEBILD OUT.db [DOCUMENTS=24000] [SEED=1]
+# Usage: bench/make_serve_db.sh LAGEBILD OUT [DOCUMENTS=24000] [SEED=1]
+# OUT is a SQLite file (made anew) or a PostgreSQL URL (an empty database; counted with psql).
 set -euo pipefail
 lagebild=$1
 out=$2
@@ -34,6 +35,11 @@ with open(path, "w") as out:
         out.write(json.dumps({"id": f"b{n}", "url": f"https://site{n % 40}.example/{n}", "title": f"Meldung {n}",
                               "published": published.isoformat(), "text": " ".join(sentences)}, ensure_ascii=False) + "\n")
 PY
+if [[ $out == postgres* ]]; then
+  "$lagebild" ingest --quiet --db "$out" --lang de "$corpus"
+  psql -X -q -t -A "$out" -c "SELECT 'events: ' || (SELECT count(*) FROM events) || ' mentions: ' || (SELECT count(*) FROM mentions)"
+  exit 0
+fi
 rm -f "$out" "$out-wal" "$out-shm"
 "$lagebild" ingest --quiet --db "$out" --lang de "$corpus"
 python3 -c "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); print('events:', db.execute('SELECT count(*) FROM events').fetchone()[0], 'mentions:', db.execute('SELECT count(*) FROM mentions').fetchone()[0])" "$out"

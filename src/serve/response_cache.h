@@ -3,13 +3,17 @@
 // the count of a filter set) over and over; a cached answer costs a hash lookup instead of a scan
 // of every event. Every entry belongs to one data stamp (ReadPool::DataStamp): the first request
 // that sees a new stamp empties the cache. Bounded in bytes, least recently used first out.
-// Thread-safe.
+// Requests that miss the same key at once compute it once: the others wait for that answer
+// (a dashboard opened by several people, or 16 connections of a load test, would otherwise run
+// the same scan 16 times side by side). Thread-safe.
 #pragma once
 
 #include <cstddef>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -34,7 +38,8 @@ class ResponseCache {
   // Keeps `value` if `stamp` is still the current one (that of the last Find: an answer computed
   // before the data changed is stale already) and it alone is not over a quarter of the budget.
   void Store(const std::string& key, const std::string& stamp, std::string value);
-  // Find, else compute, store and return.
+  // Find, else compute (or wait for the request computing it), store and return. An exception of
+  // `compute` goes to its caller; the requests waiting for it then compute it themselves.
   std::string GetOrCompute(const std::string& key, const std::string& stamp, const std::function<std::string()>& compute);
 
   Counts counts();
@@ -44,14 +49,25 @@ class ResponseCache {
     std::string key;
     std::string value;
   };
+  // An answer being computed, for the requests that want it meanwhile.
+  struct Flight {
+    std::string stamp;
+    bool done = false;
+    std::optional<std::string> value;  // nullopt: the computation failed
+    std::condition_variable finished;
+  };
   void SwitchStampLocked(const std::string& stamp);
   void EvictLocked();
+  void StoreLocked(const std::string& key, const std::string& stamp, std::string value);
+  std::optional<std::string> FindLocked(const std::string& key, const std::string& stamp);
+  void Land(const std::string& key, const std::shared_ptr<Flight>& flight, std::optional<std::string> value);
 
   const size_t max_bytes_;
   std::mutex mutex_;
   std::string stamp_;
   std::list<Entry> recent_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> by_key_;
+  std::unordered_map<std::string, std::shared_ptr<Flight>> in_flight_;
   size_t bytes_ = 0;
   Counts counts_;
 };

@@ -6,9 +6,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "serve/api_error.h"
 #include "serve/event_cursor.h"
@@ -151,6 +153,47 @@ TEST(ResponseCacheTest, StaysWithinItsBudgetDroppingTheLeastRecentlyUsed) {
   ResponseCache off(0);
   off.Store("a", "1", "x");
   EXPECT_FALSE(off.Find("a", "1"));
+}
+
+TEST(ResponseCacheTest, RequestsMissingTogetherComputeOnce) {
+  for (const size_t budget : {size_t{1} << 20, size_t{0}}) {  // also with the cache off
+    ResponseCache cache(budget);
+    std::atomic<int> computed = 0;
+    std::vector<std::thread> requests;
+    std::vector<std::string> answers(8);
+    for (size_t i = 0; i < answers.size(); ++i) {
+      requests.emplace_back([&, i] {
+        answers[i] = cache.GetOrCompute("/api/timeline", "1", [&] {
+          ++computed;
+          std::this_thread::sleep_for(std::chrono::milliseconds(200));
+          return std::string("[1]");
+        });
+      });
+    }
+    for (std::thread& request : requests) request.join();
+    EXPECT_EQ(computed, 1) << "budget " << budget;
+    EXPECT_EQ(std::count(answers.begin(), answers.end(), "[1]"), 8);
+  }
+}
+
+TEST(ResponseCacheTest, WhenTheComputingRequestFailsTheWaitingOnesTryThemselves) {
+  ResponseCache cache(1 << 20);
+  std::atomic<int> attempts = 0;
+  auto compute = [&]() -> std::string {
+    if (++attempts == 1) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      throw ApiError(kUnavailable, "over the time limit");
+    }
+    return "[2]";
+  };
+  std::string second;
+  std::thread leader([&] { EXPECT_EQ(StatusOfError([&] { cache.GetOrCompute("k", "1", compute); }), kUnavailable); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::thread follower([&] { second = cache.GetOrCompute("k", "1", compute); });
+  leader.join();
+  follower.join();
+  EXPECT_EQ(second, "[2]");
+  EXPECT_EQ(cache.Find("k", "1"), "[2]");
 }
 
 class ServeQueryTest : public ::testing::Test {
