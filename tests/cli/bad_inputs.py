@@ -64,9 +64,12 @@ write("cut.offset", b"%d" % cut_member)
 sentence = b"Kim reist nach Moskau und trifft dort Putin, sagten Beamte am Dienstag. "
 write("long-line.txt", sentence * (100_000_000 // len(sentence)))
 
-# 6. an RSS feed with 100,000 items
-items = "".join("<item><title>Meldung %d</title><link>https://feed.example/%d</link>"
-                "<pubDate>Tue, 12 Sep 2023 07:00:00 GMT</pubDate>"
-                "<description>Kim reist nach Moskau. Meldung %d.</description></item>\n" % (i, i, i) for i in range(100000))
-write("big-feed.rss", ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Viel</title>\n'
-                       + items + "</channel></rss>\n").encode())
+# 6. an RSS feed with 100,000 items (for extract) and its first 10,000 (for ingest, which is slower)
+def feed(count):
+    items = "".join("<item><title>Meldung %d</title><link>https://feed.example/%d</link>"
+                    "<pubDate>Tue, 12 Sep 2023 07:00:00 GMT</pubDate>"
+                    "<description>Kim reist nach Moskau. Meldung %d.</description></item>\n" % (i, i, i) for i in range(count))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Viel</title>\n'
+            + items + "</channel></rss>\n").encode()
+write("big-feed.rss", feed(100000))
+write("feed-10k.rss", feed(10000))
