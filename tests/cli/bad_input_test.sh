@@ -118,21 +118,29 @@ measure 90 ingest --db "$work/feed.db" "$work/feed-10k.rss"
 check "feed into the database: all 10,000 items stored" has "feed.db now holds 10000 document(s)"
 check "feed into the database: under 60 s and 500 MB" eval 'faster 60 && smaller 500'
 
-# 7. a dictionary source with an error on line 5,000
+# 7. a dictionary source with an error on line 5,000, and a second one further down the same file
 cp -r "$source_dir/data" "$work/data"
-python3 - "$work/data/actors/people/europe.txt" <<'PY'
+second=$(python3 - "$work/data/actors/people/europe.txt" <<'PY'
 import sys
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 assert lines[4998].startswith("  "), "line 4999 is no longer inside an entry; choose another place"
 lines.insert(4999, "  2004-07-11 irgendwann SRBGOV head-of-state")
+second = next(i for i in range(5600, len(lines)) if lines[i].startswith("  ") and lines[i - 1].startswith("  "))
+lines.insert(second, "  2004-07-11 nie SRBGOV head-of-state")
 open(sys.argv[1], "w", encoding="utf-8").write("\n".join(lines))
+print(second + 1)
 PY
+)
 packages=$source_dir/node_modules
 [ -d "$packages" ] || packages=$(cd "$source_dir" && git worktree list | head -1 | cut -d' ' -f1)/node_modules
 measure 60 dict check --data "$work/data" --packages "$packages"
 check "dictionary: exit 1" test "$code" -eq 1
 check "dictionary: the message names file and line 5000" has "actors/people/europe.txt:5000: invalid date 'irgendwann'"
-check "dictionary: only that problem" grep -q "; 1 problem(s)" "$work/out" "$work/err"
+# `dict check` promises to list all problems, but a file's parse stops at its first error
+# (ActorSourceParser::Parse, src/compile/actor_source.cc): the second error and the 170 entries after
+# line 5000 are not read
+expected_failure "dictionary: the second error in the same file, line $second, is listed too" \
+  has "actors/people/europe.txt:$second: invalid date 'nie'"
 
 # 8. nothing already stored is lost: a good crawl, then a batch with the bad inputs into the same database
 db=$work/store.db
