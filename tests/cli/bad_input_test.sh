@@ -11,23 +11,10 @@ slowdown=${BAD_INPUT_SLOWDOWN:-1}
 lagebild=$1
 source_dir=$2
 sample=$source_dir/examples/kim-putin-de.txt
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/checks.sh"
 known=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    echo "  exit $code, ${secs}s, ${rss_mb} MB; stderr: $(head -c 400 "$work/err")"
-  fi
-}
+failure_detail() { echo "  exit $code, ${secs}s, ${rss_mb} MB; stderr: $(head -c 400 "$work/err")"; }
 
 expected_failure() {  # expected_failure NAME CONDITION-COMMAND... : a known bug, reported, not failed
   local name=$1

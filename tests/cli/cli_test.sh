@@ -5,23 +5,8 @@ set -u
 lagebild=$1
 source_dir=$2
 sample=$source_dir/examples/kim-putin-de.txt
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-    echo "  stdout: $(head -c 400 "$work/out")"
-    echo "  stderr: $(head -c 400 "$work/err")"
-  fi
-}
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/checks.sh"
 
 run() {  # run ARGS... ; stores stdout, stderr, exit code
   "$lagebild" "$@" >"$work/out" 2>"$work/err"
