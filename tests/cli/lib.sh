@@ -1,4 +1,4 @@
-# Shared by the shell tests that run `lagebild serve` or a PostgreSQL cluster (api_test.sh,
+# Shared by the shell tests (cli_test.sh, bad_input_test.sh, api_test.sh,
 # api_postgres_test.sh, postgres_worker_test.sh, tests/web/live_test.sh): a work folder removed
 # at exit after the steps registered with at_exit (run last first), a free port, a server
 # started and waited for. Source it after `set -uo pipefail`; it sets `work`.
