@@ -3,41 +3,36 @@
 #include <algorithm>
 
 namespace lagebild {
-namespace {
-
-uint32_t Lookup(const std::unordered_map<int32_t, uint32_t>& table, int32_t key) {
-  const auto found = table.find(key);
-  return found == table.end() ? 0 : found->second;
-}
-
-}  // namespace
 
 void ReferenceRegistry::Register(const std::string& key, int32_t referent) {
   if (key.empty()) return;
-  std::vector<int32_t>& referents = referents_by_key_[key];
-  if (std::find(referents.begin(), referents.end(), referent) == referents.end()) referents.push_back(referent);
+  std::vector<std::string>& keys = standings_[referent].keys;
+  if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;
+  keys.push_back(key);
+  Promote(key, referent);
 }
 
 void ReferenceRegistry::CountMention(int32_t referent) {
-  ++mentions_[referent];
-  last_seen_[referent] = ++clock_;
+  Standing& standing = standings_[referent];
+  ++standing.mentions;
+  standing.last_seen = ++clock_;
+  for (const std::string& key : standing.keys) Promote(key, referent);
 }
 
 int32_t ReferenceRegistry::Resolve(const std::string& key) const {
-  const auto found = referents_by_key_.find(key);
-  if (found == referents_by_key_.end()) return -1;
-  int32_t best = -1;
-  for (int32_t referent : found->second) {
-    if (best < 0) {
-      best = referent;
-      continue;
-    }
-    const uint32_t count = Lookup(mentions_, referent), best_count = Lookup(mentions_, best);
-    if (count > best_count || (count == best_count && Lookup(last_seen_, referent) > Lookup(last_seen_, best))) {
-      best = referent;
-    }
-  }
-  return best;
+  const auto found = best_by_key_.find(key);
+  return found == best_by_key_.end() ? -1 : found->second;
+}
+
+bool ReferenceRegistry::Outranks(int32_t referent, int32_t other) const {
+  const Standing& mine = standings_.at(referent);
+  const Standing& theirs = standings_.at(other);
+  return mine.mentions > theirs.mentions || (mine.mentions == theirs.mentions && mine.last_seen > theirs.last_seen);
+}
+
+void ReferenceRegistry::Promote(const std::string& key, int32_t referent) {
+  const auto [best, inserted] = best_by_key_.try_emplace(key, referent);
+  if (!inserted && best->second != referent && Outranks(referent, best->second)) best->second = referent;
 }
 
 }  // namespace lagebild
