@@ -6,8 +6,10 @@
 // rewrite the text.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -200,6 +202,14 @@ struct Event {
   int32_t place = -1;        // index into Document::places
 };
 
+// Orders items by the sentence they belong to, for searching a vector kept in text order.
+struct SentenceOrder {
+  template <typename Item>
+  bool operator()(const Item& item, uint32_t sentence) const { return item.sentence < sentence; }
+  template <typename Item>
+  bool operator()(uint32_t sentence, const Item& item) const { return sentence < item.sentence; }
+};
+
 struct Document {
   DocumentMeta meta;
   std::string text;   // cleaned, NFC-normalised UTF-8; immutable after the clean stage
@@ -221,5 +231,14 @@ struct Document {
     return sentence.paragraph < paragraphs.size() ? paragraphs[sentence.paragraph].lang : lang;
   }
 };
+
+// The items of one sentence, from a vector kept in text order (entities, times, places, events):
+// a contiguous range found by binary search, so a stage looking at every sentence in turn stays
+// linear in the length of the document.
+template <typename Item>
+std::span<const Item> OfSentence(const std::vector<Item>& items, uint32_t sentence) {
+  const auto [first, last] = std::equal_range(items.begin(), items.end(), sentence, SentenceOrder{});
+  return {first, last};
+}
 
 }  // namespace lagebild

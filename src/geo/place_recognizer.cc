@@ -118,21 +118,15 @@ void MarkTaken(const Document& doc, uint32_t sentence_index, SentenceContext& co
       if (i >= sentence.first_token) context.taken[i - sentence.first_token] = true;
     }
   };
-  const auto first_entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), sentence.span.begin,
-                                             [](const Entity& e, uint32_t offset) { return e.span.end <= offset; });
-  for (auto it = first_entity; it != doc.entities.end() && it->span.begin < sentence.span.end; ++it) {
-    const Entity& entity = *it;
+  for (const Entity& entity : OfSentence(doc.entities, sentence_index)) {
     // Countries and capitals are placed when a word of place stands before them; people found only
     // by cues ("nach Tel Aviv" read as a name) may be places too.
     const bool person_by_cue = entity.kind == EntityKind::kPerson && entity.source == EntitySource::kCue;
-    if (entity.sentence == sentence_index && entity.kind != EntityKind::kCountry && entity.kind != EntityKind::kCapital &&
-        !person_by_cue) {
+    if (entity.kind != EntityKind::kCountry && entity.kind != EntityKind::kCapital && !person_by_cue) {
       mark(entity.span);
     }
   }
-  for (const TimeExpression& time : doc.times) {
-    if (time.sentence == sentence_index) mark(time.span);
-  }
+  for (const TimeExpression& time : OfSentence(doc.times, sentence_index)) mark(time.span);
 }
 
 }  // namespace
@@ -171,10 +165,8 @@ bool BeforeReportingVerb(const SentenceContext& context, uint32_t last) {
 void AddEntityMentions(const Gazetteer& gazetteer, const SentenceContext& context, uint32_t sentence,
                        std::vector<PlaceMention>& mentions) {
   const Document& doc = context.doc;
-  for (size_t e = 0; e < doc.entities.size(); ++e) {
-    const Entity& entity = doc.entities[e];
-    if (entity.sentence != sentence || entity.country.empty()) continue;
-    if (entity.kind != EntityKind::kCountry) continue;
+  for (const Entity& entity : OfSentence(doc.entities, sentence)) {
+    if (entity.country.empty() || entity.kind != EntityKind::kCountry) continue;
     const uint32_t first = TokenAt(doc, entity.span.begin);
     if (!InPlaceRole(context, first)) continue;
     PlaceMention mention;
@@ -183,7 +175,7 @@ void AddEntityMentions(const Gazetteer& gazetteer, const SentenceContext& contex
     mention.first_token = first;
     mention.last_token = TokenAt(doc, entity.span.end);
     mention.in_place_role = true;
-    mention.entity = static_cast<int32_t>(e);
+    mention.entity = static_cast<int32_t>(&entity - doc.entities.data());
     mention.speaker_place = BeforeReportingVerb(context, mention.last_token) || BeforeReportingVerb(context, mention.last_token + 1);
     if (const int32_t country = gazetteer.Country(entity.country); country >= 0) mention.candidates.push_back(country);
     // "Georgia" is also a US state: regions of the same name compete in disambiguation.
@@ -285,8 +277,8 @@ bool IsShouted(std::string_view word) {
 }
 
 // The kind of an entity with exactly this span, or nullptr.
-const EntityKind* ExactEntity(const Document& doc, Span span) {
-  for (const Entity& entity : doc.entities) {
+const EntityKind* ExactEntity(const Document& doc, uint32_t sentence, Span span) {
+  for (const Entity& entity : OfSentence(doc.entities, sentence)) {
     if (entity.span.begin == span.begin && entity.span.end == span.end) return &entity.kind;
   }
   return nullptr;
@@ -318,7 +310,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       const bool place_role = InPlaceRole(context, i);
       // A country the actor stage found is placed by AddEntityMentions; a capital on its own is
       // its government unless a word of place stands before it ("Moskau warnte" / "in Moskau").
-      const EntityKind* entity = ExactEntity(context.doc, span);
+      const EntityKind* entity = ExactEntity(context.doc, sentence, span);
       if (entity != nullptr && *entity == EntityKind::kCountry) break;
       if (entity != nullptr && *entity == EntityKind::kCapital && !place_role) break;
       if (!IsToponym(check, i, end, candidates, place_role)) break;

@@ -52,7 +52,8 @@ std::map<std::string, int> DocumentCountries(const Gazetteer& gazetteer, const D
     // A capital's name may mean a smaller namesake ("Paris, Texas"), and a country's name is
     // being resolved itself ("Georgia" the US state): neither votes.
     if (entity.country.size() != 3 || entity.kind == EntityKind::kCapital) continue;
-    const bool resolved_here = std::any_of(mentions.begin(), mentions.end(), [&](const PlaceMention& mention) {
+    const auto same_sentence = OfSentence(mentions, entity.sentence);  // mentions come in sentence order
+    const bool resolved_here = std::any_of(same_sentence.begin(), same_sentence.end(), [&](const PlaceMention& mention) {
       return mention.span.begin < entity.span.end && entity.span.begin < mention.span.end;
     });
     if (!resolved_here) ++countries[entity.country];
@@ -165,6 +166,9 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
     if (place.kind == PlaceKind::kCity && mention.candidates.size() == 1) context.chosen.push_back(&place);
     if (!place.country.empty()) ++chosen_countries[std::string(place.country)];
   }
+  // each city once, however often it is named: Score compares a candidate with every one
+  std::sort(context.chosen.begin(), context.chosen.end());
+  context.chosen.erase(std::unique(context.chosen.begin(), context.chosen.end()), context.chosen.end());
   for (const auto& [country, count] : chosen_countries) {
     context.countries[country] += count;
     if (context.countries[country] > most) {

@@ -35,14 +35,16 @@ bool Overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 bool IsFrontedAdverbial(const Document& doc, uint32_t sentence, Span segment) {
   constexpr int kMaxOtherTokens = 6;
   bool anchor = false;
-  for (const TimeExpression& time : doc.times) anchor = anchor || (time.sentence == sentence && Overlaps(time.span, segment));
-  for (const Place& place : doc.places) anchor = anchor || (place.sentence == sentence && Overlaps(place.span, segment));
-  for (const Event& event : doc.events) {
-    if (event.sentence == sentence && Overlaps(event.trigger, segment)) return false;
+  const auto times = OfSentence(doc.times, sentence);
+  const auto places = OfSentence(doc.places, sentence);
+  for (const TimeExpression& time : times) anchor = anchor || Overlaps(time.span, segment);
+  for (const Place& place : places) anchor = anchor || Overlaps(place.span, segment);
+  for (const Event& event : OfSentence(doc.events, sentence)) {
+    if (Overlaps(event.trigger, segment)) return false;
   }
   // An actor in it makes it a clause of its own ("Am Montag sagte Kirby, …").
-  for (const Entity& entity : doc.entities) {
-    if (entity.sentence == sentence && Overlaps(entity.span, segment)) return false;
+  for (const Entity& entity : OfSentence(doc.entities, sentence)) {
+    if (Overlaps(entity.span, segment)) return false;
   }
   int other = 0;
   const Sentence& whole = doc.sentences[sentence];
@@ -50,17 +52,22 @@ bool IsFrontedAdverbial(const Document& doc, uint32_t sentence, Span segment) {
     const Span span = doc.tokens[i].span;
     if (!Overlaps(span, segment)) continue;
     bool covered = false;
-    for (const TimeExpression& time : doc.times) covered = covered || Overlaps(time.span, span);
-    for (const Place& place : doc.places) covered = covered || Overlaps(place.span, span);
+    for (const TimeExpression& time : times) covered = covered || Overlaps(time.span, span);
+    for (const Place& place : places) covered = covered || Overlaps(place.span, span);
     if (!covered) ++other;
   }
   return anchor && other <= kMaxOtherTokens;
 }
 
 bool InsideTime(const Document& doc, uint32_t sentence, Span span) {
-  return std::any_of(doc.times.begin(), doc.times.end(), [&](const TimeExpression& time) {
-    return time.sentence == sentence && Overlaps(time.span, span);
-  });
+  const auto times = OfSentence(doc.times, sentence);
+  return std::any_of(times.begin(), times.end(), [&](const TimeExpression& time) { return Overlaps(time.span, span); });
+}
+
+// The index of an item of a sentence's range in its document vector.
+template <typename Item>
+int32_t IndexIn(const std::vector<Item>& items, const Item& item) {
+  return static_cast<int32_t>(&item - items.data());
 }
 
 // "wo er Putin traf", "where he met Putin": the clause takes its antecedent's place and date.
@@ -93,8 +100,8 @@ bool AfterSince(const Document& doc, const Sentence& sentence, Span clause, Span
 template <typename Item>
 int32_t LastBefore(const std::vector<Item>& items, uint32_t sentence, Span clause) {
   int32_t found = -1;
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].sentence == sentence && items[i].span.end <= clause.begin) found = static_cast<int32_t>(i);
+  for (const Item& item : OfSentence(items, sentence)) {
+    if (item.span.end <= clause.begin) found = IndexIn(items, item);
   }
   return found;
 }
@@ -123,9 +130,9 @@ Span ClauseAround(const Document& doc, uint32_t sentence_index, uint32_t offset)
 // Whether the sentence has a dated time expression anywhere (then an event outside its clause is
 // not plainly "recent": its date is unknown).
 bool SentenceHasDate(const Document& doc, uint32_t sentence) {
-  return std::any_of(doc.times.begin(), doc.times.end(), [&](const TimeExpression& time) {
-    return time.sentence == sentence && !time.value.empty() &&
-           (time.type == TimeType::kDate || time.type == TimeType::kTime);
+  const auto times = OfSentence(doc.times, sentence);
+  return std::any_of(times.begin(), times.end(), [&](const TimeExpression& time) {
+    return !time.value.empty() && (time.type == TimeType::kDate || time.type == TimeType::kTime);
   });
 }
 
@@ -138,9 +145,10 @@ bool IsVagueReference(const std::string& value) { return value.ends_with("_REF")
 constexpr uint32_t kStorySentences = 2;
 
 bool FollowsOtherStory(const Document& doc, uint32_t sentence, const std::string& published) {
-  for (int32_t t = static_cast<int32_t>(doc.times.size()) - 1; t >= 0; --t) {
-    const TimeExpression& time = doc.times[t];
-    if (time.sentence >= sentence) continue;
+  // the times of the sentences before, latest first
+  const auto before = std::lower_bound(doc.times.begin(), doc.times.end(), sentence, SentenceOrder{});
+  for (auto it = std::make_reverse_iterator(before); it != doc.times.rend(); ++it) {
+    const TimeExpression& time = *it;
     if (time.sentence + kStorySentences < sentence) return false;
     if (time.type != TimeType::kDate || time.value.empty() || IsVagueReference(time.value)) continue;
     const Sentence& where = doc.sentences[time.sentence];
@@ -165,9 +173,8 @@ int32_t TimeOfClause(const Document& doc, uint32_t sentence, Span clause, Span t
   int32_t best = -1;
   uint32_t best_distance = UINT32_MAX;
   vague = false;
-  for (size_t i = 0; i < doc.times.size(); ++i) {
-    const TimeExpression& time = doc.times[i];
-    if (time.sentence != sentence || !Inside(time.span, clause)) continue;
+  for (const TimeExpression& time : OfSentence(doc.times, sentence)) {
+    if (!Inside(time.span, clause)) continue;
     if (time.type == TimeType::kDuration || time.type == TimeType::kSet || time.value.empty()) continue;
     if (AfterSince(doc, doc.sentences[sentence], clause, time.span)) continue;
     if (IsVagueReference(time.value)) {
@@ -177,7 +184,7 @@ int32_t TimeOfClause(const Document& doc, uint32_t sentence, Span clause, Span t
     const uint32_t distance = Distance(time.span, trigger);
     if (distance < best_distance) {
       best_distance = distance;
-      best = static_cast<int32_t>(i);
+      best = IndexIn(doc.times, time);
     }
   }
   return best;
@@ -186,14 +193,13 @@ int32_t TimeOfClause(const Document& doc, uint32_t sentence, Span clause, Span t
 int32_t PlaceOfClause(const Document& doc, uint32_t sentence, Span clause, Span trigger) {
   int32_t best = -1;
   uint32_t best_distance = UINT32_MAX;
-  for (size_t i = 0; i < doc.places.size(); ++i) {
-    const Place& place = doc.places[i];
+  for (const Place& place : OfSentence(doc.places, sentence)) {
     // Only a place after a word of place locates the event: "Garnac Grain of New Jersey" does not.
-    if (place.sentence != sentence || !Inside(place.span, clause) || !place.locates_event) continue;
+    if (!Inside(place.span, clause) || !place.locates_event) continue;
     const uint32_t distance = Distance(place.span, trigger);
     if (distance < best_distance) {
       best_distance = distance;
-      best = static_cast<int32_t>(i);
+      best = IndexIn(doc.places, place);
     }
   }
   return best;
@@ -229,8 +235,10 @@ int32_t EventGrounder::PlaceOfVisit(Document& doc, const Event& event) const {
                                    [](uint32_t begin, const Place& other) { return begin < other.span.begin; });
   const auto index = static_cast<int32_t>(at - doc.places.begin());
   doc.places.insert(at, std::move(place));
-  for (Event& other : doc.events) {
-    if (other.place >= index) ++other.place;
+  // Events are grounded in order, so only those of this sentence can hold a place after it.
+  const auto [first, last] = std::equal_range(doc.events.begin(), doc.events.end(), event.sentence, SentenceOrder{});
+  for (auto other = first; other != last; ++other) {
+    if (other->place >= index) ++other->place;
   }
   return index;
 }
