@@ -30,8 +30,11 @@ struct RawDocument {
 };
 
 struct ReadIssue {
+  // An error is a record skipped (the run ends with exit 1); a warning says how something was read.
+  enum class Severity { kError, kWarning };
   std::string location;  // "file" or "file:line"
   std::string message;
+  Severity severity = Severity::kError;
 };
 
 class Reader {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "read/document_parts.h"
 #include "read/format_sniffer.h"
 #include "read/http_fetch.h"
 
@@ -25,20 +26,22 @@ std::unique_ptr<Reader> FetchReader(const std::string& url, InputFormat format, 
   if (!status.ok()) return nullptr;
   if (format == InputFormat::kAuto) format = FormatFromContent(std::string_view(fetched.bytes).substr(0, kSniffBytes));
   if (format == InputFormat::kHtml || format == InputFormat::kText) page_url = fetched.url;
-  return MakeReader(format, url, std::move(fetched.bytes));
+  return SplitLongDocuments(MakeReader(format, url, std::move(fetched.bytes)));
 }
 
 std::unique_ptr<Reader> OpenSource(const std::string& source, InputFormat format, Status& status,
                                    std::optional<std::string>& page_url) {
   page_url.reset();
   if (IsHttpUrl(source)) return FetchReader(source, format, status, page_url);
-  return OpenReader(source, format, status);
+  std::unique_ptr<Reader> reader = OpenReader(source, format, status);
+  return reader ? SplitLongDocuments(std::move(reader)) : nullptr;
 }
 
 void ReportIssues(std::vector<ReadIssue>& issues, bool& failed) {
   for (const ReadIssue& issue : issues) {
-    std::cerr << fmt::format("lagebild: {}: {}\n", issue.location, issue.message);
-    failed = true;
+    const bool warning = issue.severity == ReadIssue::Severity::kWarning;
+    std::cerr << fmt::format("lagebild: {}: {}{}\n", issue.location, warning ? "warning: " : "", issue.message);
+    failed = failed || !warning;
   }
   issues.clear();
 }
