@@ -61,10 +61,16 @@ class ActorSourceParser {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       const std::string trimmed = Trim(line);
       if (trimmed.empty() || trimmed[0] == '#') continue;
-      Status status = line[0] == '@' ? ParseHeader(trimmed) : ParseBodyLine(line, trimmed);
-      if (!status.ok()) return status;
+      if (line[0] == '@') {
+        const Status header = ParseHeader(trimmed);
+        // the lines of an entry whose header is wrong are not read: they would only repeat the error
+        in_broken_entry_ = !header.ok();
+        problems_.Add(header);
+      } else if (!in_broken_entry_) {
+        problems_.Add(ParseBodyLine(line, trimmed));
+      }
     }
-    return Status::Ok();
+    return problems_.ToStatus(name_);
   }
 
  private:
@@ -145,6 +151,8 @@ class ActorSourceParser {
   }
 
   std::string name_;
+  FileProblems problems_;
+  bool in_broken_entry_ = false;
   std::vector<ActorEntry>& entries_;
   int line_ = 0;
 };

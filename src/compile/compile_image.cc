@@ -54,18 +54,18 @@ void ReadWordLists(const CompileOptions& options, Sources& sources, CheckReport&
           {"place_cues", "geo/", std::vector<std::string>{"locative", "noun", "direction", "article", "transfer", "reporting"}}}) {
       std::vector<WordListEntry> entries;
       const Status status = ReadWordList(options.data_dir + "/" + prefix + file + ".txt", flags, entries);
-      if (!status.ok()) report.problems.push_back(status.message());
+      if (!status.ok()) AppendProblems(status, report.problems);
       sources.sections.emplace_back(section + prefix + file, SerializeWordList(entries));
     }
   }
   std::vector<WordListEntry> organisation_words;
   if (Status status = ReadWordList(options.data_dir + "/en/organisation_words.txt", {}, organisation_words); !status.ok()) {
-    report.problems.push_back(status.message());
+    AppendProblems(status, report.problems);
   }
   sources.sections.emplace_back("actors/en/organisation_words", SerializeWordList(organisation_words));
   std::vector<WordListEntry> particles;
   const Status status = ReadWordList(options.data_dir + "/common/name_particles.txt", {}, particles);
-  if (!status.ok()) report.problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, report.problems);
   sources.sections.emplace_back("actors/name_particles", SerializeWordList(particles));
 }
 
@@ -170,24 +170,24 @@ std::string SerializeAgents(const std::vector<AgentEntry>& agents, const GermanN
 void ReadActors(const CompileOptions& options, CodeRegistry& registry, Sources& sources, CheckReport& report) {
   const std::string codes = options.data_dir + "/common/actor_codes.txt";
   if (std::filesystem::exists(codes)) {
-    if (Status status = ReadSpecialCodes(codes, registry); !status.ok()) report.problems.push_back(status.message());
+    if (Status status = ReadSpecialCodes(codes, registry); !status.ok()) AppendProblems(status, report.problems);
   }
   for (const std::string& file : FilesBelow(options.data_dir + "/actors", ".txt")) {
-    if (Status status = ParseActorFile(file, sources.actors); !status.ok()) report.problems.push_back(status.message());
+    if (Status status = ParseActorFile(file, sources.actors); !status.ok()) AppendProblems(status, report.problems);
   }
   sources.own_actor_count = sources.actors.size();
   std::vector<ActorEntry> countries;
   std::vector<std::string> alpha3;
   if (Status status = GenerateCountries(options.packages_dir, countries, alpha3); !status.ok()) {
-    report.problems.push_back(status.message());
+    AppendProblems(status, report.problems);
   }
   registry.countries.insert(alpha3.begin(), alpha3.end());
   std::unordered_map<std::string, std::string> alpha2_to_alpha3;
   if (Status status = ReadAlpha3Codes(options.packages_dir, alpha2_to_alpha3); !status.ok()) {
-    report.problems.push_back(status.message());
+    AppendProblems(status, report.problems);
   }
   if (Status status = GenerateCapitals(options.packages_dir, alpha2_to_alpha3, countries); !status.ok()) {
-    report.problems.push_back(status.message());
+    AppendProblems(status, report.problems);
   }
   report.countries = alpha3.size();
   sources.actors.insert(sources.actors.end(), countries.begin(), countries.end());
@@ -201,7 +201,7 @@ void ReadAgents(const CompileOptions& options, const CodeRegistry& registry, con
   for (size_t i = 0; i < 2; ++i) {
     const std::string path = options.data_dir + "/agents/" + kLanguages[i] + ".txt";
     if (!std::filesystem::exists(path)) continue;
-    if (Status status = ParseAgentFile(path, sources.agents[i]); !status.ok()) report.problems.push_back(status.message());
+    if (Status status = ParseAgentFile(path, sources.agents[i]); !status.ok()) AppendProblems(status, report.problems);
     for (std::string& problem : ValidateAgents(sources.agents[i], registry)) report.problems.push_back(std::move(problem));
     report.agents += sources.agents[i].size();
     sources.sections.emplace_back(std::string("agents/") + kLanguages[i],
@@ -217,7 +217,7 @@ Sources ReadAllSources(const CompileOptions& options, CheckReport& report) {
   // German noun inflections serve the agents and the noun triggers of the event patterns.
   GermanNounForms german_nouns;
   const Status nouns_loaded = german_nouns.Load(options.packages_dir);
-  if (!nouns_loaded.ok()) report.problems.push_back(nouns_loaded.message());
+  if (!nouns_loaded.ok()) AppendProblems(nouns_loaded, report.problems);
   const GermanNounForms* german = nouns_loaded.ok() ? &german_nouns : nullptr;
   ReadAgents(options, registry, german, sources, report);
   ReadAdjectives(options.data_dir + "/actors/countries/adjectives.tsv", registry, sources, report);

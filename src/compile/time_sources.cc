@@ -93,7 +93,7 @@ void ReadTimeWords(const std::string& path, Lines& lines, std::vector<std::strin
     for (std::string_view ending : kAdjectiveEndings) AddLine(lines, stem + std::string(ending), fields[1], fields[2]);
     return Status::Ok();
   });
-  if (!status.ok()) problems.push_back(status.message());
+  if (!status.ok()) AppendProblems(status, problems);
 }
 
 }  // namespace

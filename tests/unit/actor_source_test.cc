@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "compile/package_sources.h"
+#include "compile/source_lines.h"
 
 namespace lagebild {
 namespace {
@@ -71,6 +72,41 @@ TEST(ActorSourceTest, SyntaxErrorsNameFileAndLine) {
     const Status status = ParseActorSource("people.txt", text, entries);
     EXPECT_EQ(status.message().rfind(expected, 0), 0u) << "got: " << status.message();
   }
+}
+
+// A syntax error does not end the reading: every one of the file is listed, and the lines of an
+// entry with a broken header are not read (they would only repeat it).
+TEST(ActorSourceTest, EverySyntaxErrorOfAFileIsListed) {
+  std::vector<ActorEntry> entries;
+  const Status status = ParseActorSource("people.txt",
+                                         "@a person RUS\n"
+                                         "  en: A\n"
+                                         "  2020-02-30 - RUSGOV minister\n"
+                                         "@b robot RUS\n"
+                                         "  en: B\n"
+                                         "  colour: red\n"
+                                         "@c person RUS\n"
+                                         "  colour: blue\n"
+                                         "  en: C\n",
+                                         entries);
+  std::vector<std::string> problems;
+  AppendProblems(status, problems);
+  ASSERT_EQ(problems.size(), 3u) << status.message();
+  EXPECT_EQ(problems[0].rfind("people.txt:3: invalid date '2020-02-30'", 0), 0u) << problems[0];
+  EXPECT_EQ(problems[1], "people.txt:4: unknown kind 'robot'");
+  EXPECT_EQ(problems[2], "people.txt:8: unknown key 'colour'");
+  ASSERT_EQ(entries.size(), 2u);  // a and c; c has its name from the line after the error
+  EXPECT_EQ(entries[1].names.size(), 1u);
+}
+
+TEST(ActorSourceTest, AFileOfGarbageIsSummedUpAfterFiftyProblems) {
+  std::string garbage;
+  for (int i = 0; i < 500; ++i) garbage += "not a dictionary line\n";
+  std::vector<ActorEntry> entries;
+  std::vector<std::string> problems;
+  AppendProblems(ParseActorSource("junk.txt", garbage, entries), problems);
+  ASSERT_EQ(problems.size(), 51u);
+  EXPECT_EQ(problems.back(), "junk.txt: 450 more problem(s) not listed");
 }
 
 TEST(ActorSourceTest, ValidationFindsEveryProblemWithItsLine) {
