@@ -4,6 +4,8 @@
 // for German the set of all finite verb forms. Immutable and thread-safe after Create.
 #pragma once
 
+#include <marisa.h>
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -83,6 +85,10 @@ class EventLexicon {
   const std::string& language() const { return language_; }
   // Trigger and frame-verb forms of a lower-case word; nullptr when it has none.
   const std::vector<TriggerForm>* Forms(std::string_view lower) const;
+  // Where the suffixes of `lower` that are noun forms start, the longest suffix first — the heads a
+  // German compound may have ("waffenverhandlungen" → 5 for "verhandlungen"). One walk of a trie of
+  // the reversed noun forms instead of a look-up per suffix. At most `capacity` starts are written.
+  size_t NounSuffixStarts(std::string_view lower, size_t* starts, size_t capacity) const;
   // Frame-word flags of a word; kTitleWord only when `capitalized` (titles are matched by ending).
   uint32_t WordFlags(std::string_view lower, bool capitalized) const;
   uint32_t LemmaFlags(uint32_t lemma) const { return lemma < lemma_flags_.size() ? lemma_flags_[lemma] : 0; }
@@ -102,6 +108,7 @@ class EventLexicon {
   };
   uint32_t InternLemma(std::string_view lemma, bool noun);
   Status LoadForms(std::string_view section);
+  void BuildNounSuffixTrie();
   Status LoadPatterns(std::string_view section);
   void LoadFrames(std::string_view section);
   void LoadClasses(std::string_view section);
@@ -111,6 +118,7 @@ class EventLexicon {
   std::vector<uint32_t> lemma_flags_;
   std::unordered_map<std::string, uint32_t> verb_lemma_ids_, noun_lemma_ids_;
   StringMap<std::vector<TriggerForm>> forms_;
+  marisa::Trie reversed_noun_forms_;
   StringMap<uint32_t> word_flags_;
   std::vector<std::vector<Pattern>> patterns_;  // by lemma
   StringMap<std::vector<std::vector<std::string>>> phrases_;

@@ -13,7 +13,7 @@
 namespace lagebild::image {
 
 inline constexpr char kMagic[8] = {'L', 'G', 'B', 'I', 'M', 'A', 'G', 'E'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: string sets keep hash bits in their buckets
 inline constexpr uint32_t kMaxSectionName = 48;
 
 struct ImageHeader {

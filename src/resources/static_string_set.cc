@@ -5,8 +5,11 @@
 namespace lagebild {
 namespace {
 
-constexpr uint32_t kMagic = 0x54455353;  // "SSET"
+constexpr uint32_t kMagic = 0x32545353;  // "SST2"
 constexpr size_t kHeaderWords = 4;
+constexpr size_t kBucketBytes = 8;
+
+uint32_t Fingerprint(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
 
 uint32_t ReadU32(const uint8_t* at) {
   uint32_t value;
@@ -21,16 +24,18 @@ void AppendU32(std::string& out, uint32_t value) { out.append(reinterpret_cast<c
 std::string BuildStringSet(const std::vector<std::string>& words) {
   uint32_t buckets = 16;
   while (buckets < words.size() * 2) buckets *= 2;  // load factor at most 1/2
-  std::vector<uint32_t> table(buckets, 0);
+  std::vector<uint32_t> table(size_t{buckets} * 2, 0);  // entry, fingerprint
   std::string blob;
   for (const std::string& word : words) {
     const auto offset = static_cast<uint32_t>(blob.size());
     const auto length = static_cast<uint16_t>(word.size());
     blob.append(reinterpret_cast<const char*>(&length), sizeof length);
     blob.append(word);
-    for (uint32_t slot = static_cast<uint32_t>(HashWord(word)) & (buckets - 1);; slot = (slot + 1) & (buckets - 1)) {
-      if (table[slot] == 0) {
-        table[slot] = offset + 1;
+    const uint64_t hash = HashWord(word);
+    for (uint32_t slot = static_cast<uint32_t>(hash) & (buckets - 1);; slot = (slot + 1) & (buckets - 1)) {
+      if (table[size_t{slot} * 2] == 0) {
+        table[size_t{slot} * 2] = offset + 1;
+        table[size_t{slot} * 2 + 1] = Fingerprint(hash);
         break;
       }
     }
@@ -52,7 +57,7 @@ std::optional<StaticStringSet> StaticStringSet::FromSection(std::string_view sec
     return std::nullopt;
   }
   const uint32_t buckets = ReadU32(data + 4), words = ReadU32(data + 8), blob_size = ReadU32(data + 12);
-  const size_t table_bytes = size_t{buckets} * 4;
+  const size_t table_bytes = size_t{buckets} * kBucketBytes;
   if (buckets == 0 || (buckets & (buckets - 1)) != 0 || kHeaderWords * 4 + table_bytes + blob_size != section.size()) {
     status = Status::Error("string set section: sizes do not match");
     return std::nullopt;
@@ -67,10 +72,13 @@ std::optional<StaticStringSet> StaticStringSet::FromSection(std::string_view sec
 
 bool StaticStringSet::Contains(std::string_view word) const {
   if (buckets_ == nullptr) return false;
-  for (uint32_t slot = static_cast<uint32_t>(HashWord(word)) & mask_, probes = 0; probes <= mask_;
-       slot = (slot + 1) & mask_, ++probes) {
-    const uint32_t entry = ReadU32(buckets_ + size_t{slot} * 4);
+  const uint64_t hash = HashWord(word);
+  const uint32_t fingerprint = Fingerprint(hash);
+  for (uint32_t slot = static_cast<uint32_t>(hash) & mask_, probes = 0; probes <= mask_; slot = (slot + 1) & mask_, ++probes) {
+    const uint8_t* bucket = buckets_ + size_t{slot} * kBucketBytes;
+    const uint32_t entry = ReadU32(bucket);
     if (entry == 0) return false;
+    if (ReadU32(bucket + 4) != fingerprint) continue;
     const size_t offset = entry - 1;
     if (offset + 2 > blob_.size()) return false;
     uint16_t length;

@@ -1,9 +1,11 @@
 // A set of strings laid out by the resource compiler as an open-addressing hash table, read in
 // place from the memory-mapped image: no work at load, one or two probes per look-up.
 //
-// Layout (little-endian): uint32 magic 'SSET', uint32 bucket count (a power of two), uint32 word
-// count, uint32 blob size, uint32 buckets[bucket count] (0 = empty, else 1 + the word's offset in
-// the blob), then the blob: each word as uint16 length + bytes.
+// Layout (little-endian): uint32 magic 'SST2', uint32 bucket count (a power of two), uint32 word
+// count, uint32 blob size, then the buckets, two uint32 each: 0 = empty, else 1 + the word's
+// offset in the blob, and the upper 32 bits of the word's hash; then the blob: each word as
+// uint16 length + bytes. A probe compares the stored hash bits first, so a word not in the set
+// (the common case) is answered from the bucket array alone, without reading the blob.
 #pragma once
 
 #include <xxhash.h>
@@ -34,7 +36,7 @@ class StaticStringSet {
   size_t size() const { return word_count_; }
 
  private:
-  const uint8_t* buckets_ = nullptr;  // uint32 each, read with memcpy (no alignment assumed)
+  const uint8_t* buckets_ = nullptr;  // 2 × uint32 each, read with memcpy (no alignment assumed)
   uint32_t mask_ = 0;
   uint32_t word_count_ = 0;
   std::string_view blob_;
