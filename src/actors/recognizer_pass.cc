@@ -78,11 +78,16 @@ bool RecognizerPass::IsShouting(std::string_view text) {
 
 // --- tokens ---------------------------------------------------------------------------------
 
+// Asked for many times per token by the tries: memoised per token, and per surface across tokens.
 const std::string& RecognizerPass::WordKey(uint32_t i) const {
-  const std::string_view surface = Surface(i);
-  auto found = key_cache_.find(surface);
-  if (found == key_cache_.end()) found = key_cache_.emplace(surface, KeyOf(surface)).first;
-  return found->second;
+  if (token_keys_.size() != doc_.tokens.size()) token_keys_.assign(doc_.tokens.size(), nullptr);
+  if (token_keys_[i] == nullptr) {
+    const std::string_view surface = Surface(i);
+    auto found = key_cache_.find(surface);
+    if (found == key_cache_.end()) found = key_cache_.emplace(surface, KeyOf(surface)).first;
+    token_keys_[i] = &found->second;
+  }
+  return *token_keys_[i];
 }
 
 bool RecognizerPass::IsWordToken(uint32_t i) const {
@@ -260,6 +265,12 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
 
 // The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
 const std::string& RecognizerPass::StemKey(uint32_t i) const {
+  if (token_stems_.size() != doc_.tokens.size()) token_stems_.assign(doc_.tokens.size(), nullptr);
+  if (token_stems_[i] == nullptr) token_stems_[i] = &ComputeStemKey(i);
+  return *token_stems_[i];
+}
+
+const std::string& RecognizerPass::ComputeStemKey(uint32_t i) const {
   const std::string_view surface = Surface(i);
   auto found = stem_cache_.find(surface);
   if (found != stem_cache_.end()) return found->second;
