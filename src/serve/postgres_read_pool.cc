@@ -136,8 +136,8 @@ void PostgresReadConnection::ForEachRow(std::string_view sql, const std::vector<
 }
 
 std::unique_ptr<ReadLease> PostgresReadPool::Acquire() {
-  std::unique_ptr<PostgresReadConnection> connection = idle_.Take();
-  if (!connection) connection = std::make_unique<PostgresReadConnection>(url_, time_limit_);
+  std::unique_ptr<PostgresReadConnection> connection =
+      idle_.Lease([this] { return std::make_unique<PostgresReadConnection>(url_, time_limit_); });
   connection->SetDeadline(std::chrono::steady_clock::now() + time_limit_);
   return std::make_unique<PooledLease<PostgresReadConnection>>(idle_, std::move(connection));
 }

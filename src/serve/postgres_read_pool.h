@@ -37,7 +37,8 @@ class PostgresReadConnection : public ReadConnection {
 
 class PostgresReadPool : public ReadPool {
  public:
-  PostgresReadPool(std::string url, std::chrono::milliseconds time_limit) : url_(std::move(url)), time_limit_(time_limit) {}
+  PostgresReadPool(std::string url, std::chrono::milliseconds time_limit, size_t max_leased)
+      : url_(std::move(url)), time_limit_(time_limit), idle_(max_leased) {}
 
   std::unique_ptr<ReadLease> Acquire() override;
   // The current snapshot (xmin:xmax:running ids), on a connection of its own. It changes whenever

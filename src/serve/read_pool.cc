@@ -6,9 +6,9 @@
 
 namespace lagebild::serve {
 
-std::unique_ptr<ReadPool> MakeReadPool(const std::string& db, std::chrono::milliseconds time_limit) {
-  if (IsPostgresUrl(db)) return std::make_unique<PostgresReadPool>(db, time_limit);
-  return std::make_unique<SqliteReadPool>(db, time_limit);
+std::unique_ptr<ReadPool> MakeReadPool(const std::string& db, std::chrono::milliseconds time_limit, size_t max_leased) {
+  if (IsPostgresUrl(db)) return std::make_unique<PostgresReadPool>(db, time_limit, max_leased);
+  return std::make_unique<SqliteReadPool>(db, time_limit, max_leased);
 }
 
 }  // namespace lagebild::serve

@@ -1,13 +1,16 @@
 // How the API reads the event database, whichever backend holds it (SQLite or PostgreSQL): a pool
 // of read-only connections. A request leases one for its whole run and gives it back at the end;
-// connections are opened as needed and kept for the next request (at most one per worker thread
-// is ever in use). Each lease carries a deadline: a query still running past it is stopped, and
+// connections are opened as needed and kept for the next request, and at most `max_leased` are
+// in use at once: a request beyond that waits for one (the server has a thread per connection,
+// which must not become as many database connections). Each lease carries a deadline: a query still running past it is stopped, and
 // the query ends as ApiError(503). Queries are written once with `?` (or numbered `?N`)
 // placeholders; where the backends' SQL differs, the connection's dialect (sql_dialect.h) gives
 // the fragment. The backends: sqlite_read_pool.h, postgres_read_pool.h.
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -65,27 +68,48 @@ class ReadPool {
 };
 
 // The pool for `db`: a PostgreSQL URL (store_location.h) or else a SQLite file.
-std::unique_ptr<ReadPool> MakeReadPool(const std::string& db, std::chrono::milliseconds time_limit);
+std::unique_ptr<ReadPool> MakeReadPool(const std::string& db, std::chrono::milliseconds time_limit, size_t max_leased);
 
 // The idle connections of a pool, and the lease that takes one and puts it back; shared by the
 // backends, whose pools differ only in how they open a connection.
 template <typename Connection>
 class IdleConnections {
  public:
-  std::unique_ptr<Connection> Take() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (idle_.empty()) return nullptr;
-    std::unique_ptr<Connection> connection = std::move(idle_.back());
-    idle_.pop_back();
-    return connection;
+  explicit IdleConnections(size_t max_leased) : max_leased_(max_leased == 0 ? 1 : max_leased) {}
+
+  // Waits until fewer than `max_leased` connections are leased, then leases an idle one or, when
+  // none is idle, one that `open()` makes (if it throws, nothing stays leased).
+  template <typename Open>
+  std::unique_ptr<Connection> Lease(Open open) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    returned_.wait(lock, [this] { return leased_ < max_leased_; });
+    ++leased_;
+    if (!idle_.empty()) {
+      std::unique_ptr<Connection> connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+    lock.unlock();
+    try {
+      return open();
+    } catch (...) {
+      Return(nullptr);
+      throw;
+    }
   }
-  void Put(std::unique_ptr<Connection> connection) {
+  // Ends a lease; the connection is kept for the next one unless it is null or broken.
+  void Return(std::unique_ptr<Connection> connection) {
     std::lock_guard<std::mutex> lock(mutex_);
-    idle_.push_back(std::move(connection));
+    if (connection && connection->reusable()) idle_.push_back(std::move(connection));
+    --leased_;
+    returned_.notify_one();
   }
 
  private:
+  const size_t max_leased_;
   std::mutex mutex_;
+  std::condition_variable returned_;
+  size_t leased_ = 0;
   std::vector<std::unique_ptr<Connection>> idle_;
 };
 
@@ -96,9 +120,7 @@ class PooledLease : public ReadLease {
       : idle_(idle), connection_(std::move(connection)) {}
   PooledLease(const PooledLease&) = delete;
   PooledLease& operator=(const PooledLease&) = delete;
-  ~PooledLease() override {
-    if (connection_->reusable()) idle_.Put(std::move(connection_));
-  }
+  ~PooledLease() override { idle_.Return(std::move(connection_)); }
   ReadConnection& connection() override { return *connection_; }
 
  private:

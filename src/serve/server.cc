@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "serve/api_error.h"
+#include "serve/connection_threads.h"
 #include "serve/document_view.h"
 #include "serve/event_queries.h"
 #include "serve/metrics.h"
@@ -25,6 +26,9 @@ using nlohmann::json;
 
 constexpr char kJson[] = "application/json";
 constexpr char kStaticEndpoint[] = "static";
+// Threads for connections at once (see connection_threads.h): slow clients beyond this make new
+// connections wait. Their stacks are mapped, not used, so the cost is small.
+constexpr size_t kMaxConnectionThreads = 1024;
 
 struct Reply {
   int status = 200;
@@ -73,7 +77,7 @@ struct Server::Impl {
   Impl(const ServerOptions& given, const Pipeline& analysis)
       : options(given),
         pipeline(analysis),
-        pool(MakeReadPool(given.db, given.query_time_limit)),
+        pool(MakeReadPool(given.db, given.query_time_limit, static_cast<size_t>(given.jobs))),
         cache(given.cache_bytes),
         web(given.web) {}
 
@@ -250,7 +254,7 @@ void Server::Impl::AddRoutes() {
   http.set_payload_max_length(kMaxBodyBytes);
   http.set_tcp_nodelay(true);  // else small answers wait for the client's delayed ACK (40 ms)
   const int jobs = options.jobs;
-  http.new_task_queue = [jobs] { return new httplib::ThreadPool(static_cast<size_t>(jobs)); };
+  http.new_task_queue = [jobs] { return new ConnectionThreads(static_cast<size_t>(jobs), kMaxConnectionThreads); };
 }
 
 Server::Server() = default;

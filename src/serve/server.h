@@ -23,7 +23,7 @@ struct ServerOptions {
   int port = 8080;               // 0: any free port
   std::string token;             // empty: POST /api/documents is refused
   std::filesystem::path web;     // UI folder; empty: no UI
-  int jobs = 4;                  // worker threads
+  int jobs = 4;                  // threads kept ready, and database connections in use at most
   std::chrono::milliseconds query_time_limit = kQueryTimeLimit;
   size_t cache_bytes = 64 * 1024 * 1024;  // read answers kept until the data changes; 0: none
 };

@@ -77,8 +77,7 @@ void SqliteReadConnection::ForEachRow(std::string_view sql, const std::vector<Sq
 }
 
 std::unique_ptr<ReadLease> SqliteReadPool::Acquire() {
-  std::unique_ptr<SqliteReadConnection> connection = idle_.Take();
-  if (!connection) connection = std::make_unique<SqliteReadConnection>(path_);
+  std::unique_ptr<SqliteReadConnection> connection = idle_.Lease([this] { return std::make_unique<SqliteReadConnection>(path_); });
   connection->SetDeadline(std::chrono::steady_clock::now() + time_limit_);
   return std::make_unique<PooledLease<SqliteReadConnection>>(idle_, std::move(connection));
 }

@@ -27,7 +27,8 @@ class SqliteReadConnection : public ReadConnection {
 
 class SqliteReadPool : public ReadPool {
  public:
-  SqliteReadPool(std::string path, std::chrono::milliseconds time_limit) : path_(std::move(path)), time_limit_(time_limit) {}
+  SqliteReadPool(std::string path, std::chrono::milliseconds time_limit, size_t max_leased)
+      : path_(std::move(path)), time_limit_(time_limit), idle_(max_leased) {}
 
   std::unique_ptr<ReadLease> Acquire() override;
   // PRAGMA data_version on a connection of its own: it changes when another connection commits.

@@ -23,7 +23,7 @@ ln -s /etc "$work/web/etc-link"
 start_server serve "$lagebild" "$work/api.db" --token-file "$work/token" --web "$work/web" --jobs 2 || exit 1
 
 python3 - "$port" "$lagebild" "$work" <<'PY' || exit 1
-import http.client, json, re, sys, urllib.parse
+import http.client, json, re, socket, sys, threading, time, urllib.parse
 port = int(sys.argv[1])
 failures = []
 
@@ -198,6 +198,36 @@ status, metrics = request("GET", "/metrics")
 check(status == 200 and b'lagebild_http_requests_total{endpoint="/api/events",status="200"}' in metrics, "metrics")
 hits = re.search(rb"^lagebild_cache_hits_total (\d+)$", metrics, re.M)
 check(hits is not None and int(hits.group(1)) >= 1, "metrics count cache hits")
+
+# Slow clients: 100 connections that send their request head a line a second must not keep the
+# server from answering (it runs with 2 warm threads here; one thread per connection, up to 1024).
+slow = []
+for _ in range(100):
+    connection = socket.create_connection(("127.0.0.1", port))
+    connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+    slow.append(connection)
+trickling = threading.Event()
+def trickle():
+    while not trickling.wait(1):
+        for connection in slow:
+            try:
+                connection.sendall(b"X-Slow: 1\r\n")
+            except OSError:
+                pass
+trickler = threading.Thread(target=trickle, daemon=True)  # ends with the test if a request fails
+trickler.start()
+time.sleep(1.5)
+waits = []
+for _ in range(3):
+    started = time.time()
+    status, _ = request("GET", "/healthz")
+    waits.append(time.time() - started)
+    check(status == 200, "healthz answers while 100 slow clients send their headers")
+trickling.set()
+trickler.join()
+for connection in slow:
+    connection.close()
+check(max(waits) < 2, f"healthz answers within 2 s beside 100 slow clients: {waits}")
 
 for failure in failures:
     print("FAIL:", failure)

@@ -56,7 +56,7 @@ class PostgresServeTest : public ::testing::Test {
 };
 
 TEST_F(PostgresServeTest, FullTextSearchFindsTheSentence) {
-  PostgresReadPool pool(url_, kGenerous);
+  PostgresReadPool pool(url_, kGenerous, 2);
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   const nlohmann::json found = queries.Events({{"q", "kritisierte"}});
@@ -79,7 +79,7 @@ TEST_F(PostgresServeTest, MigrationFourIndexesStoredSentences) {
       "DROP INDEX events_target; DROP INDEX events_source_bytes; DROP INDEX events_date_bytes; "
       "DELETE FROM schema_migrations WHERE version = 4");
   Store("Am 7. September 2023 lobte Joe Biden Olaf Scholz.", "doc3");
-  PostgresReadPool pool(url_, kGenerous);
+  PostgresReadPool pool(url_, kGenerous, 2);
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   EXPECT_EQ(queries.Events({{"q", "kritisierte"}})["total"], 1);
@@ -89,7 +89,7 @@ TEST_F(PostgresServeTest, MigrationFourIndexesStoredSentences) {
 }
 
 TEST_F(PostgresServeTest, AQueryOverItsTimeLimitIs503AndTheConnectionLivesOn) {
-  PostgresReadPool pool(url_, std::chrono::milliseconds(300));
+  PostgresReadPool pool(url_, std::chrono::milliseconds(300), 2);
   {
     const auto lease = pool.Acquire();
     EXPECT_EQ(StatusOfError([&] { lease->connection().ForEachRow("SELECT pg_sleep(5)", {}, [](const SqlRow&) {}); }),
@@ -100,7 +100,7 @@ TEST_F(PostgresServeTest, AQueryOverItsTimeLimitIs503AndTheConnectionLivesOn) {
 }
 
 TEST_F(PostgresServeTest, ConnectionsDoNotWrite) {
-  PostgresReadPool pool(url_, kGenerous);
+  PostgresReadPool pool(url_, kGenerous, 2);
   const auto lease = pool.Acquire();
   EXPECT_EQ(StatusOfError([&] {
               lease->connection().ForEachRow("INSERT INTO sources (name) VALUES (?)", {std::string("x")}, [](const SqlRow&) {});
@@ -109,7 +109,7 @@ TEST_F(PostgresServeTest, ConnectionsDoNotWrite) {
 }
 
 TEST_F(PostgresServeTest, DataStampChangesWithACommit) {
-  PostgresReadPool pool(url_, kGenerous);
+  PostgresReadPool pool(url_, kGenerous, 2);
   const std::string before = pool.DataStamp();
   EXPECT_EQ(pool.DataStamp(), before);
   {

@@ -228,7 +228,7 @@ class ServeQueryTest : public ::testing::Test {
 };
 
 TEST_F(ServeQueryTest, PagesNeitherRepeatNorSkip) {
-  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   const nlohmann::json all = queries.Events({{"limit", "500"}});
@@ -246,8 +246,26 @@ TEST_F(ServeQueryTest, PagesNeitherRepeatNorSkip) {
   EXPECT_EQ(seen.size(), all["events"].size());
 }
 
+// A thread per connection must not become a database connection per connection: beyond the
+// limit, a request waits until another gives its connection back.
+TEST_F(ServeQueryTest, NoMoreConnectionsAreLeasedThanTheLimit) {
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
+  auto first = pool.Acquire();
+  auto second = pool.Acquire();
+  std::atomic<bool> third_leased = false;
+  std::thread waiting([&] {
+    const auto third = pool.Acquire();
+    third_leased = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(third_leased);
+  first.reset();
+  waiting.join();
+  EXPECT_TRUE(third_leased);
+}
+
 TEST_F(ServeQueryTest, FullTextSearchFindsTheSentence) {
-  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   const nlohmann::json found = queries.Events({{"q", "kritisierte"}});
@@ -269,7 +287,7 @@ TEST_F(ServeQueryTest, MigrationThreeIndexesStoredSentences) {
   sqlite3_close(db);
   Status status;
   ASSERT_TRUE(Store::Open(path_, status)) << status.message();
-  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
   const auto lease = pool.Acquire();
   const nlohmann::json found = EventQueries(lease->connection()).Events({{"q", "kritisierte"}});
   ASSERT_EQ(found["events"].size(), 1u);
@@ -277,7 +295,7 @@ TEST_F(ServeQueryTest, MigrationThreeIndexesStoredSentences) {
 }
 
 TEST_F(ServeQueryTest, AQueryOverItsTimeLimitIs503) {
-  SqliteReadPool pool(path_, std::chrono::milliseconds(1));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(1), 2);
   const auto lease = pool.Acquire();
   EXPECT_EQ(StatusOfError([&] {
               lease->connection().ForEachRow(
@@ -290,7 +308,7 @@ TEST_F(ServeQueryTest, AQueryOverItsTimeLimitIs503) {
 
 // The stamp of the response cache: the same until another connection commits.
 TEST_F(ServeQueryTest, DataStampChangesWithACommit) {
-  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
   const std::string before = pool.DataStamp();
   EXPECT_EQ(pool.DataStamp(), before);
   Status status;
@@ -308,7 +326,7 @@ TEST_F(ServeQueryTest, DataStampChangesWithACommit) {
 
 // Every page of one filter set asks the memo under one key; another filter set under another.
 TEST_F(ServeQueryTest, PagesShareTheirFilterSetsCount) {
-  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
   const auto lease = pool.Acquire();
   std::map<std::string, int> asked;
   EventQueries queries(lease->connection(), [&](const std::string& key, const std::function<int64_t()>& count) {
@@ -333,7 +351,7 @@ TEST_F(ServeQueryTest, DateRangesKeepDatesOfEveryPrecision) {
       "WHEN 0 THEN '2023-09' WHEN 1 THEN '202' WHEN 2 THEN '2023' WHEN 3 THEN '2024-01-01' ELSE '2' END";
   ASSERT_EQ(sqlite3_exec(db, dates, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
-  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
   const auto lease = pool.Acquire();
   EventQueries queries(lease->connection());
   auto dates_of = [&](const QueryParams& params) {
@@ -350,7 +368,7 @@ TEST_F(ServeQueryTest, DateRangesKeepDatesOfEveryPrecision) {
 }
 
 TEST_F(ServeQueryTest, UnknownEventIs404) {
-  SqliteReadPool pool(path_, std::chrono::milliseconds(2000));
+  SqliteReadPool pool(path_, std::chrono::milliseconds(2000), 2);
   const auto lease = pool.Acquire();
   EXPECT_EQ(StatusOfError([&] { EventQueries(lease->connection()).Event(999999); }), kNotFound);
 }

@@ -29,8 +29,8 @@ struct ServeOptions {
   std::string token_file;
   std::string web;
   std::string image;
-  // A keep-alive connection holds its worker until it closes (cpp-httplib), so there are more
-  // workers than cores: a few idle browser connections must not starve the others.
+  // Threads kept ready for connections; more start when connections need them (a connection
+  // holds its thread until it closes, src/serve/connection_threads.h).
   int jobs = static_cast<int>(std::max(16u, 2 * std::thread::hardware_concurrency()));
   int cache_mb = 64;
 };
@@ -123,7 +123,7 @@ CommandRunner RegisterServe(CLI::App& app) {
   command->add_option("--web", options->web,
                       "Web UI folder (default: ../share/lagebild/web beside the program, else web/dist in the source tree)");
   command->add_option("--image", options->image, "Resource image (default: beside the program)");
-  command->add_option("--jobs", options->jobs, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  command->add_option("--jobs", options->jobs, "Threads kept ready for connections (more start as needed, up to 1024)")->check(CLI::Range(1, 256))->capture_default_str();
   command->add_option("--cache-mb", options->cache_mb, "Memory for answers kept until the data changes; 0: no cache")
       ->check(CLI::Range(0, 65536))
       ->capture_default_str();
