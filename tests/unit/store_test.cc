@@ -111,6 +111,57 @@ TEST_F(StoreTest, ReportsOfOneEventFoldIntoOneWithCounts) {
   sqlite3_close(db);
 }
 
+// The counts are kept up as documents come in; they must equal a count over the mentions, with
+// several reports from one source, several mentions in one document, and dates before, after and
+// without the ones seen so far.
+TEST_F(StoreTest, KeptCountsEqualACountOverTheMentions) {
+  const std::vector<std::pair<std::string, std::optional<std::string>>> reports = {
+      {"https://www.a.example/1", "2023-09-06"}, {"https://b.example/2", "2023-09-07"},
+      {"https://www.a.example/3", std::nullopt}, {"https://c.example/4", "2023-09-04"},
+      {"https://b.example/5", "2023-09-06"}};
+  {
+    std::unique_ptr<Store> store = Open();
+    int variant = 0;
+    for (const auto& [url, published] : reports) {
+      RawDocument raw;
+      raw.content = std::string(variant % 2 ? kMeetingRetold : kMeeting) + " Bericht " + std::to_string(variant) + ". " +
+                    (variant == 4 ? std::string(kMeeting) : "");
+      raw.meta.id = url;
+      raw.meta.url = url;
+      raw.meta.lang = "de";
+      raw.meta.published = published;
+      ++variant;
+      StoredDocument stored;
+      ASSERT_TRUE(store->Put(testing_support::TestPipeline().Process(raw), stored).ok());
+    }
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* query = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(
+                db,
+                "SELECT e.event_key, e.num_mentions = (SELECT count(*) FROM mentions WHERE event_id = e.id), "
+                "e.num_articles = (SELECT count(DISTINCT document_id) FROM mentions WHERE event_id = e.id), "
+                "e.num_sources = (SELECT count(DISTINCT d.source_id) FROM mentions m JOIN documents d ON d.id = m.document_id "
+                "WHERE m.event_id = e.id), "
+                "e.first_seen IS (SELECT min(d.published) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = e.id), "
+                "e.last_seen IS (SELECT max(d.published) FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.event_id = e.id), "
+                "e.num_mentions FROM events e",
+                -1, &query, nullptr),
+            SQLITE_OK);
+  int events = 0, most_mentions = 0;
+  while (sqlite3_step(query) == SQLITE_ROW) {
+    ++events;
+    const std::string key = reinterpret_cast<const char*>(sqlite3_column_text(query, 0));
+    for (int column = 1; column <= 5; ++column) EXPECT_EQ(sqlite3_column_int(query, column), 1) << key << " column " << column;
+    most_mentions = std::max(most_mentions, sqlite3_column_int(query, 6));
+  }
+  sqlite3_finalize(query);
+  sqlite3_close(db);
+  EXPECT_GE(events, 1);
+  EXPECT_GE(most_mentions, 3);  // the meeting is reported again and again
+}
+
 TEST(EventKeyTest, NeighbourDaysOfDatedAndPublicationDayKeys) {
   const EventKey day{"PRKGOV", "RUSGOV", "040", "asserted", "2024-03-01"};
   EXPECT_EQ(NeighbourDayKeys(day), (std::vector<std::string>{"PRKGOV|RUSGOV|040|asserted|2024-02-29",
