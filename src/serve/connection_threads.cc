@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -34,9 +35,13 @@ size_t ConnectionThreads::threads() const {
   return threads_;
 }
 
+// When the system refuses another thread, the task waits for one of those running.
 void ConnectionThreads::StartThread() {
-  ++threads_;
-  std::thread([this] { Work(); }).detach();
+  try {
+    std::thread([this] { Work(); }).detach();
+    ++threads_;
+  } catch (const std::system_error&) {
+  }
 }
 
 void ConnectionThreads::Work() {
