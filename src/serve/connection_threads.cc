@@ -50,13 +50,11 @@ void ConnectionThreads::Work() {
     task();
     task = nullptr;
   }
-  std::lock_guard lock(mutex_);
-  --threads_;
-  ended_.notify_all();
 }
 
 // The next task; false when the thread is to end (shutdown with nothing queued, or idle too long
-// while more than the warm threads run).
+// while more than the warm threads run). A thread that ends is counted off here, under the same
+// lock as the decision, so that threads timing out together cannot all leave.
 bool ConnectionThreads::TakeTask(std::function<void()>& task) {
   std::unique_lock lock(mutex_);
   ++idle_;
@@ -65,7 +63,11 @@ bool ConnectionThreads::TakeTask(std::function<void()>& task) {
     if (timed_out && tasks_.empty() && threads_ > warm_threads_) break;
   }
   --idle_;
-  if (tasks_.empty()) return false;
+  if (tasks_.empty()) {
+    --threads_;
+    ended_.notify_all();
+    return false;
+  }
   task = std::move(tasks_.front());
   tasks_.pop_front();
   return true;
