@@ -56,7 +56,7 @@ std::string MakeDatabase() {
 }
 
 lagebild::serve::SqliteReadPool& Pool() {
-  static lagebild::serve::SqliteReadPool pool(MakeDatabase(), std::chrono::milliseconds(5000));
+  static lagebild::serve::SqliteReadPool pool(MakeDatabase(), std::chrono::milliseconds(5000), 1);
   return pool;
 }
 
