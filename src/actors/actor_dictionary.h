@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "actors/name_key.h"
 #include "lagebild/status.h"
+#include "resources/flat_string_map.h"
 #include "resources/resource_image.h"
 #include "resources/static_string_set.h"
 
@@ -102,19 +102,19 @@ class ActorDictionary {
 
   NameKeyer keyer_;
   std::vector<Actor> actors_;
-  std::unordered_map<std::string_view, std::vector<NameMatch>> names_;
-  std::unordered_map<std::string_view, std::vector<NameMatch>> stem_names_;
+  FlatStringMap<std::string_view, std::vector<NameMatch>> names_;
+  FlatStringMap<std::string_view, std::vector<NameMatch>> stem_names_;
   StaticStringSet name_prefixes_;  // read in place from the image
   std::unordered_map<std::string, std::vector<uint32_t>> role_holders_;  // "RUS head-of-state" → actors
-  std::unordered_set<std::string_view> particles_;
-  std::unordered_map<std::string_view, CueKind> cues_[2];
+  FlatStringSet<std::string_view> particles_;
+  FlatStringMap<std::string_view, CueKind> cues_[2];
   StaticStringSet german_nouns_;  // read in place from the image
-  std::unordered_set<std::string_view> function_words_[2];
-  std::unordered_set<std::string_view> organisation_words_;
-  std::unordered_map<std::string_view, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
-  std::unordered_map<std::string_view, AgentForm> agents_[2];
-  std::unordered_set<std::string_view> german_agent_endings_;
-  std::unordered_set<std::string_view> agent_phrase_starts_;
+  FlatStringSet<std::string_view> function_words_[2];
+  FlatStringSet<std::string_view> organisation_words_;
+  FlatStringMap<std::string_view, std::string_view> adjectives_[2];  // de, en: form → ALPHA3
+  FlatStringMap<std::string_view, AgentForm> agents_[2];
+  FlatStringSet<std::string_view> german_agent_endings_;
+  FlatStringSet<std::string_view> agent_phrase_starts_;
 };
 
 // "2023-09-05" → 20230905; 0 when not a date.

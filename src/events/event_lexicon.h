@@ -18,6 +18,7 @@
 #include "events/pattern.h"
 #include "lagebild/document.h"
 #include "lagebild/status.h"
+#include "resources/flat_string_map.h"
 #include "resources/resource_image.h"
 #include "resources/static_string_set.h"
 
@@ -69,14 +70,9 @@ enum LemmaFlag : uint32_t {
   kAddresseeVerb = 1u << 7,  // a reporting verb whose first object is its addressee ("told Reuters")
 };
 
-// Hashing that looks string_view keys up in maps of std::string without building a string.
-struct StringViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
+// Looked up by string_view without building a string.
 template <typename Value>
-using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
+using StringMap = FlatStringMap<std::string, Value>;
 
 class EventLexicon {
  public:

@@ -10,7 +10,7 @@
 namespace lagebild {
 namespace {
 
-void AddMonthNames(const icu::UnicodeString* names, int32_t count, std::unordered_set<std::string>& out) {
+void AddMonthNames(const icu::UnicodeString* names, int32_t count, FlatStringSet<std::string>& out) {
   for (int32_t i = 0; i < count; ++i) {
     std::string name;
     names[i].toUTF8String(name);
@@ -19,8 +19,8 @@ void AddMonthNames(const icu::UnicodeString* names, int32_t count, std::unordere
   }
 }
 
-std::unordered_set<std::string> MonthNamesFromCldr(const std::string& lang) {
-  std::unordered_set<std::string> names;
+FlatStringSet<std::string> MonthNamesFromCldr(const std::string& lang) {
+  FlatStringSet<std::string> names;
   UErrorCode error = U_ZERO_ERROR;
   icu::DateFormatSymbols symbols(icu::Locale(lang.c_str()), error);
   if (U_FAILURE(error)) return names;
@@ -71,7 +71,7 @@ bool SegmentationRules::IsSentenceStarter(std::string_view word) const {
 }
 
 bool SegmentationRules::IsMonthName(std::string_view word) const {
-  return month_names_.contains(std::string(word));
+  return month_names_.contains(word);
 }
 
 }  // namespace lagebild

@@ -6,10 +6,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "lagebild/status.h"
+#include "resources/flat_string_map.h"
 #include "resources/resource_image.h"
 
 namespace lagebild {
@@ -37,9 +36,9 @@ class SegmentationRules {
 
  private:
   std::string lang_;
-  std::unordered_map<std::string_view, AbbreviationInfo> abbreviations_;
-  std::unordered_set<std::string_view> sentence_starters_;
-  std::unordered_set<std::string> month_names_;
+  FlatStringMap<std::string_view, AbbreviationInfo> abbreviations_;
+  FlatStringSet<std::string_view> sentence_starters_;
+  FlatStringSet<std::string> month_names_;
 };
 
 }  // namespace lagebild

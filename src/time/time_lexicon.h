@@ -6,11 +6,10 @@
 #include <memory>
 #include <span>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "lagebild/status.h"
+#include "resources/flat_string_map.h"
 #include "resources/resource_image.h"
 
 namespace lagebild {
@@ -36,8 +35,8 @@ class TimeLexicon {
   bool StartsPhrase(std::string_view lower_form) const { return phrase_starts_.contains(lower_form); }
 
  private:
-  std::unordered_map<std::string_view, std::vector<TimeWord>> words_;
-  std::unordered_set<std::string_view> phrase_starts_;
+  FlatStringMap<std::string_view, std::vector<TimeWord>> words_;
+  FlatStringSet<std::string_view> phrase_starts_;
 };
 
 }  // namespace lagebild

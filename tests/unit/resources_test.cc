@@ -2,9 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
+#include <unordered_map>
 
 #include "compile/image_writer.h"
 #include "compile/word_list.h"
+#include "resources/flat_string_map.h"
 #include "resources/resource_image.h"
 #include "resources/static_string_set.h"
 #include "util/iso_date.h"
@@ -119,6 +122,34 @@ TEST(StaticStringSetTest, DamagedSectionsAreRefused) {
   bad_magic[0] = 'X';
   EXPECT_FALSE(StaticStringSet::FromSection(bad_magic, status));
   EXPECT_FALSE(StaticStringSet().Contains("a"));
+}
+
+// The flat map answers like std::unordered_map over random inserts and look-ups, across its
+// rehashes, with words that share prefixes and hash bits of their neighbours.
+TEST(FlatStringMapTest, AgreesWithUnorderedMap) {
+  std::mt19937 random(20261129);
+  std::uniform_int_distribution<int> number(0, 3000);
+  FlatStringMap<std::string, int> flat;
+  std::unordered_map<std::string, int> reference;
+  for (int step = 0; step < 20000; ++step) {
+    const std::string word = "w" + std::to_string(number(random));
+    if (step % 3 == 0) {
+      const auto [entry, inserted] = flat.try_emplace(word, step);
+      EXPECT_EQ(inserted, reference.try_emplace(word, step).second) << word;
+      EXPECT_EQ(entry->second, reference.at(word)) << word;
+    } else {
+      const auto found = flat.find(word);
+      const auto expected = reference.find(word);
+      ASSERT_EQ(found == flat.end(), expected == reference.end()) << word;
+      if (found != flat.end()) EXPECT_EQ(found->second, expected->second) << word;
+    }
+  }
+  EXPECT_EQ(flat.size(), reference.size());
+  for (const auto& [word, value] : flat) EXPECT_EQ(reference.at(word), value);
+  EXPECT_FALSE(flat.contains(""));
+  flat[""] = 7;
+  EXPECT_EQ(flat.find("")->second, 7);
+  EXPECT_FALSE(FlatStringSet<std::string_view>().contains("a"));
 }
 
 }  // namespace
