@@ -43,8 +43,9 @@ std::string FoldConventions(std::string_view ascii) {
   grouped.reserve(ascii.size());
   for (size_t i = 0; i < ascii.size();) {
     bool rewritten = false;
+    const std::string_view rest = ascii.substr(i);
     for (const auto& [group, replacement] : kLetterGroups) {
-      if (ascii.compare(i, group.size(), group) == 0) {
+      if (rest[0] == group[0] && rest.starts_with(group)) {
         grouped += replacement;
         i += group.size();
         rewritten = true;

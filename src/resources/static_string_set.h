@@ -8,6 +8,8 @@
 // (the common case) is answered from the bucket array alone, without reading the blob.
 #pragma once
 
+// Inlined: most words hashed are a few bytes long, where the call would cost more than the hash.
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <cstdint>

@@ -141,7 +141,9 @@ TEST(FlatStringMapTest, AgreesWithUnorderedMap) {
       const auto found = flat.find(word);
       const auto expected = reference.find(word);
       ASSERT_EQ(found == flat.end(), expected == reference.end()) << word;
-      if (found != flat.end()) EXPECT_EQ(found->second, expected->second) << word;
+      if (found != flat.end()) {
+        EXPECT_EQ(found->second, expected->second) << word;
+      }
     }
   }
   EXPECT_EQ(flat.size(), reference.size());
