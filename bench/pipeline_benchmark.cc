@@ -1,8 +1,15 @@
 // Whole-pipeline run over a corpus: raw text in, annotated documents out.
 //
 //   pipeline_benchmark [--corpus reuters|gnad|agnews|all] [--jobs N] [--repeat R] [--image FILE]
-//                      [--dict KIND:FILE]...
+//                      [--dict KIND:FILE]... [--max-docs N] [--output FILE]
 //
+// --output writes every analysed document as a JSON line (the `extract --format jsonl`
+// contract), so that a change meant only to be faster can be shown to change nothing: `cmp` the
+// files of two builds. The writing is timed with the rest; use it with --jobs 1 (the order is then
+// the corpus's).
+// --max-docs takes the first N documents of each corpus: a run short enough for
+// `valgrind --tool=callgrind --toggle-collect='lagebild::Pipeline::Process*'`, whose instruction
+// counts compare two builds where this VM's wall times drift by a third.
 // --dict codes events with the field's dictionaries instead of lagebild's own, as
 // `lagebild extract --dict` does (tabari:PROJECT, tabari-verbs:FILE, petrarch-actors:FILE, …).
 //
@@ -13,10 +20,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <thread>
 
 #include "corpus.h"
+#include "lagebild/output.h"
 #include "lagebild/pipeline.h"
 
 namespace lagebild::bench {
@@ -38,7 +48,7 @@ struct RunTotals {
 };
 
 void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vector<RawDocument>& docs,
-               int jobs, int repeat) {
+               int jobs, int repeat, std::FILE* output) {
   size_t bytes = 0;
   for (const RawDocument& doc : docs) bytes += doc.content.size();
   RunTotals totals;
@@ -52,6 +62,7 @@ void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vec
         const Document doc = pipeline.Process(docs[i % docs.size()]);
         totals.sentences += doc.sentences.size();
         totals.tokens += doc.tokens.size();
+        if (output != nullptr) fmt::print(output, "{}\n", ToJson(doc, OutputOptions{}));
       }
     });
   }
@@ -72,6 +83,8 @@ int main(int argc, char** argv) {
   std::string corpus = "all";
   std::string image = LAGEBILD_IMAGE_PATH;
   int jobs = 1, repeat = 1;
+  size_t max_docs = SIZE_MAX;
+  std::string output_path;
   std::vector<std::string> dictionaries;
   for (int i = 1; i + 1 < argc; i += 2) {
     if (!std::strcmp(argv[i], "--corpus")) corpus = argv[i + 1];
@@ -79,6 +92,8 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--jobs")) jobs = std::max(1, std::atoi(argv[i + 1]));
     else if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
     else if (!std::strcmp(argv[i], "--image")) image = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--output")) output_path = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--max-docs")) max_docs = std::strtoull(argv[i + 1], nullptr, 10);
   }
   const auto start = bench::Clock::now();
   Status status;
@@ -98,16 +113,23 @@ int main(int argc, char** argv) {
     fmt::print("dictionaries: {}; {} problem(s) in the files\n", summary, problems.size());
   }
   fmt::print("start-up (image mapped, stages built): {:.1f} ms\n", 1000 * bench::Seconds(bench::Clock::now() - start));
+  std::FILE* output = output_path.empty() ? nullptr : std::fopen(output_path.c_str(), "w");
+  if (!output_path.empty() && output == nullptr) {
+    fmt::print(stderr, "pipeline_benchmark: cannot write {}\n", output_path);
+    return 1;
+  }
   const std::vector<std::string> names =
       corpus == "all" ? std::vector<std::string>{"reuters", "gnad", "agnews"} : std::vector<std::string>{corpus};
   for (const std::string& name : names) {
-    const std::vector<RawDocument> docs = bench::LoadCorpus(name, bench::CorporaDir());
+    std::vector<RawDocument> docs = bench::LoadCorpus(name, bench::CorporaDir());
+    if (docs.size() > max_docs) docs.resize(max_docs);
     if (docs.empty()) {
       fmt::print("{:<8} skipped: corpus not found under {}\n", name, bench::CorporaDir());
       continue;
     }
-    bench::RunCorpus(*pipeline, name, docs, jobs, repeat);
+    bench::RunCorpus(*pipeline, name, docs, jobs, repeat, output);
   }
+  if (output != nullptr) std::fclose(output);
   fmt::print("peak RSS: {:.1f} MB\n", bench::PeakRssMb());
   return 0;
 }

@@ -357,6 +357,10 @@ void ReadGazetteerSources(const std::string& data_dir, const std::string& packag
   std::sort(first_words.begin(), first_words.end());
   first_words.erase(std::unique(first_words.begin(), first_words.end()), first_words.end());
   sections.emplace_back("geo/first_words", BuildStringSet(first_words));
+  std::vector<std::string> all_names;
+  all_names.reserve(gazetteer.names.size());
+  for (const auto& [key, places] : gazetteer.names) all_names.push_back(key);
+  sections.emplace_back("geo/name_set", BuildStringSet(all_names));
   sections.emplace_back("lexicon/en/words", ReadEnglishWords(problems));
 }
 

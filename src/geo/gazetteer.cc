@@ -75,6 +75,10 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status&
     gazetteer->first_words_ = StaticStringSet::FromSection(*first_words, status);
     if (!gazetteer->first_words_) return nullptr;
   }
+  if (const auto name_set = image.Section("geo/name_set")) {
+    gazetteer->name_set_ = StaticStringSet::FromSection(*name_set, status);
+    if (!gazetteer->name_set_) return nullptr;
+  }
   gazetteer->offsets_ = std::span<const uint32_t>(words + 1, keys + 1);
   gazetteer->postings_ = std::span<const uint32_t>(words + keys + 2, word_count - keys - 2);
   return gazetteer;
@@ -82,6 +86,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status&
 
 std::vector<uint32_t> Gazetteer::Lookup(std::string_view text) const {
   const std::string key = LowerCase(FoldTypography(text));
+  if (name_set_ && !name_set_->Contains(key)) return {};
   marisa::Agent agent;
   agent.set_query(key.data(), key.size());
   if (!trie_.lookup(agent)) return {};

@@ -53,6 +53,9 @@ class Gazetteer {
   std::unordered_map<std::string_view, uint32_t> countries_;
   std::unordered_map<std::string, uint32_t> regions_;  // "RUS/59"
   std::optional<StaticStringSet> first_words_;          // of names of several words
+  // Every name again, hashed: most words asked for are no place, and the set says so from one
+  // bucket where the trie would walk its levels. Absent from images built before it.
+  std::optional<StaticStringSet> name_set_;
 };
 
 }  // namespace lagebild
