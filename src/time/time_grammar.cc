@@ -39,6 +39,37 @@ bool MayBeTimeCompound(std::string_view lower) {
   return false;
 }
 
+// Words that only modify a time expression — articles, quotes, "in", "about", "a", "last",
+// "two" — can start one only if a word that can carry it follows within this many tokens.
+constexpr size_t kModifierReach = 3;
+
+bool IsModifierCategory(Category category) {
+  switch (category) {
+    case Category::kNumber:
+    case Category::kApprox:
+    case Category::kLater:
+    case Category::kDirection:
+    case Category::kAgo:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Words the matchers read as written rather than from the lexicon, after an article or a
+// modifier ("the future", "the foreseeable future", "a couple of weeks", "fiscal 1987").
+constexpr std::string_view kNounsOfTheGrammar[] = {
+    "future", "past", "near", "distant", "foreseeable", "year", "quarter", "century", "couple",
+    "few", "fiscal", "latest", "later", "earlier", "jahr", "jahres", "jahre", "jahren", "jahrs", "tages", "tags"};
+
+bool IsNounOfTheGrammar(std::string_view lower) {
+  return std::find(std::begin(kNounsOfTheGrammar), std::end(kNounsOfTheGrammar), lower) != std::end(kNounsOfTheGrammar);
+}
+
+bool HasDigit(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
@@ -68,17 +99,55 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
         token.ordinal = ToInt(std::string_view(token.lower).substr(0, token.lower.size() - 2));
       }
     }
-    const bool starting_word = std::any_of(token.words.begin(), token.words.end(), [](const TimeWord& word) {
-      return word.category != Category::kFuture && word.category != Category::kPast && word.category != Category::kClock;
-    });
-    token.may_start = starting_word || source.kind == TokenKind::kNumber || token.ordinal > 0 ||
-                      source.kind == TokenKind::kQuote || IsArticle(&token, german_) || lexicon_.StartsPhrase(token.lower) ||
-                      std::any_of(token.lower.begin(), token.lower.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-                      token.lower.find('-') != std::string::npos || (!german_ && token.capitalized && token.lower.back() == 's') ||
-                      (german_ && (IsAny(&token, {"im", "am"}) || MayBeTimeCompound(token.lower)));
+    const Start start = MayStart(token);
+    token.may_start = start != Start::kNo;
+    token.modifier = start == Start::kModifier;
     tokens.push_back(std::move(token));
   }
+  KeepModifiersBeforeTimeWords(tokens);
   return tokens;
+}
+
+// Whether matching at the token is worth trying: a time word, a number, an article or a phrase
+// start. kModifier when it can only begin an expression that a later word carries.
+TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
+  if (token.kind == TokenKind::kNumber || token.ordinal > 0 || HasDigit(token.lower) ||
+      (!german_ && token.capitalized && token.lower.back() == 's')) {
+    return Start::kYes;
+  }
+  const auto starting = [](const TimeWord& word) {
+    return word.category != Category::kFuture && word.category != Category::kPast && word.category != Category::kClock;
+  };
+  const bool starting_word = std::any_of(token.words.begin(), token.words.end(), starting);
+  const bool carrying_word = std::any_of(token.words.begin(), token.words.end(), [&](const TimeWord& word) {
+    return starting(word) && !IsModifierCategory(word.category);
+  });
+  const bool hyphenated_word = token.lower.size() > 1 && token.lower.find('-') != std::string::npos;  // "mid-September"
+  if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || lexicon_.StartsPhrase(token.lower)) {
+    return Start::kYes;
+  }
+  if (starting_word || token.kind == TokenKind::kQuote || IsArticle(&token, german_) || token.lower == "-" ||
+      (german_ && IsAny(&token, {"im", "am"}))) {
+    return Start::kModifier;
+  }
+  return Start::kNo;
+}
+
+// A modifier keeps its start only when a time word follows within kModifierReach tokens
+// (through other modifiers: "in the last two weeks"); otherwise the matchers would be tried at
+// every article and preposition of the text.
+void TimeGrammar::KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) const {
+  size_t next_carrier = SIZE_MAX;  // the nearest time word to the right, or a start ("the future", "the 3rd")
+  for (size_t i = tokens.size(); i-- > 0;) {
+    TimeToken& token = tokens[i];
+    if (token.modifier) token.may_start = next_carrier != SIZE_MAX && next_carrier - i <= kModifierReach;
+    // Only a modifier up to kModifierReach tokens before asks whether this one carries.
+    bool asked = false;
+    for (size_t k = i > kModifierReach ? i - kModifierReach : 0; k < i; ++k) asked = asked || tokens[k].modifier;
+    if (!asked) continue;
+    // "past" modifies ("the past week") and carries ("the past").
+    if (token.may_start || (!token.words.empty() && !token.modifier) || IsNounOfTheGrammar(token.lower)) next_carrier = i;
+  }
 }
 
 Tense TimeGrammar::TenseOf(const std::vector<TimeToken>& tokens) const { return TenseBetween(tokens, 0, tokens.size()); }

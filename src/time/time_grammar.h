@@ -27,6 +27,7 @@ struct TimeToken {
   int ordinal = -1;                 // "9." in German, "9th" in English
   bool in_entity = false;           // part of an actor's name ("Macron" in "On Monday Macron …")
   bool may_start = false;           // a time word, a number, an article or a phrase start: worth matching at
+  bool modifier = false;            // starts only before a time word: "the", "in", "about", "two"
 };
 
 class TimeGrammar {
@@ -54,6 +55,9 @@ class TimeGrammar {
 
  private:
   struct Cursor;
+  enum class Start : uint8_t { kNo, kModifier, kYes };
+  Start MayStart(const TimeToken& token) const;
+  void KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) const;
   std::optional<TimeMatch> MatchNumericDate(Cursor& at) const;
   std::optional<TimeMatch> MatchDayMonth(Cursor& at) const;
   std::optional<TimeMatch> MatchMonth(Cursor& at) const;
