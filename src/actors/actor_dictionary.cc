@@ -93,7 +93,11 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
     return nullptr;
   }
   ForEachSectionLine(*adjectives, [&](const std::vector<std::string_view>& fields) {
-    if (fields.size() == 3) dictionary->adjectives_[LanguageSlot(fields[1])].emplace(fields[0], fields[2]);
+    if (fields.size() != 3) return;
+    dictionary->adjectives_[LanguageSlot(fields[1])].emplace(fields[0], fields[2]);
+    if (const size_t space = fields[0].find(' '); space != std::string_view::npos) {
+      dictionary->adjective_phrase_starts_.insert(fields[0].substr(0, space));
+    }
   });
   for (const char* lang : {"de", "en"}) {
     const auto agents = image.Section(std::string("agents/") + lang);

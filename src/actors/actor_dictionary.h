@@ -93,6 +93,8 @@ class ActorDictionary {
   // Whether some agent phrase of several words starts with `word` ("foreign" in "foreign
   // minister"): only then is a phrase worth building.
   bool MayStartAgentPhrase(std::string_view word) const { return agent_phrase_starts_.contains(word); }
+  // Likewise for demonyms of two words ("North" of "North Korean").
+  bool MayStartAdjectivePhrase(std::string_view word) const { return adjective_phrase_starts_.contains(word); }
   const NameKeyer& keyer() const { return keyer_; }
 
  private:
@@ -115,6 +117,7 @@ class ActorDictionary {
   FlatStringMap<std::string_view, AgentForm> agents_[2];
   FlatStringSet<std::string_view> german_agent_endings_;
   FlatStringSet<std::string_view> agent_phrase_starts_;
+  FlatStringSet<std::string_view> adjective_phrase_starts_;
 };
 
 // "2023-09-05" → 20230905; 0 when not a date.

@@ -48,7 +48,7 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
   }
   std::optional<Country> country;
   uint32_t next = i + 1;
-  if (i + 1 < last_ && Lang() == "en") {  // two-word demonyms: "North Korean", "Saudi Arabian"
+  if (i + 1 < last_ && Lang() == "en" && dictionary_.MayStartAdjectivePhrase(Surface(i))) {  // "North Korean"
     const std::string two_words = std::string(Surface(i)) + " " + std::string(Surface(i + 1));
     if (const std::string_view code = dictionary_.CountryOfAdjective(two_words, "en"); !code.empty()) {
       country = Country{std::string(code), std::string(code)};

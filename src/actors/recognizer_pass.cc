@@ -69,9 +69,9 @@ void RecognizerPass::Run() {
 // A sentence set (mostly) in capitals, as wire headlines are.
 bool RecognizerPass::IsShouting(std::string_view text) {
   size_t upper = 0, lower = 0;
-  for (unsigned char c : text) {
-    if (std::isupper(c)) ++upper;
-    else if (std::islower(c)) ++lower;
+  for (const char c : text) {  // ASCII letters only, as std::isupper in any UTF-8 locale
+    if (c >= 'A' && c <= 'Z') ++upper;
+    else if (c >= 'a' && c <= 'z') ++lower;
   }
   return upper > kShoutingMinLetters && upper > 3 * lower;
 }
