@@ -170,8 +170,12 @@ void EventLexicon::LoadClasses(std::string_view section) {
   ForEachSectionLine(section, [&](const std::vector<std::string_view>& fields) {
     WordClass& word_class = classes_[std::string(fields[0])];
     for (size_t i = 1; i < fields.size(); ++i) {
-      if (!fields[i].empty() && fields[i][0] == '!') word_class.exclusions.emplace_back(fields[i].substr(1));
-      else if (!fields[i].empty()) word_class.entries.emplace_back(fields[i]);
+      if (fields[i].empty()) continue;
+      const bool excluded = fields[i][0] == '!';
+      const std::string_view entry = excluded ? fields[i].substr(1) : fields[i];
+      const bool glob = entry.find('*') != std::string_view::npos;
+      if (glob) (excluded ? word_class.excluded_globs : word_class.globs).emplace_back(entry);
+      else (excluded ? word_class.excluded_words : word_class.words).insert(entry);
     }
   });
 }
@@ -203,13 +207,12 @@ const std::vector<std::vector<std::string>>& EventLexicon::Phrases(std::string_v
 bool EventLexicon::InClass(std::string_view class_name, std::string_view lower) const {
   const auto found = classes_.find(class_name);
   if (found == classes_.end()) return false;
-  for (const std::string& exclusion : found->second.exclusions) {
-    if (GlobMatches(exclusion, lower)) return false;
+  const WordClass& word_class = found->second;
+  const auto matches = [&](const std::string& glob) { return GlobMatches(glob, lower); };
+  if (word_class.excluded_words.contains(lower) || std::any_of(word_class.excluded_globs.begin(), word_class.excluded_globs.end(), matches)) {
+    return false;
   }
-  for (const std::string& entry : found->second.entries) {
-    if (GlobMatches(entry, lower)) return true;
-  }
-  return false;
+  return word_class.words.contains(lower) || std::any_of(word_class.globs.begin(), word_class.globs.end(), matches);
 }
 
 bool EventLexicon::IsFiniteVerb(std::string_view lower) const {

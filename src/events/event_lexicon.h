@@ -99,8 +99,10 @@ class EventLexicon {
   bool IsFiniteVerb(std::string_view lower) const;
 
  private:
+  // Entries without '*' are looked up; only the globs are matched one by one.
   struct WordClass {
-    std::vector<std::string> entries, exclusions;
+    FlatStringSet<std::string> words, excluded_words;
+    std::vector<std::string> globs, excluded_globs;
   };
   uint32_t InternLemma(std::string_view lemma, bool noun);
   Status LoadForms(std::string_view section);
