@@ -25,6 +25,7 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string
     if (const std::string_view country = dictionary_.CountryOfAdjective(form, Lang()); !country.empty()) {
       return Country{std::string(country), std::string(country)};
     }
+    if (!LowerFirstDiffers(word)) break;
   }
   const std::vector<NameMatch>* matches = dictionary_.FindName(word);
   const std::string stripped = GenitiveStripped(word);
@@ -61,6 +62,7 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
         country = Country{std::string(code), std::string(code)};
         break;
       }
+      if (!LowerFirstDiffers(Surface(i))) break;
     }
   }
   if (!country) return false;

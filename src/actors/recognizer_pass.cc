@@ -104,7 +104,8 @@ std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
 // state"); `end` receives one past its last token. German role words are single compounds.
 const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const {
   end = i + 1;
-  const bool may_start = dictionary_.MayStartAgentPhrase(Surface(i)) || dictionary_.MayStartAgentPhrase(LowerFirst(Surface(i)));
+  const bool may_start = dictionary_.MayStartAgentPhrase(Surface(i)) ||
+                         (LowerFirstDiffers(Surface(i)) && dictionary_.MayStartAgentPhrase(LowerFirst(Surface(i))));
   if (Lang() == "en" && IsWordToken(i) && may_start) {
     std::string phrase;
     for (uint32_t length = kMaxAgentWords; length >= 2; --length) {
@@ -138,7 +139,7 @@ const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
 
 const AgentForm* RecognizerPass::AgentAt(std::string_view word) const {
   if (const AgentForm* agent = dictionary_.FindAgent(word, Lang())) return agent;
-  if (Lang() == "en") return dictionary_.FindAgent(LowerFirst(word), Lang());
+  if (Lang() == "en" && LowerFirstDiffers(word)) return dictionary_.FindAgent(LowerFirst(word), Lang());
   return nullptr;
 }
 

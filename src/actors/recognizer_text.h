@@ -16,6 +16,10 @@ inline std::string_view LowerFirst(std::string_view word) {
   return buffer;
 }
 
+// Whether LowerFirst would change the word (std::tolower of the "C" locale the program keeps
+// changes only A-Z): a look-up of the lowered form is otherwise the same look-up again.
+inline bool LowerFirstDiffers(std::string_view word) { return !word.empty() && word[0] >= 'A' && word[0] <= 'Z'; }
+
 inline std::string_view UpperFirst(std::string_view word) {
   thread_local std::string buffer;
   buffer.assign(word);
