@@ -602,6 +602,8 @@ std::optional<int> TimeGrammar::ReadSpokenYear(Cursor& at) const {
   const TimeToken* first = at.Peek();
   const TimeToken* second = at.Peek(1);
   if (first == nullptr || second == nullptr) return std::nullopt;
+  // Neither a number word ("nineteen", "two") nor a pair ("twenty-one"): nothing to read.
+  if (first->words.empty() && first->lower.find('-') == std::string::npos) return std::nullopt;
   const int century = NumberWordValue(first->lower);
   const int rest = NumberWordValue(second->lower);
   if (century >= 11 && century <= 20 && rest >= 10 && rest <= 99) {
