@@ -31,10 +31,25 @@ namespace {
 
 // German compounds the lexicon does not list but the grammar reads: "Mittwochabend",
 // "jahrelang", "siebentägigen", "Fünfzigerjahren", "freitags".
+constexpr std::string_view kTimeCompoundParts[] = {"tag",   "täg",   "woch",   "wöch",  "monat",  "jahr", "jähr",
+                                                    "lang",  "stünd", "abend",  "morgen", "nacht", "mittag", "ziger"};
+
+// The bytes a part starts with: one pass over the word tries the parts only where one may begin.
+constexpr std::array<bool, 256> FirstBytesOf(const std::string_view* parts, size_t count) {
+  std::array<bool, 256> first{};
+  for (size_t i = 0; i < count; ++i) first[static_cast<unsigned char>(parts[i][0])] = true;
+  return first;
+}
+constexpr std::array<bool, 256> kTimeCompoundFirstBytes = FirstBytesOf(kTimeCompoundParts, std::size(kTimeCompoundParts));
+
 bool MayBeTimeCompound(std::string_view lower) {
   if (lower.size() < 6) return false;
-  for (std::string_view part : {"tag", "täg", "woch", "wöch", "monat", "jahr", "jähr", "lang", "stünd", "abend", "morgen", "nacht", "mittag", "ziger"}) {
-    if (lower.find(part) != std::string_view::npos) return true;
+  for (size_t at = 0; at < lower.size(); ++at) {
+    if (!kTimeCompoundFirstBytes[static_cast<unsigned char>(lower[at])]) continue;
+    const std::string_view rest = lower.substr(at);
+    for (const std::string_view part : kTimeCompoundParts) {
+      if (part[0] == rest[0] && rest.starts_with(part)) return true;
+    }
   }
   return false;
 }
