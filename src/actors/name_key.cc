@@ -27,7 +27,8 @@ constexpr std::pair<std::string_view, std::string_view> kLetterGroups[] = {
     {"ph", "f"},    {"ck", "k"},   {"ae", "a"},  {"oe", "o"},   {"ue", "u"}};
 
 // Pass 2 maps single letters: w → v, j → i, y → i, z → s. Then doubled letters count once
-// ("Mueller" / "Muller", "Selenskyy" / "Selensky").
+// ("Mueller" / "Muller", "Selenskyy" / "Selensky"). FoldConventions does both passes in one walk:
+// each letter a group rewrites to, or that no group starts with, is mapped as it is emitted.
 char FoldLetter(char c) {
   switch (c) {
     case 'w': return 'v';
@@ -39,26 +40,24 @@ char FoldLetter(char c) {
 }
 
 std::string FoldConventions(std::string_view ascii) {
-  std::string grouped;
-  grouped.reserve(ascii.size());
+  std::string key;
+  key.reserve(ascii.size());
+  const auto emit = [&](char c) {
+    const char folded = FoldLetter(c);
+    if (key.empty() || key.back() != folded) key.push_back(folded);
+  };
   for (size_t i = 0; i < ascii.size();) {
     bool rewritten = false;
     const std::string_view rest = ascii.substr(i);
     for (const auto& [group, replacement] : kLetterGroups) {
       if (rest[0] == group[0] && rest.starts_with(group)) {
-        grouped += replacement;
+        for (const char c : replacement) emit(c);
         i += group.size();
         rewritten = true;
         break;
       }
     }
-    if (!rewritten) grouped.push_back(ascii[i++]);
-  }
-  std::string key;
-  key.reserve(grouped.size());
-  for (char c : grouped) {
-    const char folded = FoldLetter(c);
-    if (key.empty() || key.back() != folded) key.push_back(folded);
+    if (!rewritten) emit(ascii[i++]);
   }
   return key;
 }
@@ -93,7 +92,11 @@ std::string NameKeyer::Key(std::string_view name) const {
   for (uint32_t pos = 0; pos < name.size();) {
     const auto [c, next] = chars::DecodeAt(name, pos);
     pos = next;
-    if (static_cast<size_t>(c) < kLatinTableSize) ascii += latin_table_[static_cast<size_t>(c)];
+    if (static_cast<size_t>(c) < kLatinTableSize) {
+      const std::string& latin = latin_table_[static_cast<size_t>(c)];
+      if (latin.size() == 1) ascii.push_back(latin[0]);  // most letters
+      else ascii += latin;
+    }
     else if (!IsGeneralPunctuation(c)) return KeyWithIcu(name);
   }
   return FoldConventions(ascii);
