@@ -227,9 +227,11 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) 
 }
 
 std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint32_t i) const {
-  const std::string genitive_first = KeyOf(GenitiveStripped(Surface(i)));
-  const bool starts = dictionary_.IsNamePrefix(WordKey(i)) || dictionary_.IsNamePrefix(StemKey(i)) ||
-                      (!genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first));
+  const auto genitive_starts = [&] {
+    const std::string genitive_first = KeyOf(GenitiveStripped(Surface(i)));
+    return !genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first);
+  };
+  const bool starts = dictionary_.IsNamePrefix(WordKey(i)) || dictionary_.IsNamePrefix(StemKey(i)) || genitive_starts();
   if (!starts) return std::nullopt;
   std::optional<NameSpan> best;
   std::string key, key_without_initials, stem_key;
