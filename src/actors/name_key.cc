@@ -96,8 +96,9 @@ std::string NameKeyer::Key(std::string_view name) const {
       const std::string& latin = latin_table_[static_cast<size_t>(c)];
       if (latin.size() == 1) ascii.push_back(latin[0]);  // most letters
       else ascii += latin;
+    } else if (!IsGeneralPunctuation(c)) {
+      return KeyWithIcu(name);
     }
-    else if (!IsGeneralPunctuation(c)) return KeyWithIcu(name);
   }
   return FoldConventions(ascii);
 }

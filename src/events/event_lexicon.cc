@@ -209,10 +209,9 @@ bool EventLexicon::InClass(std::string_view class_name, std::string_view lower) 
   if (found == classes_.end()) return false;
   const WordClass& word_class = found->second;
   const auto matches = [&](const std::string& glob) { return GlobMatches(glob, lower); };
-  if (word_class.excluded_words.contains(lower) || std::any_of(word_class.excluded_globs.begin(), word_class.excluded_globs.end(), matches)) {
-    return false;
-  }
-  return word_class.words.contains(lower) || std::any_of(word_class.globs.begin(), word_class.globs.end(), matches);
+  const auto& [words, excluded_words, globs, excluded_globs] = word_class;
+  if (excluded_words.contains(lower) || std::any_of(excluded_globs.begin(), excluded_globs.end(), matches)) return false;
+  return words.contains(lower) || std::any_of(globs.begin(), globs.end(), matches);
 }
 
 bool EventLexicon::IsFiniteVerb(std::string_view lower) const {
