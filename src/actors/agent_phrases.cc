@@ -21,11 +21,8 @@ constexpr uint32_t kContextSentences = 3;
 // What a word says about a country: a nationality adjective ("nordkoreanische"), a country,
 // capital or seat of government ("Kreml" → RUSGOV), or an organisation with a country code.
 std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string_view word) const {
-  for (const std::string_view form : {word, LowerFirst(word)}) {
-    if (const std::string_view country = dictionary_.CountryOfAdjective(form, Lang()); !country.empty()) {
-      return Country{std::string(country), std::string(country)};
-    }
-    if (!LowerFirstDiffers(word)) break;
+  if (const std::string_view country = AdjectiveCountry(word); !country.empty()) {
+    return Country{std::string(country), std::string(country)};
   }
   const std::vector<NameMatch>* matches = dictionary_.FindName(word);
   const std::string stripped = GenitiveStripped(word);
@@ -36,6 +33,14 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string
   const Actor& found = dictionary_.actors()[*actor];
   if (found.kind == "person") return std::nullopt;
   return Country{dictionary_.CodeOn(found, date_), std::string(found.country)};
+}
+
+// The country of a nationality adjective as written or with its first letter lowered (at the
+// start of a sentence: "Nordkoreanische Soldaten"); empty when it is none.
+std::string_view RecognizerPass::AdjectiveCountry(std::string_view word) const {
+  const std::string_view country = dictionary_.CountryOfAdjective(word, Lang());
+  if (!country.empty() || !LowerFirstDiffers(word)) return country;
+  return dictionary_.CountryOfAdjective(LowerFirst(word), Lang());
 }
 
 // "nordkoreanische Beamte", "der russische Verteidigungsminister", "the Iranian military",
@@ -56,14 +61,8 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
       next = i + 2;
     }
   }
-  if (!country) {
-    for (const std::string_view form : {Surface(i), LowerFirst(Surface(i))}) {
-      if (const std::string_view code = dictionary_.CountryOfAdjective(form, Lang()); !code.empty()) {
-        country = Country{std::string(code), std::string(code)};
-        break;
-      }
-      if (!LowerFirstDiffers(Surface(i))) break;
-    }
+  if (const std::string_view code = country ? std::string_view() : AdjectiveCountry(Surface(i)); !code.empty()) {
+    country = Country{std::string(code), std::string(code)};
   }
   if (!country) return false;
   // A dictionary name that starts here and runs on wins: "U.S. Treasury", "Russian Defense

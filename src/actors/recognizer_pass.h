@@ -43,6 +43,7 @@ class RecognizerPass {
   // The best of the actors sharing a name, for `text` as written (acronyms need capitals).
   std::optional<uint32_t> ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const;
   std::optional<Country> CountryOfWord(std::string_view word) const;
+  std::string_view AdjectiveCountry(std::string_view word) const;
   std::optional<Country> CountryAfter(uint32_t i) const;
   std::optional<Country> CountryBefore(uint32_t i) const;
   // `explicit_country`: the text names the country (not taken from context).
