@@ -4,6 +4,9 @@
 #include <marisa/iostream.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -13,6 +16,7 @@
 
 #include "compile/package_sources.h"
 #include "compile/source_lines.h"
+#include "geo/place_table.h"
 #include "resources/static_string_set.h"
 #include "resources/section_lines.h"
 #include "segment/char_class.h"
@@ -278,15 +282,34 @@ void AddCountries(const std::string& data_dir, const std::string& packages_dir, 
   }
 }
 
-std::string SerializePlaces(const std::vector<Place>& places) {
-  std::ostringstream out;
-  out.precision(7);
+// Coordinates keep seven significant digits (about 10 m), as the gazetteer has always stored them.
+double SevenDigits(double degrees) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.7g", degrees);
+  return std::strtod(text, nullptr);
+}
+
+std::string SerializePlaces(const std::vector<Place>& places, std::vector<std::string>& problems) {
+  PlaceTableBuilder table;
   for (const Place& place : places) {
-    out << place.geonames << '\t' << place.kind << '\t' << place.name << '\t' << (place.country.empty() ? "-" : place.country)
-        << '\t' << (place.admin1.empty() ? "-" : place.admin1) << '\t' << place.lat << '\t' << place.lon << '\t'
-        << place.population << '\t' << place.feature << '\n';
+    GazetteerPlace entry;
+    entry.geonames = place.geonames;
+    entry.kind = PlaceTable::KindOfCode(place.kind);
+    entry.name = place.name;
+    entry.country = place.country;
+    entry.admin1 = place.admin1;
+    entry.feature = place.feature;
+    entry.lat = SevenDigits(place.lat);
+    entry.lon = SevenDigits(place.lon);
+    entry.population = static_cast<uint32_t>(std::clamp<long>(place.population, 0, UINT32_MAX));
+    if (Status status = table.Add(entry); !status.ok()) {
+      problems.push_back(status.message());
+      entry.name = entry.name.substr(0, UINT16_MAX);
+      entry.country = entry.admin1 = entry.feature = {};
+      table.Add(entry);  // keep the indices the names point to
+    }
   }
-  return out.str();
+  return table.Finish();
 }
 
 // The trie of name keys and, in the order of the trie's key ids, the places of each key:
@@ -347,7 +370,7 @@ void ReadGazetteerSources(const std::string& data_dir, const std::string& packag
   counts.names = gazetteer.names.size();
   std::string trie, postings;
   SerializeNames(gazetteer, trie, postings);
-  sections.emplace_back("geo/entries", SerializePlaces(gazetteer.places));
+  sections.emplace_back("geo/places", SerializePlaces(gazetteer.places, problems));
   sections.emplace_back("geo/names", std::move(trie));
   sections.emplace_back("geo/postings", std::move(postings));
   std::vector<std::string> first_words;

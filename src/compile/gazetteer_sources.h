@@ -18,8 +18,8 @@ struct GazetteerCounts {
   size_t names = 0;
 };
 
-// Appends the sections "geo/entries" (one line per place: geonames id, kind, name, country,
-// admin1, lat, lon, population, feature code), "geo/names" (a marisa trie of the lower-cased,
+// Appends the sections "geo/places" (a record per place: geonames id, kind, name, country,
+// admin1, lat, lon, population, feature code; geo/place_table.h), "geo/names" (a marisa trie of the lower-cased,
 // typography-folded names), "geo/postings" (for each trie key, the entries it names),
 // "geo/first_words" (the first words of names of several words) and "lexicon/en/words".
 // Problems name the file and line.

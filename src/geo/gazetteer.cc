@@ -1,63 +1,28 @@
 #include "geo/gazetteer.h"
 
-#include <charconv>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 
-#include "resources/section_lines.h"
 #include "segment/typography.h"
 #include "util/lower_case.h"
 
 namespace lagebild {
-namespace {
-
-PlaceKind KindOf(std::string_view code) {
-  switch (code.empty() ? 'c' : code[0]) {
-    case 'r': return PlaceKind::kRegion;
-    case 'n': return PlaceKind::kCountry;
-    case 'a': return PlaceKind::kArea;
-    default: return PlaceKind::kCity;
-  }
-}
-
-template <typename Number>
-Number ParseNumber(std::string_view text) {
-  Number value{};
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
-std::string_view OrEmpty(std::string_view field) { return field == "-" ? std::string_view() : field; }
-
-}  // namespace
 
 std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status& status) {
-  const std::optional<std::string_view> entries = image.Section("geo/entries");
+  const std::optional<std::string_view> places = image.Section("geo/places");
   const std::optional<std::string_view> names = image.Section("geo/names");
   const std::optional<std::string_view> postings = image.Section("geo/postings");
-  if (!entries || !names || !postings || postings->size() < 8) {
+  if (!places || !names || !postings || postings->size() < 8) {
     status = Status::Error(image.path() + ": no gazetteer sections (rebuild the image)");
     return nullptr;
   }
   auto gazetteer = std::unique_ptr<Gazetteer>(new Gazetteer());
-  ForEachSectionLine(*entries, [&](const std::vector<std::string_view>& fields) {
-    if (fields.size() != 9) return;
-    GazetteerPlace place;
-    place.geonames = ParseNumber<int64_t>(fields[0]);
-    place.kind = KindOf(fields[1]);
-    place.name = fields[2];
-    place.country = OrEmpty(fields[3]);
-    place.admin1 = OrEmpty(fields[4]);
-    place.lat = ParseNumber<double>(fields[5]);
-    place.lon = ParseNumber<double>(fields[6]);
-    place.population = static_cast<uint32_t>(std::min<int64_t>(ParseNumber<int64_t>(fields[7]), UINT32_MAX));
-    place.feature = fields[8];
-    const auto index = static_cast<uint32_t>(gazetteer->places_.size());
-    if (place.kind == PlaceKind::kCountry) gazetteer->countries_.emplace(place.country, index);
-    if (place.kind == PlaceKind::kRegion) gazetteer->regions_.emplace(std::string(place.country) + "/" + std::string(place.admin1), index);
-    gazetteer->places_.push_back(place);
-  });
+  auto table = PlaceTable::FromSection(*places, status);
+  if (!table) {
+    status = Status::Error(image.path() + ": " + status.message());
+    return nullptr;
+  }
+  gazetteer->places_ = *table;
+  gazetteer->IndexCountriesAndRegions();
   try {
     gazetteer->trie_.map(names->data(), names->size());
   } catch (const marisa::Exception& error) {
@@ -82,6 +47,16 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status&
   gazetteer->offsets_ = std::span<const uint32_t>(words + 1, keys + 1);
   gazetteer->postings_ = std::span<const uint32_t>(words + keys + 2, word_count - keys - 2);
   return gazetteer;
+}
+
+void Gazetteer::IndexCountriesAndRegions() {
+  for (uint32_t index = 0; index < places_.size(); ++index) {
+    const PlaceKind kind = places_.KindAt(index);
+    if (kind != PlaceKind::kCountry && kind != PlaceKind::kRegion) continue;
+    const GazetteerPlace place = places_.At(index);
+    if (kind == PlaceKind::kCountry) countries_.emplace(place.country, index);
+    else regions_.emplace(std::string(place.country) + "/" + std::string(place.admin1), index);
+  }
 }
 
 std::vector<uint32_t> Gazetteer::Lookup(std::string_view text) const {

@@ -12,24 +12,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "geo/place_table.h"
 #include "lagebild/document.h"
 #include "lagebild/status.h"
 #include "resources/resource_image.h"
 #include "resources/static_string_set.h"
 
 namespace lagebild {
-
-struct GazetteerPlace {
-  int64_t geonames = 0;     // 0 for regions, areas and countries
-  PlaceKind kind = PlaceKind::kCity;
-  std::string_view name;
-  std::string_view country;  // alpha-3, empty for areas across countries
-  std::string_view admin1;   // GeoNames first-level code; empty for areas and countries
-  std::string_view feature;  // GeoNames feature code (PPLC, PPLA, …), ADM1, PCLI, or the area's kind
-  double lat = 0;
-  double lon = 0;
-  uint32_t population = 0;
-};
 
 class Gazetteer {
  public:
@@ -39,14 +28,18 @@ class Gazetteer {
   std::vector<uint32_t> Lookup(std::string_view text) const;
   // Whether some name of several words starts with the word `text` ("New" of "New York").
   bool StartsLongerName(std::string_view text) const;
-  const GazetteerPlace& place(uint32_t index) const { return places_[index]; }
+  // By value: the place is read from its record in the image (a few copies, no parsing).
+  GazetteerPlace place(uint32_t index) const { return places_.At(index); }
+  uint32_t size() const { return places_.size(); }
   // The entry of a country by alpha-3 code, or -1.
   int32_t Country(std::string_view alpha3) const;
   // The region of a country's first-level code, or -1.
   int32_t Region(std::string_view country, std::string_view admin1) const;
 
  private:
-  std::vector<GazetteerPlace> places_;
+  void IndexCountriesAndRegions();
+
+  PlaceTable places_;
   marisa::Trie trie_;
   std::span<const uint32_t> offsets_;
   std::span<const uint32_t> postings_;

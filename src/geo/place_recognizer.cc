@@ -214,7 +214,7 @@ bool IsToponym(const NameCheck& check, uint32_t first, uint32_t last, const std:
   uint32_t population = 0;
   bool administrative = false;
   for (uint32_t index : candidates) {
-    const GazetteerPlace& place = check.gazetteer.place(index);
+    const GazetteerPlace place = check.gazetteer.place(index);
     population = std::max(population, place.population);
     administrative = administrative || place.kind != PlaceKind::kCity;
   }
@@ -259,7 +259,7 @@ void ReadQualifier(const NameCheck& check, PlaceMention& mention) {
     if (end > context.sentence.last_token) continue;
     const Span span{context.token(comma + 1).span.begin, context.token(end - 1).span.end};
     for (uint32_t index : check.gazetteer.Lookup(context.doc.Surface(span))) {
-      const GazetteerPlace& place = check.gazetteer.place(index);
+      const GazetteerPlace place = check.gazetteer.place(index);
       if (place.kind != PlaceKind::kRegion && place.kind != PlaceKind::kCountry) continue;
       mention.qualifier_country = std::string(place.country);
       mention.qualifier_admin1 = std::string(place.admin1);
@@ -349,7 +349,7 @@ void PlaceRecognizer::Locate(Document& doc) const {
   std::sort(mentions.begin(), mentions.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.span.begin < b.span.begin; });
   for (const PlaceMention& mention : mentions) {
     if (mention.chosen < 0) continue;
-    const GazetteerPlace& entry = gazetteer_->place(static_cast<uint32_t>(mention.chosen));
+    const GazetteerPlace entry = gazetteer_->place(static_cast<uint32_t>(mention.chosen));
     Place place;
     place.span = mention.span;
     place.sentence = mention.sentence;

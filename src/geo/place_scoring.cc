@@ -71,14 +71,16 @@ struct Context {
   std::map<std::string, int> countries;
   std::string main_country;
   std::map<std::string, int> regions;      // "USA/LA" of the places chosen so far
-  std::vector<const GazetteerPlace*> chosen;  // the cities chosen so far
+  std::vector<uint32_t> chosen;             // the gazetteer entries of the cities chosen so far
   std::vector<std::pair<std::string, std::string>> homes;  // the publisher's home regions: ("USA", "LA")
 };
 
 double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
 
 // `own_vote`: the country this mention's own first choice voted for, which does not count for it.
-double Score(const GazetteerPlace& place, const PlaceMention& mention, const Context& context, const std::string& own_vote) {
+double Score(const Gazetteer& gazetteer, uint32_t index, const PlaceMention& mention, const Context& context,
+             const std::string& own_vote) {
+  const GazetteerPlace place = gazetteer.place(index);
   double score = SizeScore(place);
   if (!mention.surface.empty() && LowerCase(place.name) == mention.surface) score += kExactNameBonus;
   const std::string country(place.country);
@@ -101,8 +103,9 @@ double Score(const GazetteerPlace& place, const PlaceMention& mention, const Con
     if (found != context.regions.end() && found->second > 1) score += kSameRegionBonus;
   }
   if (place.kind == PlaceKind::kCity) {
-    for (const GazetteerPlace* other : context.chosen) {
-      if (other != &place && other->name != place.name && DistanceKm(*other, place) < kNearbyKm) {
+    for (uint32_t other_index : context.chosen) {
+      const GazetteerPlace other = gazetteer.place(other_index);
+      if (other_index != index && other.name != place.name && DistanceKm(other, place) < kNearbyKm) {
         score += kNearbyBonus;
         break;
       }
@@ -116,7 +119,7 @@ double Score(const GazetteerPlace& place, const PlaceMention& mention, const Con
 bool RegionOfNamesakeCity(const Gazetteer& gazetteer, const PlaceMention& mention, const GazetteerPlace& region) {
   if (region.kind != PlaceKind::kRegion) return false;
   return std::any_of(mention.candidates.begin(), mention.candidates.end(), [&](uint32_t index) {
-    const GazetteerPlace& city = gazetteer.place(index);
+    const GazetteerPlace city = gazetteer.place(index);
     return city.kind == PlaceKind::kCity && city.country == region.country && city.admin1 == region.admin1 &&
            (city.feature == "PPLA" || city.feature == "PPLC");
   });
@@ -129,7 +132,7 @@ void Choose(const Gazetteer& gazetteer, std::vector<PlaceMention>& mentions, con
     double best = -1e9;
     for (uint32_t index : mention.candidates) {
       if (RegionOfNamesakeCity(gazetteer, mention, gazetteer.place(index))) continue;
-      const double score = Score(gazetteer.place(index), mention, context, own_vote);
+      const double score = Score(gazetteer, index, mention, context, own_vote);
       if (score > best) {
         best = score;
         mention.chosen = static_cast<int32_t>(index);
@@ -161,9 +164,9 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
   // and in the countries the first choices agree on ("Georgia" in a story about Atlanta).
   std::map<std::string, int> chosen_countries;
   for (const PlaceMention& mention : mentions) {
-    const GazetteerPlace& place = gazetteer.place(static_cast<uint32_t>(mention.chosen));
+    const GazetteerPlace place = gazetteer.place(static_cast<uint32_t>(mention.chosen));
     if (!place.admin1.empty()) ++context.regions[std::string(place.country) + "/" + std::string(place.admin1)];
-    if (place.kind == PlaceKind::kCity && mention.candidates.size() == 1) context.chosen.push_back(&place);
+    if (place.kind == PlaceKind::kCity && mention.candidates.size() == 1) context.chosen.push_back(static_cast<uint32_t>(mention.chosen));
     if (!place.country.empty()) ++chosen_countries[std::string(place.country)];
   }
   // each city once, however often it is named: Score compares a candidate with every one

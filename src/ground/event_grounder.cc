@@ -214,12 +214,12 @@ int32_t EventGrounder::PlaceOfVisit(Document& doc, const Event& event) const {
   if (visited.kind == EntityKind::kCountry) entry = gazetteer_->Country(visited.country);
   if (visited.kind == EntityKind::kCapital) {
     for (uint32_t index : gazetteer_->Lookup(doc.Surface(visited.span))) {
-      const GazetteerPlace& place = gazetteer_->place(index);
+      const GazetteerPlace place = gazetteer_->place(index);
       if (place.country == visited.country && place.feature == "PPLC") entry = static_cast<int32_t>(index);
     }
   }
   if (entry < 0) return -1;
-  const GazetteerPlace& found = gazetteer_->place(static_cast<uint32_t>(entry));
+  const GazetteerPlace found = gazetteer_->place(static_cast<uint32_t>(entry));
   Place place{visited.span,
               visited.sentence,
               found.kind,

@@ -13,7 +13,8 @@
 namespace lagebild::image {
 
 inline constexpr char kMagic[8] = {'L', 'G', 'B', 'I', 'M', 'A', 'G', 'E'};
-inline constexpr uint32_t kFormatVersion = 2;  // 2: string sets keep hash bits in their buckets
+// 2: string sets keep hash bits in their buckets; 3: gazetteer places as binary records
+inline constexpr uint32_t kFormatVersion = 3;
 inline constexpr uint32_t kMaxSectionName = 48;
 
 struct ImageHeader {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "geo/gazetteer.h"
+#include "geo/place_table.h"
 #include "geo/publisher_regions.h"
 #include "read/publisher.h"
 #include "resources/resource_image.h"
@@ -32,7 +33,7 @@ const Gazetteer& TestGazetteer() {
 
 bool Names(const Gazetteer& gazetteer, const std::string& text, std::string_view name, std::string_view country) {
   for (uint32_t index : gazetteer.Lookup(text)) {
-    const GazetteerPlace& place = gazetteer.place(index);
+    const GazetteerPlace place = gazetteer.place(index);
     if (place.name == name && place.country == country) return true;
   }
   return false;
@@ -62,6 +63,52 @@ TEST(GazetteerTest, CountriesAndRegionsHaveCentresInsideThem) {
   EXPECT_NEAR(gazetteer.place(texas).lat, 31, 2.5);
   EXPECT_NEAR(gazetteer.place(texas).lon, -99, 2.5);
   EXPECT_EQ(gazetteer.Country("XXX"), -1);
+}
+
+TEST(PlaceTableTest, RecordsReadBackAsWritten) {
+  PlaceTableBuilder builder;
+  GazetteerPlace kherson{706448, PlaceKind::kCity, "Cherson", "UKR", "14", "PPLA", 46.63542, 32.61687, 320477};
+  GazetteerPlace europe{0, PlaceKind::kArea, "Europa", "", "", "continent", 48.69096, 9.14062, 0};
+  ASSERT_TRUE(builder.Add(kherson).ok());
+  ASSERT_TRUE(builder.Add(europe).ok());
+  Status status;
+  const std::string section = builder.Finish();
+  const auto table = PlaceTable::FromSection(section, status);
+  ASSERT_TRUE(table) << status.message();
+  ASSERT_EQ(table->size(), 2u);
+  const GazetteerPlace city = table->At(0), area = table->At(1);
+  EXPECT_EQ(city.geonames, 706448);
+  EXPECT_EQ(city.kind, PlaceKind::kCity);
+  EXPECT_EQ(city.name, "Cherson");
+  EXPECT_EQ(city.country, "UKR");
+  EXPECT_EQ(city.admin1, "14");
+  EXPECT_EQ(city.feature, "PPLA");
+  EXPECT_EQ(city.lat, 46.63542);
+  EXPECT_EQ(city.population, 320477u);
+  EXPECT_EQ(area.kind, PlaceKind::kArea);
+  EXPECT_EQ(area.name, "Europa");
+  EXPECT_TRUE(area.country.empty());
+  EXPECT_EQ(area.feature, "continent");
+  EXPECT_EQ(table->KindAt(1), PlaceKind::kArea);
+}
+
+TEST(PlaceTableTest, DamagedSectionsAreRefusedOrReadAsEmpty) {
+  PlaceTableBuilder builder;
+  ASSERT_TRUE(builder.Add(GazetteerPlace{1, PlaceKind::kCity, "Goma", "COD", "19", "PPLA", -1.67, 29.22, 670000}).ok());
+  GazetteerPlace too_long;
+  too_long.feature = std::string(300, 'x');
+  EXPECT_FALSE(builder.Add(too_long).ok());
+  const std::string section = builder.Finish();
+  Status status;
+  EXPECT_FALSE(PlaceTable::FromSection("GPL", status));
+  EXPECT_FALSE(PlaceTable::FromSection("XPL1" + section.substr(4), status));
+  EXPECT_FALSE(PlaceTable::FromSection(section.substr(0, 8 + sizeof(PlaceRecord) - 1), status));
+  // Records intact, text cut off: the place keeps its numbers and reads as nameless.
+  const auto cut = PlaceTable::FromSection(section.substr(0, 8 + sizeof(PlaceRecord) + 2), status);
+  ASSERT_TRUE(cut);
+  EXPECT_EQ(cut->At(0).population, 670000u);
+  EXPECT_TRUE(cut->At(0).name.empty());
+  EXPECT_TRUE(cut->At(7).name.empty());  // past the end: an empty place, no read out of bounds
 }
 
 TEST(PlaceStageTest, ResolvedPlacesCarryGeoNamesIdAndCoordinates) {
