@@ -1,5 +1,6 @@
-// Read-only access to a compiled resource image (see image_format.h). The file is memory-mapped;
-// section views stay valid for the lifetime of the ResourceImage. Thread-safe after Open.
+// Read-only access to a compiled resource image (see image_format.h). The file is read into
+// memory backed by huge pages (or, failing that, memory-mapped); section views stay valid for the
+// lifetime of the ResourceImage. Thread-safe after Open.
 #pragma once
 
 #include <memory>
@@ -14,7 +15,7 @@ namespace lagebild {
 
 class ResourceImage {
  public:
-  // Maps `path` and checks magic, version and section bounds. On failure returns nullptr and
+  // Loads `path` and checks magic, version and section bounds. On failure returns nullptr and
   // sets `status` to a message naming the file.
   static std::unique_ptr<ResourceImage> Open(const std::string& path, Status& status);
   ~ResourceImage();
@@ -29,7 +30,8 @@ class ResourceImage {
   ResourceImage() = default;
   std::string path_;
   const char* data_ = nullptr;
-  size_t size_ = 0;
+  size_t size_ = 0;          // of the image file
+  size_t mapping_size_ = 0;  // of the memory holding it, to unmap
   std::unordered_map<std::string, std::string_view> sections_;
 };
 
