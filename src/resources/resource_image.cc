@@ -95,7 +95,7 @@ char* ReadIntoHugePages(int fd, size_t size, size_t capacity) {
 // The image's tables are mostly hash tables probed at random, so with 4 KiB pages nearly every
 // probe misses the TLB as well as the cache. The image is therefore read into memory backed by
 // 2 MiB pages (transparent huge pages, which Debian allows on request), which made the whole
-// pipeline 10-20 % faster (bench/results/2026-11-30-startup-pages.md); when that memory cannot
+// pipeline about 5 % faster (bench/results/2026-11-30-startup-pages.md); when that memory cannot
 // be had, the file is mapped as it is.
 std::unique_ptr<ResourceImage> ResourceImage::Open(const std::string& path, Status& status) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
