@@ -30,7 +30,6 @@ class Gazetteer {
   bool StartsLongerName(std::string_view text) const;
   // By value: the place is read from its record in the image (a few copies, no parsing).
   GazetteerPlace place(uint32_t index) const { return places_.At(index); }
-  uint32_t size() const { return places_.size(); }
   // The entry of a country by alpha-3 code, or -1.
   int32_t Country(std::string_view alpha3) const;
   // The region of a country's first-level code, or -1.
