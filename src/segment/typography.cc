@@ -2,6 +2,8 @@
 
 #include <unicode/normalizer2.h>
 
+#include <algorithm>
+
 #include "segment/char_class.h"
 
 namespace lagebild {
@@ -28,15 +30,23 @@ std::string Nfkc(const std::string& text) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
   if (U_FAILURE(error)) return text;
+  if (nfkc->isNormalizedUTF8(text, error) && U_SUCCESS(error)) return text;  // most text already is
+  error = U_ZERO_ERROR;
   std::string normalized;
   icu::StringByteSink<std::string> sink(&normalized, static_cast<int32_t>(text.size()));
   nfkc->normalizeUTF8(0, text, sink, nullptr, error);
   return U_SUCCESS(error) ? normalized : text;
 }
 
+// ASCII has nothing to fold but the backtick: most words pass unchanged.
+bool IsPlainAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '`'; });
+}
+
 }  // namespace
 
 std::string FoldTypography(std::string_view text) {
+  if (IsPlainAscii(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool non_ascii = false;
