@@ -3,6 +3,9 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <array>
+#include <bit>
+#include <cstdint>
 #include <stdexcept>
 
 #include "segment/char_class.h"
@@ -39,6 +42,18 @@ char FoldLetter(char c) {
   }
 }
 
+// For each byte, the letter groups starting with it as bits in the order of kLetterGroups: most
+// letters start none and are emitted without trying any group.
+constexpr std::array<uint16_t, 256> GroupsByFirstByte() {
+  std::array<uint16_t, 256> groups{};
+  for (size_t g = 0; g < std::size(kLetterGroups); ++g) {
+    groups[static_cast<unsigned char>(kLetterGroups[g].first[0])] |= static_cast<uint16_t>(1u << g);
+  }
+  return groups;
+}
+constexpr std::array<uint16_t, 256> kGroupsByFirstByte = GroupsByFirstByte();
+static_assert(std::size(kLetterGroups) <= 16);
+
 std::string FoldConventions(std::string_view ascii) {
   std::string key;
   key.reserve(ascii.size());
@@ -49,8 +64,9 @@ std::string FoldConventions(std::string_view ascii) {
   for (size_t i = 0; i < ascii.size();) {
     bool rewritten = false;
     const std::string_view rest = ascii.substr(i);
-    for (const auto& [group, replacement] : kLetterGroups) {
-      if (rest[0] == group[0] && rest.starts_with(group)) {
+    for (uint16_t groups = kGroupsByFirstByte[static_cast<unsigned char>(rest[0])]; groups != 0; groups &= groups - 1) {
+      const auto& [group, replacement] = kLetterGroups[std::countr_zero(groups)];
+      if (rest.starts_with(group)) {
         for (const char c : replacement) emit(c);
         i += group.size();
         rewritten = true;
