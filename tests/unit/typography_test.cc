@@ -1,6 +1,10 @@
 #include "segment/typography.h"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "util/lower_case.h"
 
 namespace lagebild {
 namespace {
@@ -21,6 +25,26 @@ TEST(FoldTypographyTest, FoldsVariantsToOnePlainForm) {
       {"plain ASCII", "plain ASCII"},
   };
   for (const auto& [input, expected] : cases) EXPECT_EQ(FoldTypography(input), expected) << input;
+}
+
+std::string Utf8(UChar32 c) {
+  char bytes[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(bytes), length, 4, c, error);
+  return error ? std::string() : std::string(bytes, length);
+}
+
+// The fast paths (ASCII, Latin-1 letters) must give what ICU's simple case mapping gives.
+TEST(LowerCaseTest, AgreesWithIcuOnEveryCodePointOfTheFirstBlocks) {
+  for (UChar32 c = 0; c < 0x1100; ++c) EXPECT_EQ(LowerCase(Utf8(c)), Utf8(u_tolower(c))) << std::hex << c;
+  EXPECT_EQ(LowerCase("\u00C4RGER \u00DCBER \u00D7"), "\u00E4rger \u00FCber \u00D7");
+}
+
+TEST(LowerCaseTest, MalformedBytesAreKept) {
+  EXPECT_EQ(LowerCase("\xC3"), "\xC3");
+  EXPECT_EQ(LowerCase("\xC3" "A"), "\xC3" "a");
+  EXPECT_EQ(LowerCase("A\xFF" "B"), "a\xFF" "b");
 }
 
 }  // namespace
