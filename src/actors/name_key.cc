@@ -10,6 +10,7 @@
 
 #include "segment/char_class.h"
 #include "segment/typography.h"
+#include "util/first_byte_index.h"
 
 namespace lagebild {
 namespace {
@@ -42,17 +43,9 @@ char FoldLetter(char c) {
   }
 }
 
-// For each byte, the letter groups starting with it as bits in the order of kLetterGroups: most
-// letters start none and are emitted without trying any group.
-constexpr std::array<uint16_t, 256> GroupsByFirstByte() {
-  std::array<uint16_t, 256> groups{};
-  for (size_t g = 0; g < std::size(kLetterGroups); ++g) {
-    groups[static_cast<unsigned char>(kLetterGroups[g].first[0])] |= static_cast<uint16_t>(1u << g);
-  }
-  return groups;
-}
-constexpr std::array<uint16_t, 256> kGroupsByFirstByte = GroupsByFirstByte();
-static_assert(std::size(kLetterGroups) <= 16);
+// The groups starting with each byte, in their order: most letters start none.
+constexpr std::array<uint16_t, 256> kGroupsByFirstByte =
+    IndexByFirstByte(kLetterGroups, [](const auto& group) { return group.first; });
 
 std::string FoldConventions(std::string_view ascii) {
   std::string key;

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
+#include <cstdint>
 #include <initializer_list>
 
 #include <fmt/format.h>
 
 #include "time/time_grammar_internal.h"
+#include "util/first_byte_index.h"
 #include "util/lower_case.h"
 
 namespace lagebild {
@@ -34,21 +37,16 @@ namespace {
 constexpr std::string_view kTimeCompoundParts[] = {"tag",   "täg",   "woch",   "wöch",  "monat",  "jahr", "jähr",
                                                     "lang",  "stünd", "abend",  "morgen", "nacht", "mittag", "ziger"};
 
-// The bytes a part starts with: one pass over the word tries the parts only where one may begin.
-constexpr std::array<bool, 256> FirstBytesOf(const std::string_view* parts, size_t count) {
-  std::array<bool, 256> first{};
-  for (size_t i = 0; i < count; ++i) first[static_cast<unsigned char>(parts[i][0])] = true;
-  return first;
-}
-constexpr std::array<bool, 256> kTimeCompoundFirstBytes = FirstBytesOf(kTimeCompoundParts, std::size(kTimeCompoundParts));
+// The parts starting with each byte: one pass over the word tries only the parts that may begin
+// at each letter.
+constexpr std::array<uint16_t, 256> kTimeCompoundPartsByFirstByte =
+    IndexByFirstByte(kTimeCompoundParts, [](std::string_view part) { return part; });
 
 bool MayBeTimeCompound(std::string_view lower) {
   if (lower.size() < 6) return false;
   for (size_t at = 0; at < lower.size(); ++at) {
-    if (!kTimeCompoundFirstBytes[static_cast<unsigned char>(lower[at])]) continue;
-    const std::string_view rest = lower.substr(at);
-    for (const std::string_view part : kTimeCompoundParts) {
-      if (part[0] == rest[0] && rest.starts_with(part)) return true;
+    for (uint16_t parts = kTimeCompoundPartsByFirstByte[static_cast<unsigned char>(lower[at])]; parts != 0; parts &= parts - 1) {
+      if (lower.substr(at).starts_with(kTimeCompoundParts[std::countr_zero(parts)])) return true;
     }
   }
   return false;
