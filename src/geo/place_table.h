@@ -1,6 +1,6 @@
 // The gazetteer's places as the image section "geo/places": fixed-size records read in place from
-// the memory-mapped image, so loading costs nothing however many places GeoNames has (the text
-// lines this replaced took 150–250 ms to parse at every start).
+// the loaded image, so loading costs nothing however many places GeoNames has (the text lines
+// this replaced took 185–276 ms to parse at every start).
 //
 // Layout (little-endian): char magic[4] "GPL1", uint32 record count, the records (40 bytes each,
 // see PlaceRecord), then the text: for each record its name, country, admin1 and feature code,

@@ -49,10 +49,6 @@ Status IndexSections(const std::string& path, const char* data, size_t size,
   return Status::Ok();
 }
 
-}  // namespace
-
-namespace {
-
 constexpr size_t kHugePage = size_t{2} << 20;
 
 size_t RoundUpToHugePage(size_t size) { return (size + kHugePage - 1) / kHugePage * kHugePage; }
