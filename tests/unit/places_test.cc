@@ -98,10 +98,11 @@ TEST(PlaceTableTest, DamagedSectionsAreRefusedOrReadAsEmpty) {
   GazetteerPlace too_long;
   too_long.feature = std::string(300, 'x');
   EXPECT_FALSE(builder.Add(too_long).ok());
-  const std::string section = builder.Finish();
+  const std::string bytes = builder.Finish();
+  const std::string_view section = bytes;  // the table reads the bytes in place: keep them alive
   Status status;
   EXPECT_FALSE(PlaceTable::FromSection("GPL", status));
-  EXPECT_FALSE(PlaceTable::FromSection("XPL1" + section.substr(4), status));
+  EXPECT_FALSE(PlaceTable::FromSection("XPL1" + std::string(section.substr(4)), status));
   EXPECT_FALSE(PlaceTable::FromSection(section.substr(0, 8 + sizeof(PlaceRecord) - 1), status));
   // Records intact, text cut off: the place keeps its numbers and reads as nameless.
   const auto cut = PlaceTable::FromSection(section.substr(0, 8 + sizeof(PlaceRecord) + 2), status);
