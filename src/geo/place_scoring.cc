@@ -71,16 +71,16 @@ struct Context {
   std::map<std::string, int> countries;
   std::string main_country;
   std::map<std::string, int> regions;      // "USA/LA" of the places chosen so far
-  std::vector<uint32_t> chosen;             // the gazetteer entries of the cities chosen so far
+  // The cities chosen so far, each once, with their gazetteer entries (to tell a candidate itself).
+  std::vector<std::pair<uint32_t, GazetteerPlace>> chosen;
   std::vector<std::pair<std::string, std::string>> homes;  // the publisher's home regions: ("USA", "LA")
 };
 
 double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
 
 // `own_vote`: the country this mention's own first choice voted for, which does not count for it.
-double Score(const Gazetteer& gazetteer, uint32_t index, const PlaceMention& mention, const Context& context,
+double Score(uint32_t index, const GazetteerPlace& place, const PlaceMention& mention, const Context& context,
              const std::string& own_vote) {
-  const GazetteerPlace place = gazetteer.place(index);
   double score = SizeScore(place);
   if (!mention.surface.empty() && LowerCase(place.name) == mention.surface) score += kExactNameBonus;
   const std::string country(place.country);
@@ -103,8 +103,7 @@ double Score(const Gazetteer& gazetteer, uint32_t index, const PlaceMention& men
     if (found != context.regions.end() && found->second > 1) score += kSameRegionBonus;
   }
   if (place.kind == PlaceKind::kCity) {
-    for (uint32_t other_index : context.chosen) {
-      const GazetteerPlace other = gazetteer.place(other_index);
+    for (const auto& [other_index, other] : context.chosen) {
       if (other_index != index && other.name != place.name && DistanceKm(other, place) < kNearbyKm) {
         score += kNearbyBonus;
         break;
@@ -131,8 +130,9 @@ void Choose(const Gazetteer& gazetteer, std::vector<PlaceMention>& mentions, con
         second_pass && mention.chosen >= 0 ? std::string(gazetteer.place(static_cast<uint32_t>(mention.chosen)).country) : "";
     double best = -1e9;
     for (uint32_t index : mention.candidates) {
-      if (RegionOfNamesakeCity(gazetteer, mention, gazetteer.place(index))) continue;
-      const double score = Score(gazetteer, index, mention, context, own_vote);
+      const GazetteerPlace candidate = gazetteer.place(index);
+      if (RegionOfNamesakeCity(gazetteer, mention, candidate)) continue;
+      const double score = Score(index, candidate, mention, context, own_vote);
       if (score > best) {
         best = score;
         mention.chosen = static_cast<int32_t>(index);
@@ -163,15 +163,17 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
   // "Rapides Parish" and "Pineville" is the Louisiana one).
   // and in the countries the first choices agree on ("Georgia" in a story about Atlanta).
   std::map<std::string, int> chosen_countries;
+  std::vector<uint32_t> chosen_cities;
   for (const PlaceMention& mention : mentions) {
     const GazetteerPlace place = gazetteer.place(static_cast<uint32_t>(mention.chosen));
     if (!place.admin1.empty()) ++context.regions[std::string(place.country) + "/" + std::string(place.admin1)];
-    if (place.kind == PlaceKind::kCity && mention.candidates.size() == 1) context.chosen.push_back(static_cast<uint32_t>(mention.chosen));
+    if (place.kind == PlaceKind::kCity && mention.candidates.size() == 1) chosen_cities.push_back(static_cast<uint32_t>(mention.chosen));
     if (!place.country.empty()) ++chosen_countries[std::string(place.country)];
   }
   // each city once, however often it is named: Score compares a candidate with every one
-  std::sort(context.chosen.begin(), context.chosen.end());
-  context.chosen.erase(std::unique(context.chosen.begin(), context.chosen.end()), context.chosen.end());
+  std::sort(chosen_cities.begin(), chosen_cities.end());
+  chosen_cities.erase(std::unique(chosen_cities.begin(), chosen_cities.end()), chosen_cities.end());
+  for (uint32_t city : chosen_cities) context.chosen.emplace_back(city, gazetteer.place(city));
   for (const auto& [country, count] : chosen_countries) {
     context.countries[country] += count;
     if (context.countries[country] > most) {
