@@ -1,5 +1,6 @@
 // Language identification with CLD2, per document and per paragraph (so a page that mixes German
-// and English is segmented with the right rules in each part).
+// and English is segmented with the right rules in each part). CLD2 reads the first kilobyte of
+// each paragraph, not all of it.
 #pragma once
 
 #include <string>

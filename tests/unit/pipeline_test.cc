@@ -27,6 +27,29 @@ TEST(LanguageIdentifierTest, DetectsGermanAndEnglishPerParagraph) {
   EXPECT_EQ(LanguageIdentifier::Detect(english), "en");
 }
 
+// CLD2 sees the first kilobyte of a long paragraph; the paragraphs after it must still be judged
+// by their own text, not by what lies at their offsets in the document.
+TEST(LanguageIdentifierTest, ParagraphsAfterALongOneKeepTheirLanguage) {
+  const std::string german =
+      "Der russische Verteidigungsminister ist nach Nordkorea gereist, um Pjöngjang davon zu überzeugen, "
+      "Artilleriemunition an Russland zu verkaufen, teilte eine Sprecherin des Weißen Hauses mit. ";
+  const std::string english =
+      "The Russian defence minister travelled to North Korea to persuade Pyongyang to sell artillery "
+      "ammunition to Russia, a spokeswoman for the White House said in a statement on Wednesday. ";
+  auto times = [](const std::string& text, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += text;
+    return out;
+  };
+  const Document doc = Analyse(times(german, 10) + "\n\n" + english + "\n\n" + times(english, 10) + "\n\n" + german);
+  ASSERT_EQ(doc.paragraphs.size(), 4u);
+  ASSERT_GT(doc.paragraphs[0].span.size(), 1024u);
+  EXPECT_EQ(doc.paragraphs[0].lang, "de");
+  EXPECT_EQ(doc.paragraphs[1].lang, "en");
+  EXPECT_EQ(doc.paragraphs[2].lang, "en");
+  EXPECT_EQ(doc.paragraphs[3].lang, "de");
+}
+
 TEST(LanguageIdentifierTest, GivenLanguageWinsAndShortTextIsUndetermined) {
   EXPECT_EQ(Analyse("Hello world, this is clearly English text of some length.", "de").lang, "de");
   EXPECT_EQ(LanguageIdentifier::Detect("ok"), "und");
