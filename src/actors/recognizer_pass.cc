@@ -38,7 +38,7 @@ int KindRank(std::string_view kind) {
 }  // namespace
 
 RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
-    : dictionary_(dictionary), doc_(doc) {
+    : dictionary_(dictionary), doc_(doc), memo_(SurfaceMemo::ForThisThread()) {
   date_ = doc.meta.published ? ToDateNumber(*doc.meta.published) : 0;
   if (date_ == 0) date_ = kLatestDate;
 }
@@ -78,16 +78,22 @@ bool RecognizerPass::IsShouting(std::string_view text) {
 
 // --- tokens ---------------------------------------------------------------------------------
 
-// Asked for many times per token by the tries: memoised per token, and per surface across tokens.
+// Asked for many times per token by the tries: memoised per token, and per surface across tokens
+// and documents (surface_memo.h).
+SurfaceMemo::Facts& RecognizerPass::FactsOf(uint32_t i) const {
+  if (token_facts_.size() != doc_.tokens.size()) token_facts_.assign(doc_.tokens.size(), nullptr);
+  SurfaceMemo::Facts*& facts = token_facts_[i];
+  if (facts == nullptr) facts = &memo_.Of(Surface(i));
+  return *facts;
+}
+
 const std::string& RecognizerPass::WordKey(uint32_t i) const {
-  if (token_keys_.size() != doc_.tokens.size()) token_keys_.assign(doc_.tokens.size(), nullptr);
-  if (token_keys_[i] == nullptr) {
-    const std::string_view surface = Surface(i);
-    auto found = key_cache_.find(surface);
-    if (found == key_cache_.end()) found = key_cache_.emplace(surface, KeyOf(surface)).first;
-    token_keys_[i] = &found->second;
+  SurfaceMemo::Facts& facts = FactsOf(i);
+  if (!facts.key_known) {
+    facts.key = KeyOf(facts.surface);
+    facts.key_known = true;
   }
-  return *token_keys_[i];
+  return facts.key;
 }
 
 bool RecognizerPass::IsWordToken(uint32_t i) const {
@@ -268,27 +274,25 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
 
 // The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
 const std::string& RecognizerPass::StemKey(uint32_t i) const {
-  if (token_stems_.size() != doc_.tokens.size()) token_stems_.assign(doc_.tokens.size(), nullptr);
-  if (token_stems_[i] == nullptr) token_stems_[i] = &ComputeStemKey(i);
-  return *token_stems_[i];
+  SurfaceMemo::Facts& facts = FactsOf(i);
+  if (!facts.stem_key_known) {
+    facts.stem_key = ComputeStemKey(i);
+    facts.stem_key_known = true;
+  }
+  return facts.stem_key;
 }
 
-const std::string& RecognizerPass::ComputeStemKey(uint32_t i) const {
+std::string RecognizerPass::ComputeStemKey(uint32_t i) const {
   const std::string_view surface = Surface(i);
-  auto found = stem_cache_.find(surface);
-  if (found != stem_cache_.end()) return found->second;
+  if (surface.find('-') == std::string_view::npos) return StemWordKey(WordKey(i));
   std::string stem;
-  if (surface.find('-') == std::string_view::npos) {
-    stem = StemWordKey(WordKey(i));
-  } else {
-    for (size_t start = 0; start < surface.size();) {
-      size_t end = surface.find('-', start);
-      if (end == std::string_view::npos) end = surface.size();
-      AppendWordKey(stem, StemWordKey(KeyOf(surface.substr(start, end - start))));
-      start = end + 1;
-    }
+  for (size_t start = 0; start < surface.size();) {
+    size_t end = surface.find('-', start);
+    if (end == std::string_view::npos) end = surface.size();
+    AppendWordKey(stem, StemWordKey(KeyOf(surface.substr(start, end - start))));
+    start = end + 1;
   }
-  return stem_cache_.emplace(surface, std::move(stem)).first->second;
+  return stem;
 }
 
 bool RecognizerPass::TryName(uint32_t i) {

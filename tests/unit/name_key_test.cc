@@ -1,4 +1,5 @@
 #include "actors/name_key.h"
+#include "actors/surface_memo.h"
 
 #include <gtest/gtest.h>
 
@@ -61,6 +62,34 @@ TEST(NameKeyTest, TablePathAgreesWithIcu) {
     }
   }
   EXPECT_EQ(mismatches, 0u);
+}
+
+}  // namespace
+}  // namespace lagebild
+
+namespace lagebild {
+namespace {
+
+TEST(SurfaceMemoTest, FactsStayPutWhileWordsAreAdded) {
+  SurfaceMemo& memo = SurfaceMemo::ForThisThread();
+  SurfaceMemo::Facts& putin = memo.Of("Putin");
+  putin.key = "putin";
+  putin.key_known = true;
+  const std::string* key = &putin.key;
+  for (int i = 0; i < 5000; ++i) memo.Of("Wort" + std::to_string(i));
+  EXPECT_EQ(&memo.Of("Putin"), &putin);
+  EXPECT_EQ(&memo.Of("Putin").key, key);
+  EXPECT_TRUE(memo.Of("Putin").key_known);
+  EXPECT_EQ(memo.Of("Putin").surface, "Putin");
+  EXPECT_FALSE(memo.Of("Wort17").key_known);
+}
+
+TEST(SurfaceMemoTest, IsClearedWhenFullAtTheNextDocument) {
+  SurfaceMemo& memo = SurfaceMemo::ForThisThread();
+  for (size_t i = memo.size(); i < SurfaceMemo::kMaxWords; ++i) memo.Of("Füllwort" + std::to_string(i));
+  EXPECT_EQ(memo.size(), SurfaceMemo::kMaxWords);  // not cleared while a document may hold references
+  EXPECT_EQ(SurfaceMemo::ForThisThread().size(), 0u);
+  EXPECT_FALSE(SurfaceMemo::ForThisThread().Of("Füllwort1").key_known);
 }
 
 }  // namespace
