@@ -38,7 +38,7 @@ int KindRank(std::string_view kind) {
 }  // namespace
 
 RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
-    : dictionary_(dictionary), doc_(doc), memo_(SurfaceMemo::ForThisThread()) {
+    : dictionary_(dictionary), doc_(doc), key_memo_(WordKeyMemo::ForThisThread(WordKeyMemo::kAnyOwner)) {
   date_ = doc.meta.published ? ToDateNumber(*doc.meta.published) : 0;
   if (date_ == 0) date_ = kLatestDate;
 }
@@ -79,21 +79,21 @@ bool RecognizerPass::IsShouting(std::string_view text) {
 // --- tokens ---------------------------------------------------------------------------------
 
 // Asked for many times per token by the tries: memoised per token, and per surface across tokens
-// and documents (surface_memo.h).
-SurfaceMemo::Facts& RecognizerPass::FactsOf(uint32_t i) const {
-  if (token_facts_.size() != doc_.tokens.size()) token_facts_.assign(doc_.tokens.size(), nullptr);
-  SurfaceMemo::Facts*& facts = token_facts_[i];
-  if (facts == nullptr) facts = &memo_.Of(Surface(i));
-  return *facts;
+// and documents (util/surface_memo.h).
+WordKeys& RecognizerPass::KeysOf(uint32_t i) const {
+  if (token_keys_.size() != doc_.tokens.size()) token_keys_.assign(doc_.tokens.size(), nullptr);
+  WordKeys*& keys = token_keys_[i];
+  if (keys == nullptr) keys = &key_memo_.Of(Surface(i)).facts;
+  return *keys;
 }
 
 const std::string& RecognizerPass::WordKey(uint32_t i) const {
-  SurfaceMemo::Facts& facts = FactsOf(i);
-  if (!facts.key_known) {
-    facts.key = KeyOf(facts.surface);
-    facts.key_known = true;
+  WordKeys& keys = KeysOf(i);
+  if (!keys.key_known) {
+    keys.key = KeyOf(Surface(i));
+    keys.key_known = true;
   }
-  return facts.key;
+  return keys.key;
 }
 
 bool RecognizerPass::IsWordToken(uint32_t i) const {
@@ -274,12 +274,12 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
 
 // The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
 const std::string& RecognizerPass::StemKey(uint32_t i) const {
-  SurfaceMemo::Facts& facts = FactsOf(i);
-  if (!facts.stem_key_known) {
-    facts.stem_key = ComputeStemKey(i);
-    facts.stem_key_known = true;
+  WordKeys& keys = KeysOf(i);
+  if (!keys.stem_key_known) {
+    keys.stem_key = ComputeStemKey(i);
+    keys.stem_key_known = true;
   }
-  return facts.stem_key;
+  return keys.stem_key;
 }
 
 std::string RecognizerPass::ComputeStemKey(uint32_t i) const {

@@ -11,10 +11,20 @@
 #include "actors/actor_dictionary.h"
 #include "actors/coreference.h"
 #include "actors/name_key.h"
-#include "actors/surface_memo.h"
 #include "lagebild/document.h"
+#include "util/surface_memo.h"
 
 namespace lagebild {
+
+// A word's name key and stem key (name_key.h): a function of its letters alone, so one memo
+// serves every dictionary.
+struct WordKeys {
+  std::string key;
+  std::string stem_key;
+  bool key_known = false;
+  bool stem_key_known = false;
+};
+using WordKeyMemo = SurfaceMemo<WordKeys>;
 
 class RecognizerPass {
  public:
@@ -82,7 +92,7 @@ class RecognizerPass {
   // Helpers over tokens.
   std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
-  SurfaceMemo::Facts& FactsOf(uint32_t i) const;  // memoised per token
+  WordKeys& KeysOf(uint32_t i) const;  // memoised per token
   const std::string& WordKey(uint32_t i) const;
   const std::string& StemKey(uint32_t i) const;
   std::string ComputeStemKey(uint32_t i) const;
@@ -98,8 +108,8 @@ class RecognizerPass {
   Document& doc_;
   DateNumber date_;
   ReferenceRegistry references_;
-  SurfaceMemo& memo_;  // name and stem keys by surface, across documents
-  mutable std::vector<SurfaceMemo::Facts*> token_facts_;  // per token, into memo_
+  WordKeyMemo& key_memo_;  // name and stem keys by surface, across documents
+  mutable std::vector<WordKeys*> token_keys_;  // per token, into key_memo_
   mutable std::unordered_map<std::string_view, bool> noun_cache_;
   mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
   mutable std::vector<std::optional<NameSpan>> longest_names_;

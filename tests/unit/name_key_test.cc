@@ -1,5 +1,5 @@
 #include "actors/name_key.h"
-#include "actors/surface_memo.h"
+#include "util/surface_memo.h"
 
 #include <gtest/gtest.h>
 
@@ -70,26 +70,36 @@ TEST(NameKeyTest, TablePathAgreesWithIcu) {
 namespace lagebild {
 namespace {
 
+using TestMemo = SurfaceMemo<std::string>;
+
 TEST(SurfaceMemoTest, FactsStayPutWhileWordsAreAdded) {
-  SurfaceMemo& memo = SurfaceMemo::ForThisThread();
-  SurfaceMemo::Facts& putin = memo.Of("Putin");
-  putin.key = "putin";
-  putin.key_known = true;
-  const std::string* key = &putin.key;
+  const uint64_t owner = NewSurfaceMemoOwner();
+  TestMemo& memo = TestMemo::ForThisThread(owner);
+  std::string& putin = memo.Of("Putin").facts;
+  putin = "putin";
   for (int i = 0; i < 5000; ++i) memo.Of("Wort" + std::to_string(i));
-  EXPECT_EQ(&memo.Of("Putin"), &putin);
-  EXPECT_EQ(&memo.Of("Putin").key, key);
-  EXPECT_TRUE(memo.Of("Putin").key_known);
+  EXPECT_EQ(&memo.Of("Putin").facts, &putin);
+  EXPECT_EQ(memo.Of("Putin").facts, "putin");
   EXPECT_EQ(memo.Of("Putin").surface, "Putin");
-  EXPECT_FALSE(memo.Of("Wort17").key_known);
+  EXPECT_EQ(memo.Of("Wort17").facts, "");
+  EXPECT_EQ(&TestMemo::ForThisThread(owner), &memo);
 }
 
-TEST(SurfaceMemoTest, IsClearedWhenFullAtTheNextDocument) {
-  SurfaceMemo& memo = SurfaceMemo::ForThisThread();
-  for (size_t i = memo.size(); i < SurfaceMemo::kMaxWords; ++i) memo.Of("Füllwort" + std::to_string(i));
-  EXPECT_EQ(memo.size(), SurfaceMemo::kMaxWords);  // not cleared while a document may hold references
-  EXPECT_EQ(SurfaceMemo::ForThisThread().size(), 0u);
-  EXPECT_FALSE(SurfaceMemo::ForThisThread().Of("Füllwort1").key_known);
+TEST(SurfaceMemoTest, OwnersHaveTheirOwnMemos) {
+  const uint64_t german = NewSurfaceMemoOwner(), english = NewSurfaceMemoOwner();
+  EXPECT_NE(german, english);
+  TestMemo::ForThisThread(german).Of("Mai").facts = "month";
+  EXPECT_EQ(TestMemo::ForThisThread(english).Of("Mai").facts, "");
+  EXPECT_EQ(TestMemo::ForThisThread(german).Of("Mai").facts, "month");
+}
+
+TEST(SurfaceMemoTest, IsClearedWhenFullAtItsOwnersNextCall) {
+  const uint64_t owner = NewSurfaceMemoOwner();
+  TestMemo& memo = TestMemo::ForThisThread(owner);
+  for (size_t i = 0; i < TestMemo::kMaxWords; ++i) memo.Of("Füllwort" + std::to_string(i)).facts = "x";
+  EXPECT_EQ(memo.size(), TestMemo::kMaxWords);  // not cleared while the owner may hold references
+  EXPECT_EQ(TestMemo::ForThisThread(owner).size(), 0u);
+  EXPECT_EQ(TestMemo::ForThisThread(owner).Of("Füllwort1").facts, "");
 }
 
 }  // namespace
