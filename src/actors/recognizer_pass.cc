@@ -38,7 +38,7 @@ int KindRank(std::string_view kind) {
 }  // namespace
 
 RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
-    : dictionary_(dictionary), doc_(doc), key_memo_(WordKeyMemo::ForThisThread(WordKeyMemo::kAnyOwner)) {
+    : dictionary_(dictionary), doc_(doc) {
   date_ = doc.meta.published ? ToDateNumber(*doc.meta.published) : 0;
   if (date_ == 0) date_ = kLatestDate;
 }
@@ -78,22 +78,16 @@ bool RecognizerPass::IsShouting(std::string_view text) {
 
 // --- tokens ---------------------------------------------------------------------------------
 
-// Asked for many times per token by the tries: memoised per token, and per surface across tokens
-// and documents (util/surface_memo.h).
-WordKeys& RecognizerPass::KeysOf(uint32_t i) const {
-  if (token_keys_.size() != doc_.tokens.size()) token_keys_.assign(doc_.tokens.size(), nullptr);
-  WordKeys*& keys = token_keys_[i];
-  if (keys == nullptr) keys = &key_memo_.Of(Surface(i)).facts;
-  return *keys;
-}
-
+// Asked for many times per token by the tries: memoised per token, and per surface across tokens.
 const std::string& RecognizerPass::WordKey(uint32_t i) const {
-  WordKeys& keys = KeysOf(i);
-  if (!keys.key_known) {
-    keys.key = KeyOf(Surface(i));
-    keys.key_known = true;
+  if (token_keys_.size() != doc_.tokens.size()) token_keys_.assign(doc_.tokens.size(), nullptr);
+  if (token_keys_[i] == nullptr) {
+    const std::string_view surface = Surface(i);
+    auto found = key_cache_.find(surface);
+    if (found == key_cache_.end()) found = key_cache_.emplace(surface, KeyOf(surface)).first;
+    token_keys_[i] = &found->second;
   }
-  return keys.key;
+  return *token_keys_[i];
 }
 
 bool RecognizerPass::IsWordToken(uint32_t i) const {
@@ -274,25 +268,27 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
 
 // The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
 const std::string& RecognizerPass::StemKey(uint32_t i) const {
-  WordKeys& keys = KeysOf(i);
-  if (!keys.stem_key_known) {
-    keys.stem_key = ComputeStemKey(i);
-    keys.stem_key_known = true;
-  }
-  return keys.stem_key;
+  if (token_stems_.size() != doc_.tokens.size()) token_stems_.assign(doc_.tokens.size(), nullptr);
+  if (token_stems_[i] == nullptr) token_stems_[i] = &ComputeStemKey(i);
+  return *token_stems_[i];
 }
 
-std::string RecognizerPass::ComputeStemKey(uint32_t i) const {
+const std::string& RecognizerPass::ComputeStemKey(uint32_t i) const {
   const std::string_view surface = Surface(i);
-  if (surface.find('-') == std::string_view::npos) return StemWordKey(WordKey(i));
+  auto found = stem_cache_.find(surface);
+  if (found != stem_cache_.end()) return found->second;
   std::string stem;
-  for (size_t start = 0; start < surface.size();) {
-    size_t end = surface.find('-', start);
-    if (end == std::string_view::npos) end = surface.size();
-    AppendWordKey(stem, StemWordKey(KeyOf(surface.substr(start, end - start))));
-    start = end + 1;
+  if (surface.find('-') == std::string_view::npos) {
+    stem = StemWordKey(WordKey(i));
+  } else {
+    for (size_t start = 0; start < surface.size();) {
+      size_t end = surface.find('-', start);
+      if (end == std::string_view::npos) end = surface.size();
+      AppendWordKey(stem, StemWordKey(KeyOf(surface.substr(start, end - start))));
+      start = end + 1;
+    }
   }
-  return stem;
+  return stem_cache_.emplace(surface, std::move(stem)).first->second;
 }
 
 bool RecognizerPass::TryName(uint32_t i) {

@@ -12,19 +12,8 @@
 #include "actors/coreference.h"
 #include "actors/name_key.h"
 #include "lagebild/document.h"
-#include "util/surface_memo.h"
 
 namespace lagebild {
-
-// A word's name key and stem key (name_key.h): a function of its letters alone, so one memo
-// serves every dictionary.
-struct WordKeys {
-  std::string key;
-  std::string stem_key;
-  bool key_known = false;
-  bool stem_key_known = false;
-};
-using WordKeyMemo = SurfaceMemo<WordKeys>;
 
 class RecognizerPass {
  public:
@@ -92,10 +81,9 @@ class RecognizerPass {
   // Helpers over tokens.
   std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
-  WordKeys& KeysOf(uint32_t i) const;  // memoised per token
   const std::string& WordKey(uint32_t i) const;
   const std::string& StemKey(uint32_t i) const;
-  std::string ComputeStemKey(uint32_t i) const;
+  const std::string& ComputeStemKey(uint32_t i) const;
   std::string KeyOf(std::string_view text) const { return dictionary_.keyer().Key(text); }
   std::string_view Lang() const { return lang_; }
   bool IsWordToken(uint32_t i) const;
@@ -108,8 +96,10 @@ class RecognizerPass {
   Document& doc_;
   DateNumber date_;
   ReferenceRegistry references_;
-  WordKeyMemo& key_memo_;  // name and stem keys by surface, across documents
-  mutable std::vector<WordKeys*> token_keys_;  // per token, into key_memo_
+  mutable std::unordered_map<std::string_view, std::string> key_cache_;
+  mutable std::unordered_map<std::string_view, std::string> stem_cache_;
+  mutable std::vector<const std::string*> token_keys_;   // per token, into key_cache_ (nodes do not move)
+  mutable std::vector<const std::string*> token_stems_;  // per token, into stem_cache_
   mutable std::unordered_map<std::string_view, bool> noun_cache_;
   mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
   mutable std::vector<std::optional<NameSpan>> longest_names_;

@@ -18,7 +18,7 @@ namespace lagebild {
 // One token of the sentence as the coder sees it.
 struct WordView {
   uint32_t token = 0;          // index into Document::tokens
-  std::string_view lower;      // empty for punctuation; lies in the lexicon's word memo, valid for the sentence
+  std::string lower;
   const std::vector<TriggerForm>* forms = nullptr;
   uint32_t flags = 0;          // WordFlag bits
   bool is_word = false;        // a word, number or clitic, not punctuation

@@ -21,7 +21,6 @@
 #include "resources/flat_string_map.h"
 #include "resources/resource_image.h"
 #include "resources/static_string_set.h"
-#include "util/surface_memo.h"
 
 namespace lagebild {
 
@@ -98,8 +97,6 @@ class EventLexicon {
   bool InClass(std::string_view class_name, std::string_view lower) const;
   // German: any finite verb form of the paradigm dictionary (for clause structure).
   bool IsFiniteVerb(std::string_view lower) const;
-  // Tells this lexicon's per-word memo (util/surface_memo.h) from other lexicons'.
-  uint64_t memo_owner() const { return memo_owner_; }
 
  private:
   // Entries without '*' are looked up; only the globs are matched one by one.
@@ -126,7 +123,6 @@ class EventLexicon {
   StringMap<WordClass> classes_;
   std::vector<std::string> title_endings_;
   std::optional<StaticStringSet> finite_verbs_;
-  uint64_t memo_owner_ = NewSurfaceMemoOwner();
 };
 
 // True for the categories data/<lang>/frames.txt may use; the compiler reports any other.

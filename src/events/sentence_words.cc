@@ -53,16 +53,15 @@ void MarkEntities(const Document& doc, uint32_t sentence, std::vector<WordView>&
   }
 }
 
-// `finite_verb`: IsFiniteVerb of the word, looked up once per word form.
-bool MayBeFinite(const WordView& word, bool sentence_start, bool finite_verb, const EventLexicon& lexicon) {
+bool MayBeFinite(const WordView& word, bool sentence_start, const EventLexicon& lexicon) {
   if (!word.is_word || (word.capitalized && !sentence_start && IsGerman(lexicon))) return false;
   if (word.entity_inside >= 0 || (word.flags & kNeverFiniteWord)) return false;
   if (word.flags & (kPreposition | kRelativeWord | kObliqueWord | kCoordinator | kSubordinator)) return false;
   if (word.flags & (kWerdenWord | kPerfectWord)) return true;
-  if ((word.flags & (kPlannedWord | kPossibleWord)) && finite_verb) return true;
+  if ((word.flags & (kPlannedWord | kPossibleWord)) && lexicon.IsFiniteVerb(word.lower)) return true;
   if (HasFormKind(word, FormKind::kFinite) || HasFormKind(word, FormKind::kPast)) return true;
   if (!IsGerman(lexicon)) return word.flags & kFiniteWord;
-  return finite_verb;
+  return lexicon.IsFiniteVerb(word.lower);
 }
 
 // German compounds take the trigger of their last part: "Waffenverhandlungen" → Verhandlungen,
@@ -84,56 +83,15 @@ const std::vector<TriggerForm>* CompoundHeadForms(std::string_view lower, const 
   return nullptr;
 }
 
-namespace {
-
-// What BuildWords reads from a word's surface alone, remembered across sentences and documents
-// (util/surface_memo.h): lower-casing and four look-ups a word before, one look-up now.
-struct WordFacts {
-  bool known = false;
-  std::string lower;
-  const std::vector<TriggerForm>* forms = nullptr;
-  uint32_t flags = 0;            // WordFlags (capitalisation is a function of the surface too)
-  bool finite_verb = false;      // IsFiniteVerb
-  bool starts_phrase = false;    // the first word of a modality phrase
-  bool compound_known = false;   // compound_forms computed (German capitalised words without forms)
-  const std::vector<TriggerForm>* compound_forms = nullptr;
-};
-using WordMemo = SurfaceMemo<WordFacts>;
-
-// The modality categories of fixed phrases ("is to", "about to", "has yet to", "noch nicht"):
-// a phrase gives its flag to its first word.
-constexpr std::pair<const char*, uint32_t> kPhraseCategories[] = {
-    {"planned-words", kPlannedWord}, {"possible-words", kPossibleWord}, {"negation-words", kNegationWord},
-    {"conditional-words", kConditionalWord}};
-
-bool StartsPhrase(std::string_view lower, const EventLexicon& lexicon) {
-  for (const auto& [category, flag] : kPhraseCategories) {
+// Fixed phrases of the modality categories ("is to", "about to", "has yet to", "noch nicht")
+// give their flag to their first word.
+void MarkPhrases(std::vector<WordView>& words, const EventLexicon& lexicon) {
+  static const std::pair<const char*, uint32_t> kCategories[] = {
+      {"planned-words", kPlannedWord}, {"possible-words", kPossibleWord}, {"negation-words", kNegationWord},
+      {"conditional-words", kConditionalWord}};
+  for (const auto& [category, flag] : kCategories) {
     for (const std::vector<std::string>& phrase : lexicon.Phrases(category)) {
-      if (!phrase.empty() && phrase[0] == lower) return true;
-    }
-  }
-  return false;
-}
-
-WordFacts& FactsOf(WordMemo& memo, std::string_view surface, bool capitalized, const EventLexicon& lexicon) {
-  WordFacts& facts = memo.Of(surface).facts;
-  if (facts.known) return facts;
-  facts.known = true;
-  AppendLowerCase(surface, facts.lower);
-  facts.forms = lexicon.Forms(facts.lower);
-  facts.flags = lexicon.WordFlags(facts.lower, capitalized);
-  facts.finite_verb = lexicon.IsFiniteVerb(facts.lower);
-  facts.starts_phrase = StartsPhrase(facts.lower, lexicon);
-  return facts;
-}
-
-// Gives each phrase's flag to its first word; only words that start some phrase are tried.
-void MarkPhrases(std::vector<WordView>& words, const std::vector<WordFacts*>& facts, const EventLexicon& lexicon) {
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (facts[i] == nullptr || !facts[i]->starts_phrase) continue;
-    for (const auto& [category, flag] : kPhraseCategories) {
-      for (const std::vector<std::string>& phrase : lexicon.Phrases(category)) {
-        if (i + phrase.size() > words.size()) continue;
+      for (size_t i = 0; i + phrase.size() <= words.size(); ++i) {
         bool match = true;
         for (size_t k = 0; k < phrase.size() && match; ++k) match = words[i + k].lower == phrase[k];
         if (match) words[i].flags |= flag;
@@ -142,15 +100,10 @@ void MarkPhrases(std::vector<WordView>& words, const std::vector<WordFacts*>& fa
   }
 }
 
-}  // namespace
-
 std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const EventLexicon& lexicon) {
-  WordMemo& memo = WordMemo::ForThisThread(lexicon.memo_owner());
   const Sentence& s = doc.sentences[sentence];
   std::vector<WordView> words;
-  std::vector<WordFacts*> facts;  // per word, in the memo; nullptr for punctuation
   words.reserve(s.last_token - s.first_token);
-  facts.reserve(s.last_token - s.first_token);
   for (uint32_t t = s.first_token; t < s.last_token; ++t) {
     const Token& token = doc.tokens[t];
     const std::string_view surface = doc.Surface(token.span);
@@ -163,35 +116,25 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     word.is_word = token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber || token.kind == TokenKind::kClitic ||
                    token.kind == TokenKind::kAbbreviation || token.kind == TokenKind::kInitial || token.kind == TokenKind::kOrdinal;
     word.capitalized = token.capitalized;
-    WordFacts* word_facts = nullptr;
     if (word.is_word) {
-      word_facts = &FactsOf(memo, surface, token.capitalized, lexicon);
-      word.lower = word_facts->lower;
-      word.forms = word_facts->forms;
-      word.flags = word_facts->flags;
+      AppendLowerCase(surface, word.lower);
+      word.forms = lexicon.Forms(word.lower);
+      word.flags = lexicon.WordFlags(word.lower, word.capitalized);
     }
     words.push_back(std::move(word));
-    facts.push_back(word_facts);
   }
   MarkEntities(doc, sentence, words);
-  MarkPhrases(words, facts, lexicon);
+  MarkPhrases(words, lexicon);
   if (IsGerman(lexicon)) {
-    for (size_t i = 0; i < words.size(); ++i) {
-      WordView& word = words[i];
-      if (!word.is_word || !word.capitalized || word.forms != nullptr || word.entity_inside >= 0) continue;
-      WordFacts& word_facts = *facts[i];
-      if (!word_facts.compound_known) {
-        word_facts.compound_forms = CompoundHeadForms(word_facts.lower, lexicon);
-        word_facts.compound_known = true;
-      }
-      word.forms = word_facts.compound_forms;
+    for (WordView& word : words) {
+      if (word.is_word && word.capitalized && word.forms == nullptr && word.entity_inside < 0) word.forms = CompoundHeadForms(word.lower, lexicon);
     }
   }
   bool start = true;
   for (size_t i = 0; i < words.size(); ++i) {
     WordView& word = words[i];
     const bool after_zu = i > 0 && (words[i - 1].lower == "zu" || (words[i - 1].lower == "to" && !IsGerman(lexicon)));
-    word.finite = !after_zu && MayBeFinite(word, start, facts[i] != nullptr && facts[i]->finite_verb, lexicon);
+    word.finite = !after_zu && MayBeFinite(word, start, lexicon);
     if (word.is_word) start = false;
   }
   return words;

@@ -86,7 +86,6 @@ bool HasDigit(std::string_view text) {
 }  // namespace
 
 std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
-  WordMemo& memo = WordMemo::ForThisThread(memo_owner_);
   std::vector<TimeToken> tokens;
   tokens.reserve(sentence.last_token - sentence.first_token);
   auto entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), doc.tokens[sentence.first_token].span.begin,
@@ -95,53 +94,31 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
     const Token& source = doc.tokens[i];
     TimeToken token;
     token.text = doc.Surface(source.span);
+    token.lower = LowerCase(token.text);
     token.kind = source.kind;
     token.capitalized = source.capitalized;
     token.sentence_start = i == sentence.first_token;
     while (entity != doc.entities.end() && entity->span.end <= source.span.begin) ++entity;
     token.in_entity = entity != doc.entities.end() && entity->span.begin <= source.span.begin;
-    const WordFacts& facts = FactsOf(memo, token.text, token.capitalized);
-    token.lower = facts.lower;
-    token.words = facts.words;
-    token.number = facts.number;
+    token.words = lexicon_.Lookup(token.lower);
+    if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
+      token.words = lexicon_.Lookup(std::string_view(token.lower).substr(0, token.lower.size() - 1));  // "Sept." → "sept"
+    }
+    if (AllDigits(token.text) && token.text.size() <= 4) token.number = ToInt(token.text);
     if (source.kind == TokenKind::kOrdinal && token.text.size() <= 3) token.ordinal = ToInt(token.text.substr(0, token.text.size() - 1));
-    if (facts.suffix_ordinal) token.ordinal = *facts.suffix_ordinal;
-    // The kind adds to what the surface says: numbers and ordinals start, quotes modify.
-    Start start = facts.start;
-    if (token.kind == TokenKind::kNumber || token.ordinal > 0) start = Start::kYes;
-    else if (token.kind == TokenKind::kQuote && start == Start::kNo) start = Start::kModifier;
+    if (!german_ && token.lower.size() >= 3 && token.lower.size() <= 4) {
+      const std::string_view suffix = std::string_view(token.lower).substr(token.lower.size() - 2);
+      if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
+        token.ordinal = ToInt(std::string_view(token.lower).substr(0, token.lower.size() - 2));
+      }
+    }
+    const Start start = MayStart(token);
     token.may_start = start != Start::kNo;
     token.modifier = start == Start::kModifier;
-    tokens.push_back(token);
+    tokens.push_back(std::move(token));
   }
   KeepModifiersBeforeTimeWords(tokens);
   return tokens;
-}
-
-// `capitalized` is a function of the surface too (its first letter).
-const TimeGrammar::WordFacts& TimeGrammar::FactsOf(WordMemo& memo, std::string_view surface, bool capitalized) const {
-  WordFacts& facts = memo.Of(surface).facts;
-  if (facts.known) return facts;
-  facts.known = true;
-  facts.lower = LowerCase(surface);
-  const std::string_view lower = facts.lower;
-  facts.words = lexicon_.Lookup(lower);
-  if (facts.words.empty() && lower.size() > 2 && lower.back() == '.') {
-    facts.words = lexicon_.Lookup(lower.substr(0, lower.size() - 1));  // "Sept." → "sept"
-  }
-  if (AllDigits(surface) && surface.size() <= 4) facts.number = ToInt(surface);
-  if (!german_ && lower.size() >= 3 && lower.size() <= 4) {
-    const std::string_view suffix = lower.substr(lower.size() - 2);
-    if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") facts.suffix_ordinal = ToInt(lower.substr(0, lower.size() - 2));
-  }
-  TimeToken plain_word;
-  plain_word.text = surface;
-  plain_word.lower = lower;
-  plain_word.words = facts.words;
-  plain_word.capitalized = capitalized;
-  if (facts.suffix_ordinal) plain_word.ordinal = *facts.suffix_ordinal;
-  facts.start = MayStart(plain_word);
-  return facts;
 }
 
 // Whether matching at the token is worth trying: a time word, a number, an article or a phrase
@@ -671,7 +648,7 @@ std::optional<TimeMatch> TimeGrammar::MatchHoliday(Cursor& at) const {
   const TimeWord* holiday = nullptr;
   size_t length = 2;
   if (at.Peek(1) != nullptr && lexicon_.StartsPhrase(at.Peek()->lower)) {
-    for (const TimeWord& word : lexicon_.Lookup(fmt::format("{} {}", at.Peek()->lower, at.Peek(1)->lower))) {
+    for (const TimeWord& word : lexicon_.Lookup(at.Peek()->lower + " " + at.Peek(1)->lower)) {
       if (word.category == Category::kHoliday) holiday = &word;
     }
   }

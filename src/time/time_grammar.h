@@ -12,14 +12,13 @@
 #include "lagebild/document.h"
 #include "time/time_lexicon.h"
 #include "time/time_spec.h"
-#include "util/surface_memo.h"
 
 namespace lagebild {
 
 // A token of the sentence as the grammar sees it.
 struct TimeToken {
   std::string_view text;
-  std::string_view lower;  // valid while the sentence is analysed (it lies in the grammar's memo)
+  std::string lower;
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;
   bool sentence_start = false;
@@ -33,16 +32,14 @@ struct TimeToken {
 
 class TimeGrammar {
  public:
-  TimeGrammar(const TimeLexicon& lexicon, bool german)
-      : lexicon_(lexicon), german_(german), memo_owner_(NewSurfaceMemoOwner()) {}
+  TimeGrammar(const TimeLexicon& lexicon, bool german) : lexicon_(lexicon), german_(german) {}
 
   // Whether the expression starting at token `first` bounds a span: "bis (zum) Frühjahr",
   // "seit 1871", "ab Juni", "until March", "since 2001".
   enum class Bound : uint8_t { kNone, kUntil, kFrom };
   Bound BoundBefore(const std::vector<TimeToken>& tokens, size_t first) const;
 
-  // Prepares the tokens [first, last) of a sentence. The tokens' `lower` forms stay valid until
-  // the next call on this thread.
+  // Prepares the tokens [first, last) of a sentence.
   std::vector<TimeToken> Prepare(const Document& doc, const Sentence& sentence) const;
 
   // The longest expression starting at `i` (indices into `tokens`), if any, in a sentence of
@@ -59,17 +56,6 @@ class TimeGrammar {
  private:
   struct Cursor;
   enum class Start : uint8_t { kNo, kModifier, kYes };
-  // What Prepare reads from a word's surface alone, remembered across sentences and documents.
-  struct WordFacts {
-    bool known = false;
-    std::string lower;
-    std::span<const TimeWord> words;
-    int number = -1;
-    std::optional<int> suffix_ordinal;  // English "9th"
-    Start start = Start::kNo;           // MayStart for the word as a plain word, no German ordinal
-  };
-  using WordMemo = SurfaceMemo<WordFacts>;
-  const WordFacts& FactsOf(WordMemo& memo, std::string_view surface, bool capitalized) const;
   Start MayStart(const TimeToken& token) const;
   void KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) const;
   std::optional<TimeMatch> MatchNumericDate(Cursor& at) const;
@@ -112,7 +98,6 @@ class TimeGrammar {
 
   const TimeLexicon& lexicon_;
   bool german_;
-  uint64_t memo_owner_;  // this grammar's WordMemo (its facts depend on the lexicon)
 };
 
 }  // namespace lagebild

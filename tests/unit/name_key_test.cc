@@ -1,5 +1,4 @@
 #include "actors/name_key.h"
-#include "util/surface_memo.h"
 
 #include <gtest/gtest.h>
 
@@ -62,44 +61,6 @@ TEST(NameKeyTest, TablePathAgreesWithIcu) {
     }
   }
   EXPECT_EQ(mismatches, 0u);
-}
-
-}  // namespace
-}  // namespace lagebild
-
-namespace lagebild {
-namespace {
-
-using TestMemo = SurfaceMemo<std::string>;
-
-TEST(SurfaceMemoTest, FactsStayPutWhileWordsAreAdded) {
-  const uint64_t owner = NewSurfaceMemoOwner();
-  TestMemo& memo = TestMemo::ForThisThread(owner);
-  std::string& putin = memo.Of("Putin").facts;
-  putin = "putin";
-  for (int i = 0; i < 5000; ++i) memo.Of("Wort" + std::to_string(i));
-  EXPECT_EQ(&memo.Of("Putin").facts, &putin);
-  EXPECT_EQ(memo.Of("Putin").facts, "putin");
-  EXPECT_EQ(memo.Of("Putin").surface, "Putin");
-  EXPECT_EQ(memo.Of("Wort17").facts, "");
-  EXPECT_EQ(&TestMemo::ForThisThread(owner), &memo);
-}
-
-TEST(SurfaceMemoTest, OwnersHaveTheirOwnMemos) {
-  const uint64_t german = NewSurfaceMemoOwner(), english = NewSurfaceMemoOwner();
-  EXPECT_NE(german, english);
-  TestMemo::ForThisThread(german).Of("Mai").facts = "month";
-  EXPECT_EQ(TestMemo::ForThisThread(english).Of("Mai").facts, "");
-  EXPECT_EQ(TestMemo::ForThisThread(german).Of("Mai").facts, "month");
-}
-
-TEST(SurfaceMemoTest, IsClearedWhenFullAtItsOwnersNextCall) {
-  const uint64_t owner = NewSurfaceMemoOwner();
-  TestMemo& memo = TestMemo::ForThisThread(owner);
-  for (size_t i = 0; i < TestMemo::kMaxWords; ++i) memo.Of("Füllwort" + std::to_string(i)).facts = "x";
-  EXPECT_EQ(memo.size(), TestMemo::kMaxWords);  // not cleared while the owner may hold references
-  EXPECT_EQ(TestMemo::ForThisThread(owner).size(), 0u);
-  EXPECT_EQ(TestMemo::ForThisThread(owner).Of("Füllwort1").facts, "");
 }
 
 }  // namespace
