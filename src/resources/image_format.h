@@ -13,8 +13,9 @@
 namespace lagebild::image {
 
 inline constexpr char kMagic[8] = {'L', 'G', 'B', 'I', 'M', 'A', 'G', 'E'};
-// 2: string sets keep hash bits in their buckets; 3: gazetteer places as binary records
-inline constexpr uint32_t kFormatVersion = 3;
+// 2: string sets keep hash bits in their buckets; 3: gazetteer places as binary records;
+// 4: string sets have a control byte per bucket
+inline constexpr uint32_t kFormatVersion = 4;
 inline constexpr uint32_t kMaxSectionName = 48;
 
 struct ImageHeader {

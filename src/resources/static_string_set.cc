@@ -5,11 +5,17 @@
 namespace lagebild {
 namespace {
 
-constexpr uint32_t kMagic = 0x32545353;  // "SST2"
+constexpr uint32_t kMagic = 0x33545353;  // "SST3"
 constexpr size_t kHeaderWords = 4;
 constexpr size_t kBucketBytes = 8;
 
 uint32_t Fingerprint(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+
+// A bucket's control byte: eight bits of its fingerprint, never 0 (0 marks an empty bucket).
+uint8_t ControlByte(uint32_t fingerprint) {
+  const auto byte = static_cast<uint8_t>(fingerprint);
+  return byte == 0 ? 1 : byte;
+}
 
 uint32_t ReadU32(const uint8_t* at) {
   uint32_t value;
@@ -46,6 +52,9 @@ std::string BuildStringSet(const std::vector<std::string>& words) {
   AppendU32(out, static_cast<uint32_t>(words.size()));
   AppendU32(out, static_cast<uint32_t>(blob.size()));
   for (uint32_t slot : table) AppendU32(out, slot);
+  for (uint32_t slot = 0; slot < buckets; ++slot) {
+    out.push_back(static_cast<char>(table[size_t{slot} * 2] == 0 ? 0 : ControlByte(table[size_t{slot} * 2 + 1])));
+  }
   out += blob;
   return out;
 }
@@ -57,24 +66,27 @@ std::optional<StaticStringSet> StaticStringSet::FromSection(std::string_view sec
     return std::nullopt;
   }
   const uint32_t buckets = ReadU32(data + 4), words = ReadU32(data + 8), blob_size = ReadU32(data + 12);
-  const size_t table_bytes = size_t{buckets} * kBucketBytes;
+  const size_t table_bytes = size_t{buckets} * (kBucketBytes + 1);  // buckets and control bytes
   if (buckets == 0 || (buckets & (buckets - 1)) != 0 || kHeaderWords * 4 + table_bytes + blob_size != section.size()) {
     status = Status::Error("string set section: sizes do not match");
     return std::nullopt;
   }
   StaticStringSet set;
   set.buckets_ = data + kHeaderWords * 4;
+  set.control_ = set.buckets_ + size_t{buckets} * kBucketBytes;
   set.mask_ = buckets - 1;
   set.word_count_ = words;
   set.blob_ = section.substr(kHeaderWords * 4 + table_bytes);
   return set;
 }
 
-bool StaticStringSet::Contains(std::string_view word) const {
+bool StaticStringSet::Contains(std::string_view word, uint64_t hash) const {
   if (buckets_ == nullptr) return false;
-  const uint64_t hash = HashWord(word);
   const uint32_t fingerprint = Fingerprint(hash);
+  const uint8_t control = ControlByte(fingerprint);
   for (uint32_t slot = static_cast<uint32_t>(hash) & mask_, probes = 0; probes <= mask_; slot = (slot + 1) & mask_, ++probes) {
+    if (control_[slot] == 0) return false;
+    if (control_[slot] != control) continue;
     const uint8_t* bucket = buckets_ + size_t{slot} * kBucketBytes;
     const uint32_t entry = ReadU32(bucket);
     if (entry == 0) return false;

@@ -1,11 +1,16 @@
 // A set of strings laid out by the resource compiler as an open-addressing hash table, read in
 // place from the memory-mapped image: no work at load, one or two probes per look-up.
 //
-// Layout (little-endian): uint32 magic 'SST2', uint32 bucket count (a power of two), uint32 word
+// Layout (little-endian): uint32 magic 'SST3', uint32 bucket count (a power of two), uint32 word
 // count, uint32 blob size, then the buckets, two uint32 each: 0 = empty, else 1 + the word's
-// offset in the blob, and the upper 32 bits of the word's hash; then the blob: each word as
-// uint16 length + bytes. A probe compares the stored hash bits first, so a word not in the set
-// (the common case) is answered from the bucket array alone, without reading the blob.
+// offset in the blob, and the upper 32 bits of the word's hash; then one control byte per bucket
+// (eight of those hash bits, never 0; 0 for an empty bucket); then the blob: each word as uint16
+// length + bytes.
+//
+// A probe reads the control bytes first, so a word not in the set (the common case) is answered
+// from them alone — an array eight times smaller than the buckets. The large sets' buckets
+// (megabytes, probed at random) miss the caches on almost every probe: those look-ups were
+// 15 % of the run time while they are 0.4 % of the instructions.
 #pragma once
 
 // Inlined: most words hashed are a few bytes long, where the call would cost more than the hash.
@@ -34,11 +39,19 @@ class StaticStringSet {
   // fit, so a damaged image never leads to reads out of bounds.
   static std::optional<StaticStringSet> FromSection(std::string_view section, Status& status);
 
-  bool Contains(std::string_view word) const;
+  bool Contains(std::string_view word) const { return Contains(word, HashWord(word)); }
   size_t size() const { return word_count_; }
+
+  // Look-ups in two steps, so that several wait for memory at once: Prefetch the control bytes of
+  // a batch of words (by their HashWord), then ask for each with Contains(word, hash).
+  void Prefetch(uint64_t hash) const {
+    if (control_ != nullptr) __builtin_prefetch(control_ + (static_cast<uint32_t>(hash) & mask_));
+  }
+  bool Contains(std::string_view word, uint64_t hash) const;
 
  private:
   const uint8_t* buckets_ = nullptr;  // 2 × uint32 each, read with memcpy (no alignment assumed)
+  const uint8_t* control_ = nullptr;  // one byte per bucket
   uint32_t mask_ = 0;
   uint32_t word_count_ = 0;
   std::string_view blob_;

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -111,6 +113,32 @@ TEST(StaticStringSetTest, FindsEveryWordAndNothingElse) {
   for (int i = 0; i < 5000; ++i) EXPECT_FALSE(set->Contains("Wort" + std::to_string(i * 7 + 1)));
   EXPECT_FALSE(set->Contains("Bundesregierun"));
   EXPECT_FALSE(set->Contains("Ärzti"));
+}
+
+// The control bytes answer first; damaged ones may hide words but never invent one, and every
+// probe stays in bounds and ends.
+TEST(StaticStringSetTest, DamagedControlBytesNeverInventWords) {
+  std::vector<std::string> words;
+  for (int i = 0; i < 100; ++i) words.push_back("Wort" + std::to_string(i));
+  std::string section = BuildStringSet(words);
+  uint32_t buckets;
+  std::memcpy(&buckets, section.data() + 4, sizeof buckets);
+  const size_t control = 16 + size_t{buckets} * 8;
+  for (const char filler : {'\0', '\xff', '\x01'}) {
+    std::string damaged = section;
+    std::fill(damaged.begin() + control, damaged.begin() + control + buckets, filler);
+    Status status;
+    const auto set = StaticStringSet::FromSection(damaged, status);
+    ASSERT_TRUE(set) << status.message();
+    for (int i = 0; i < 200; ++i) EXPECT_FALSE(set->Contains("Fremd" + std::to_string(i)));
+    if (filler == '\0') {
+      EXPECT_FALSE(set->Contains("Wort1"));
+    }
+  }
+  Status status;
+  const auto set = StaticStringSet::FromSection(section, status);
+  ASSERT_TRUE(set);
+  for (const std::string& word : words) EXPECT_TRUE(set->Contains(word, HashWord(word))) << word;
 }
 
 TEST(StaticStringSetTest, DamagedSectionsAreRefused) {
