@@ -59,11 +59,17 @@ void Gazetteer::IndexCountriesAndRegions() {
   }
 }
 
-std::vector<uint32_t> Gazetteer::Lookup(std::string_view text) const {
-  const std::string key = LowerCase(FoldTypography(text));
-  if (name_set_ && !name_set_->Contains(key)) return {};
+GazetteerKey Gazetteer::KeyOf(std::string_view text) {
+  GazetteerKey key;
+  key.text = LowerCase(FoldTypography(text));
+  key.hash = HashWord(key.text);
+  return key;
+}
+
+std::vector<uint32_t> Gazetteer::Lookup(const GazetteerKey& key) const {
+  if (name_set_ && !name_set_->Contains(key.text, key.hash)) return {};
   marisa::Agent agent;
-  agent.set_query(key.data(), key.size());
+  agent.set_query(key.text.data(), key.text.size());
   if (!trie_.lookup(agent)) return {};
   const size_t id = agent.key().id();
   const uint32_t begin = offsets_[id], end = offsets_[id + 1];
@@ -73,8 +79,13 @@ std::vector<uint32_t> Gazetteer::Lookup(std::string_view text) const {
   return found;
 }
 
-bool Gazetteer::StartsLongerName(std::string_view text) const {
-  return first_words_ && first_words_->Contains(LowerCase(FoldTypography(text)));
+bool Gazetteer::StartsLongerName(const GazetteerKey& word) const {
+  return first_words_ && first_words_->Contains(word.text, word.hash);
+}
+
+void Gazetteer::Prefetch(const GazetteerKey& word) const {
+  if (name_set_) name_set_->Prefetch(word.hash);
+  if (first_words_) first_words_->Prefetch(word.hash);
 }
 
 int32_t Gazetteer::Country(std::string_view alpha3) const {

@@ -20,14 +20,26 @@
 
 namespace lagebild {
 
+// A name as the gazetteer compares it (lower-cased, typography folded) and its hash.
+struct GazetteerKey {
+  std::string text;
+  uint64_t hash = 0;
+};
+
 class Gazetteer {
  public:
   static std::unique_ptr<Gazetteer> Create(const ResourceImage& image, Status& status);
 
+  static GazetteerKey KeyOf(std::string_view text);
   // The places named `text` (compared lower-cased and typography-folded).
-  std::vector<uint32_t> Lookup(std::string_view text) const;
+  std::vector<uint32_t> Lookup(std::string_view text) const { return Lookup(KeyOf(text)); }
+  std::vector<uint32_t> Lookup(const GazetteerKey& key) const;
   // Whether some name of several words starts with the word `text` ("New" of "New York").
-  bool StartsLongerName(std::string_view text) const;
+  bool StartsLongerName(std::string_view text) const { return StartsLongerName(KeyOf(text)); }
+  bool StartsLongerName(const GazetteerKey& word) const;
+  // Starts loading what Lookup and StartsLongerName read first for the word, so that the cache
+  // misses of a sentence's words overlap (see StaticStringSet::Prefetch).
+  void Prefetch(const GazetteerKey& word) const;
   // By value: the place is read from its record in the image (a few copies, no parsing).
   GazetteerPlace place(uint32_t index) const { return places_.At(index); }
   // The entry of a country by alpha-3 code, or -1.

@@ -289,11 +289,20 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
   const SentenceContext& context = check.context;
   const uint32_t first_token = context.sentence.first_token, last_token = context.sentence.last_token;
   auto taken = [&](uint32_t i) { return context.taken[i - first_token]; };
+  // The words that may start a name, keyed and prefetched before any is looked up.
+  std::vector<GazetteerKey> keys(last_token - first_token);
   for (uint32_t i = first_token; i < last_token; ++i) {
     const bool name_start = context.Capitalized(i) || (context.token(i).kind == TokenKind::kAbbreviation && context.token(i).capitalized);
     if (taken(i) || !name_start || IsShouted(context.doc.Surface(context.token(i).span))) continue;
+    GazetteerKey& key = keys[i - first_token];
+    key = Gazetteer::KeyOf(context.doc.Surface(context.token(i).span));
+    check.gazetteer.Prefetch(key);
+  }
+  for (uint32_t i = first_token; i < last_token; ++i) {
+    const GazetteerKey& key = keys[i - first_token];
+    if (key.text.empty()) continue;
     // Longer names only where one starts with this word ("New York", "Frankfurt am Main").
-    const bool longer = check.gazetteer.StartsLongerName(context.doc.Surface(context.token(i).span));
+    const bool longer = check.gazetteer.StartsLongerName(key);
     for (uint32_t length = longer ? std::min(kMaxNameTokens, last_token - i) : 1; length >= 1; --length) {
       const uint32_t end = i + length;
       const Token& last = context.token(end - 1);
@@ -304,7 +313,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       for (uint32_t k = i; k < end; ++k) overlaps = overlaps || taken(k);
       if (overlaps) continue;
       const Span span{context.token(i).span.begin, last.span.end};
-      std::vector<uint32_t> candidates = check.gazetteer.Lookup(context.doc.Surface(span));
+      std::vector<uint32_t> candidates = length == 1 ? check.gazetteer.Lookup(key) : check.gazetteer.Lookup(context.doc.Surface(span));
       if (candidates.empty()) continue;
       if (length == 1 && context.cues.flags.contains(context.Lower(i))) break;  // "Osten", "Region", "Den"
       const bool place_role = InPlaceRole(context, i);
