@@ -13,6 +13,7 @@ DEBIAN_PACKAGES=(
   libcli11-dev libfmt-dev             # command line, formatting
   libzstd-dev libxxhash-dev zlib1g-dev libmarisa-dev
   libsqlite3-dev
+  libgoogle-perftools-dev             # tcmalloc: the allocator the programs are linked with
   libcpp-httplib-dev libssl-dev       # fetching http(s) sources (Debian's httplib is built with OpenSSL)
   libpqxx-dev postgresql-15            # PostgreSQL store (client library; server for its tests)
   libgtest-dev libgmock-dev libbenchmark-dev
