@@ -11,13 +11,17 @@ namespace {
 
 using testing_support::Analyse;
 
+// One sentence in each language, long enough for CLD2 to be sure.
+const std::string kGermanSentence =
+    "Der russische Verteidigungsminister ist nach Nordkorea gereist, um Pjöngjang davon zu überzeugen, "
+    "Artilleriemunition an Russland zu verkaufen, teilte eine Sprecherin des Weißen Hauses mit.";
+const std::string kEnglishSentence =
+    "The Russian defence minister travelled to North Korea to persuade Pyongyang to sell artillery "
+    "ammunition to Russia, a spokeswoman for the White House said in a statement on Wednesday.";
+
 TEST(LanguageIdentifierTest, DetectsGermanAndEnglishPerParagraph) {
-  const std::string german =
-      "Der russische Verteidigungsminister ist nach Nordkorea gereist, um Pjöngjang davon zu überzeugen, "
-      "Artilleriemunition an Russland zu verkaufen, teilte eine Sprecherin des Weißen Hauses mit.";
-  const std::string english =
-      "The Russian defence minister travelled to North Korea to persuade Pyongyang to sell artillery "
-      "ammunition to Russia, a spokeswoman for the White House said in a statement on Wednesday.";
+  const std::string& german = kGermanSentence;
+  const std::string& english = kEnglishSentence;
   const Document doc = Analyse(german + "\n\n" + english + "\n\n" + german);
   EXPECT_EQ(doc.lang, "de");
   ASSERT_EQ(doc.paragraphs.size(), 3u);
@@ -30,12 +34,8 @@ TEST(LanguageIdentifierTest, DetectsGermanAndEnglishPerParagraph) {
 // CLD2 sees the first kilobyte of a long paragraph; the paragraphs after it must still be judged
 // by their own text, not by what lies at their offsets in the document.
 TEST(LanguageIdentifierTest, ParagraphsAfterALongOneKeepTheirLanguage) {
-  const std::string german =
-      "Der russische Verteidigungsminister ist nach Nordkorea gereist, um Pjöngjang davon zu überzeugen, "
-      "Artilleriemunition an Russland zu verkaufen, teilte eine Sprecherin des Weißen Hauses mit. ";
-  const std::string english =
-      "The Russian defence minister travelled to North Korea to persuade Pyongyang to sell artillery "
-      "ammunition to Russia, a spokeswoman for the White House said in a statement on Wednesday. ";
+  const std::string german = kGermanSentence + " ";
+  const std::string english = kEnglishSentence + " ";
   auto times = [](const std::string& text, int n) {
     std::string out;
     for (int i = 0; i < n; ++i) out += text;
