@@ -88,8 +88,8 @@ struct Sample {
   std::vector<Span> paragraph_spans;  // where each paragraph's part lies in `text`
 };
 
-// Where to cut a paragraph for the sample: after the last space within the limit, or on a
-// character boundary when there is none.
+// Where to cut a paragraph for the sample: at its last space within the limit, or on a character
+// boundary when there is none.
 size_t SampleEnd(std::string_view paragraph) {
   if (paragraph.size() <= kMaxParagraphSampleBytes) return paragraph.size();
   const size_t space = paragraph.substr(0, kMaxParagraphSampleBytes).rfind(' ');
