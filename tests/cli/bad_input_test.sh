@@ -4,7 +4,7 @@
 # folder. Usage: bad_input_test.sh PATH/TO/lagebild SOURCE_DIR
 # Bounds and figures: docs/reliability.md, "Bad input".
 # BAD_INPUT_SLOWDOWN (default 1) multiplies every time and memory bound: the ASan/UBSan build
-# runs this suite with 4 (tests/CMakeLists.txt).
+# runs this suite with 8 (tests/CMakeLists.txt).
 set -u
 slowdown=${BAD_INPUT_SLOWDOWN:-1}
 lagebild=$1
