@@ -172,37 +172,19 @@ std::vector<uint32_t> ActorDictionary::HoldersOf(std::string_view country, std::
 
 bool ActorDictionary::IsKnownNoun(std::string_view word) const { return german_nouns_.Contains(word); }
 
-// The word, its part after the last hyphen and, for a closed compound, each last part of at
-// least kMinLastPart bytes, capitalised ("…anstalt" → "Anstalt"): a noun if any of them is one.
-// All are hashed and prefetched before the first is looked up, so that their cache misses
-// overlap instead of following one another.
 bool ActorDictionary::IsGermanNoun(std::string_view word) const {
   constexpr size_t kMinLastPart = 4;
   constexpr size_t kMinHead = 3;  // "Eastern" is no compound of "Ea" and "Stern"
-  constexpr size_t kBatch = 16;
-  thread_local std::vector<std::string> candidates;
-  candidates.clear();
-  candidates.emplace_back(word);
-  if (const size_t hyphen = word.rfind('-'); hyphen != std::string_view::npos) {
-    word = word.substr(hyphen + 1);
-    if (word.empty()) return IsKnownNoun(candidates.front());
-    candidates.emplace_back(word);
-  }
+  if (IsKnownNoun(word)) return true;
+  if (const size_t hyphen = word.rfind('-'); hyphen != std::string_view::npos) word = word.substr(hyphen + 1);
+  if (word.empty() || IsKnownNoun(word)) return !word.empty();
+  // A closed compound: its last part, capitalised, is a noun ("…anstalt" → "Anstalt").
+  thread_local std::string part;
   for (size_t split = kMinHead; split + kMinLastPart <= word.size(); ++split) {
     if ((static_cast<unsigned char>(word[split]) & 0xC0) == 0x80) continue;
-    std::string& part = candidates.emplace_back(word.substr(split));
+    part.assign(word.substr(split));
     part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
-  }
-  uint64_t hashes[kBatch];
-  for (size_t first = 0; first < candidates.size(); first += kBatch) {
-    const size_t count = std::min(kBatch, candidates.size() - first);
-    for (size_t k = 0; k < count; ++k) {
-      hashes[k] = HashWord(candidates[first + k]);
-      german_nouns_.Prefetch(hashes[k]);
-    }
-    for (size_t k = 0; k < count; ++k) {
-      if (german_nouns_.Contains(candidates[first + k], hashes[k])) return true;
-    }
+    if (IsKnownNoun(part)) return true;
   }
   return false;
 }
