@@ -1,7 +1,7 @@
 // Whole-pipeline run over a corpus: raw text in, annotated documents out.
 //
 //   pipeline_benchmark [--corpus reuters|gnad|agnews|all] [--jobs N] [--repeat R] [--image FILE]
-//                      [--dict KIND:FILE]... [--max-docs N] [--output FILE]
+//                      [--dict KIND:FILE]... [--max-docs N] [--output FILE] [--stages 1]
 //
 // --output writes every analysed document as a JSON line (the `extract --format jsonl`
 // contract), so that a change meant only to be faster can be shown to change nothing: `cmp` the
@@ -12,6 +12,8 @@
 // counts compare two builds where this VM's wall times drift by a third.
 // --dict codes events with the field's dictionaries instead of lagebild's own, as
 // `lagebild extract --dict` does (tabari:PROJECT, tabari-verbs:FILE, petrarch-actors:FILE, …).
+//
+// --stages 1 also prints each stage's share of the time (summed over the threads).
 //
 // Prints MB/s (of input), documents/s, sentences/s, wall time and peak RSS. Loading the corpus
 // is not timed; creating the pipeline (mapping the image) is reported apart as start-up.
@@ -47,8 +49,16 @@ struct RunTotals {
   std::atomic<size_t> tokens{0};
 };
 
+void PrintStageTimes(const StageTimes& times, double megabytes) {
+  const double total = times.seconds.back();
+  for (size_t i = 0; i < times.seconds.size(); ++i) {
+    fmt::print("  {:<9} {:7.3f} s  {:5.1f} %  {:7.1f} MB/s\n", StageTimes::kNames[i], times.seconds[i],
+               100 * times.seconds[i] / total, megabytes / times.seconds[i]);
+  }
+}
+
 void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vector<RawDocument>& docs,
-               int jobs, int repeat, std::FILE* output) {
+               int jobs, int repeat, bool stage_times, std::FILE* output) {
   size_t bytes = 0;
   for (const RawDocument& doc : docs) bytes += doc.content.size();
   RunTotals totals;
@@ -56,10 +66,12 @@ void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vec
   const size_t total = docs.size() * static_cast<size_t>(repeat);
   const auto start = Clock::now();
   std::vector<std::thread> workers;
+  std::vector<StageTimes> times(static_cast<size_t>(jobs));
   for (int j = 0; j < jobs; ++j) {
-    workers.emplace_back([&] {
+    workers.emplace_back([&, j] {
       for (size_t i = next++; i < total; i = next++) {
-        const Document doc = pipeline.Process(docs[i % docs.size()]);
+        const RawDocument& raw = docs[i % docs.size()];
+        const Document doc = stage_times ? pipeline.Process(raw, times[static_cast<size_t>(j)]) : pipeline.Process(raw);
         totals.sentences += doc.sentences.size();
         totals.tokens += doc.tokens.size();
         if (output != nullptr) fmt::print(output, "{}\n", ToJson(doc, OutputOptions{}));
@@ -73,6 +85,9 @@ void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vec
              "{:.0f} tokens/s\n",
              name, jobs, total, megabytes, seconds, megabytes / seconds, static_cast<double>(total) / seconds,
              static_cast<double>(totals.sentences) / seconds, static_cast<double>(totals.tokens) / seconds);
+  if (!stage_times) return;
+  for (size_t j = 1; j < times.size(); ++j) times[0] += times[j];
+  PrintStageTimes(times[0], megabytes);
 }
 
 }  // namespace
@@ -83,6 +98,7 @@ int main(int argc, char** argv) {
   std::string corpus = "all";
   std::string image = LAGEBILD_IMAGE_PATH;
   int jobs = 1, repeat = 1;
+  bool stage_times = false;
   size_t max_docs = SIZE_MAX;
   std::string output_path;
   std::vector<std::string> dictionaries;
@@ -93,6 +109,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--repeat")) repeat = std::max(1, std::atoi(argv[i + 1]));
     else if (!std::strcmp(argv[i], "--image")) image = argv[i + 1];
     else if (!std::strcmp(argv[i], "--output")) output_path = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--stages")) stage_times = std::atoi(argv[i + 1]) != 0;
     else if (!std::strcmp(argv[i], "--max-docs")) max_docs = std::strtoull(argv[i + 1], nullptr, 10);
   }
   const auto start = bench::Clock::now();
@@ -127,7 +144,7 @@ int main(int argc, char** argv) {
       fmt::print("{:<8} skipped: corpus not found under {}\n", name, bench::CorporaDir());
       continue;
     }
-    bench::RunCorpus(*pipeline, name, docs, jobs, repeat, output);
+    bench::RunCorpus(*pipeline, name, docs, jobs, repeat, stage_times, output);
   }
   if (output != nullptr) std::fclose(output);
   fmt::print("peak RSS: {:.1f} MB\n", bench::PeakRssMb());

@@ -9,8 +9,10 @@
 // are recorded in Document::warnings.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lagebild/document.h"
@@ -18,6 +20,15 @@
 #include "lagebild/status.h"
 
 namespace lagebild {
+
+// Wall time spent in each stage, summed over the documents processed with it; for profiling
+// (`pipeline_benchmark --stages`). One object per thread.
+struct StageTimes {
+  static constexpr std::array<std::string_view, 9> kNames = {"clean", "language", "segment", "actors", "time",
+                                                             "places",   "events", "ground", "(total)"};
+  std::array<double, kNames.size()> seconds{};
+  StageTimes& operator+=(const StageTimes& other);
+};
 
 class Pipeline {
  public:
@@ -38,6 +49,8 @@ class Pipeline {
 
   // Runs every stage on one document. `raw.meta.lang`, when set, forces the language.
   Document Process(RawDocument raw) const;
+  // The same, adding each stage's wall time to `times`.
+  Document Process(RawDocument raw, StageTimes& times) const;
 
   // How the event stage read each sentence of a processed document (clauses, verbs, actors with
   // their roles, candidate events), as readable text for pattern writers.
@@ -45,6 +58,7 @@ class Pipeline {
 
  private:
   Pipeline();
+  void CodeEvents(Document& doc) const;
   struct Stages;
   std::unique_ptr<Stages> stages_;
 };

@@ -1,5 +1,7 @@
 #include "lagebild/pipeline.h"
 
+#include <chrono>
+
 #include "actors/actor_recognizer.h"
 #include "clean/cleaner.h"
 #include "compat/dictionary_stage.h"
@@ -57,10 +59,62 @@ Document Pipeline::Process(RawDocument raw) const {
   stages_->actor_recognizer->Recognize(doc);
   stages_->time_tagger->Tag(doc);
   stages_->place_recognizer->Locate(doc);
-  if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
-  else stages_->event_coder->Code(doc);
+  CodeEvents(doc);
   stages_->grounder->Ground(doc);
   return doc;
+}
+
+namespace {
+
+// Adds the time since the previous Lap (or construction) to the next stage's slot.
+class StageStopwatch {
+ public:
+  explicit StageStopwatch(StageTimes& times) : times_(times), start_(Clock::now()), last_(start_) {}
+  void Lap() {
+    const Clock::time_point now = Clock::now();
+    times_.seconds[stage_++] += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+  ~StageStopwatch() { times_.seconds.back() += std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  StageTimes& times_;
+  Clock::time_point start_, last_;
+  size_t stage_ = 0;
+};
+
+}  // namespace
+
+Document Pipeline::Process(RawDocument raw, StageTimes& times) const {
+  StageStopwatch stopwatch(times);
+  Document doc = stages_->cleaner.Clean(std::move(raw));
+  stopwatch.Lap();
+  stages_->language_identifier.Identify(doc);
+  stopwatch.Lap();
+  stages_->segmenter->Segment(doc);
+  stopwatch.Lap();
+  stages_->actor_recognizer->Recognize(doc);
+  stopwatch.Lap();
+  stages_->time_tagger->Tag(doc);
+  stopwatch.Lap();
+  stages_->place_recognizer->Locate(doc);
+  stopwatch.Lap();
+  CodeEvents(doc);
+  stopwatch.Lap();
+  stages_->grounder->Ground(doc);
+  stopwatch.Lap();
+  return doc;
+}
+
+void Pipeline::CodeEvents(Document& doc) const {
+  if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
+  else stages_->event_coder->Code(doc);
+}
+
+StageTimes& StageTimes::operator+=(const StageTimes& other) {
+  for (size_t i = 0; i < seconds.size(); ++i) seconds[i] += other.seconds[i];
+  return *this;
 }
 
 Status Pipeline::UseDictionaries(const std::vector<std::string>& specifications, std::vector<std::string>& problems,
