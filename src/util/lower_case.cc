@@ -3,9 +3,32 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstdint>
+
 namespace lagebild {
 
+namespace {
+
+bool IsAscii(std::string_view word) {
+  uint8_t any = 0;
+  for (const char c : word) any |= static_cast<uint8_t>(c);
+  return any < 0x80;
+}
+
+}  // namespace
+
 void AppendLowerCase(std::string_view word, std::string& out) {
+  // Most words of German and English news are ASCII: lowered in place, without a check per byte
+  // for room in `out`.
+  if (IsAscii(word)) {
+    const size_t start = out.size();
+    out.resize(start + word.size());
+    std::transform(word.begin(), word.end(), out.begin() + static_cast<std::ptrdiff_t>(start), [](char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return;
+  }
   out.reserve(out.size() + word.size());
   const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
   const int32_t length = static_cast<int32_t>(word.size());

@@ -39,6 +39,14 @@ TEST(LowerCaseTest, AgreesWithIcuOnEveryCodePointOfTheFirstBlocks) {
   EXPECT_EQ(LowerCase("\u00C4RGER \u00DCBER \u00D7"), "\u00E4rger \u00FCber \u00D7");
 }
 
+TEST(LowerCaseTest, AppendsAfterWhatIsThere) {
+  std::string out = "Keep ";
+  AppendLowerCase("ASCII Only-42", out);
+  EXPECT_EQ(out, "Keep ascii only-42");
+  AppendLowerCase(" \u00C4RGER", out);
+  EXPECT_EQ(out, "Keep ascii only-42 \u00E4rger");
+}
+
 TEST(LowerCaseTest, MalformedBytesAreKept) {
   EXPECT_EQ(LowerCase("\xC3"), "\xC3");
   EXPECT_EQ(LowerCase("\xC3" "A"), "\xC3" "a");
