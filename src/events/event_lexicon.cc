@@ -180,13 +180,13 @@ void EventLexicon::LoadClasses(std::string_view section) {
   });
 }
 
-const std::vector<TriggerForm>* EventLexicon::Forms(std::string_view lower) const {
-  const auto found = forms_.find(lower);
+const std::vector<TriggerForm>* EventLexicon::Forms(std::string_view lower, uint64_t hash) const {
+  const auto found = forms_.find(lower, hash);
   return found == forms_.end() ? nullptr : &found->second;
 }
 
-uint32_t EventLexicon::WordFlags(std::string_view lower, bool capitalized) const {
-  const auto found = word_flags_.find(lower);
+uint32_t EventLexicon::WordFlags(std::string_view lower, uint64_t hash, bool capitalized) const {
+  const auto found = word_flags_.find(lower, hash);
   uint32_t flags = found == word_flags_.end() ? 0 : found->second;
   if (capitalized && std::any_of(title_endings_.begin(), title_endings_.end(),
                                  [&](const std::string& ending) { return lower.ends_with(ending); })) {

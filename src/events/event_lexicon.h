@@ -80,13 +80,16 @@ class EventLexicon {
 
   const std::string& language() const { return language_; }
   // Trigger and frame-verb forms of a lower-case word; nullptr when it has none.
-  const std::vector<TriggerForm>* Forms(std::string_view lower) const;
+  const std::vector<TriggerForm>* Forms(std::string_view lower) const { return Forms(lower, HashWord(lower)); }
+  // The same with the word's HashWord, computed once for this and WordFlags.
+  const std::vector<TriggerForm>* Forms(std::string_view lower, uint64_t hash) const;
   // Where the suffixes of `lower` that are noun forms start, the longest suffix first — the heads a
   // German compound may have ("waffenverhandlungen" → 5 for "verhandlungen"). One walk of a trie of
   // the reversed noun forms instead of a look-up per suffix. At most `capacity` starts are written.
   size_t NounSuffixStarts(std::string_view lower, size_t* starts, size_t capacity) const;
   // Frame-word flags of a word; kTitleWord only when `capitalized` (titles are matched by ending).
-  uint32_t WordFlags(std::string_view lower, bool capitalized) const;
+  uint32_t WordFlags(std::string_view lower, bool capitalized) const { return WordFlags(lower, HashWord(lower), capitalized); }
+  uint32_t WordFlags(std::string_view lower, uint64_t hash, bool capitalized) const;
   uint32_t LemmaFlags(uint32_t lemma) const { return lemma < lemma_flags_.size() ? lemma_flags_[lemma] : 0; }
   const std::string& lemma(uint32_t index) const { return lemmas_[index]; }
   // Patterns of a verb lemma (all phrasal variants) or a noun lemma.

@@ -38,8 +38,10 @@ class FlatStringMap {
     if (SlotsFor(count) > slots_.size()) Rehash(SlotsFor(count));
   }
 
-  const_iterator find(std::string_view key) const {
-    const uint32_t entry = Find(key, HashWord(key));
+  const_iterator find(std::string_view key) const { return find(key, HashWord(key)); }
+  // With the key's HashWord computed once by the caller, for a word asked of several tables.
+  const_iterator find(std::string_view key, uint64_t hash) const {
+    const uint32_t entry = Find(key, hash);
     return entry == kNone ? entries_.end() : entries_.begin() + entry;
   }
   iterator find(std::string_view key) {
@@ -47,6 +49,7 @@ class FlatStringMap {
     return entry == kNone ? entries_.end() : entries_.begin() + entry;
   }
   bool contains(std::string_view key) const { return Find(key, HashWord(key)) != kNone; }
+  bool contains(std::string_view key, uint64_t hash) const { return Find(key, hash) != kNone; }
 
   template <typename... Args>
   std::pair<iterator, bool> try_emplace(std::string_view key, Args&&... args) {

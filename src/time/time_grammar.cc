@@ -100,7 +100,8 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
     token.sentence_start = i == sentence.first_token;
     while (entity != doc.entities.end() && entity->span.end <= source.span.begin) ++entity;
     token.in_entity = entity != doc.entities.end() && entity->span.begin <= source.span.begin;
-    token.words = lexicon_.Lookup(token.lower);
+    const uint64_t lower_hash = HashWord(token.lower);
+    token.words = lexicon_.Lookup(token.lower, lower_hash);
     if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
       token.words = lexicon_.Lookup(std::string_view(token.lower).substr(0, token.lower.size() - 1));  // "Sept." → "sept"
     }
@@ -112,7 +113,7 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
         token.ordinal = ToInt(std::string_view(token.lower).substr(0, token.lower.size() - 2));
       }
     }
-    const Start start = MayStart(token);
+    const Start start = MayStart(token, lower_hash);
     token.may_start = start != Start::kNo;
     token.modifier = start == Start::kModifier;
     tokens.push_back(std::move(token));
@@ -123,7 +124,7 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
 
 // Whether matching at the token is worth trying: a time word, a number, an article or a phrase
 // start. kModifier when it can only begin an expression that a later word carries.
-TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
+TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token, uint64_t lower_hash) const {
   if (token.kind == TokenKind::kNumber || token.ordinal > 0 || HasDigit(token.lower) ||
       (!german_ && token.capitalized && token.lower.back() == 's')) {
     return Start::kYes;
@@ -136,7 +137,7 @@ TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
     return starting(word) && !IsModifierCategory(word.category);
   });
   const bool hyphenated_word = token.lower.size() > 1 && token.lower.find('-') != std::string::npos;  // "mid-September"
-  if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || lexicon_.StartsPhrase(token.lower)) {
+  if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || lexicon_.StartsPhrase(token.lower, lower_hash)) {
     return Start::kYes;
   }
   if (starting_word || token.kind == TokenKind::kQuote || IsArticle(&token, german_) || token.lower == "-" ||

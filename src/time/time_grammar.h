@@ -56,7 +56,7 @@ class TimeGrammar {
  private:
   struct Cursor;
   enum class Start : uint8_t { kNo, kModifier, kYes };
-  Start MayStart(const TimeToken& token) const;
+  Start MayStart(const TimeToken& token, uint64_t lower_hash) const;
   void KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) const;
   std::optional<TimeMatch> MatchNumericDate(Cursor& at) const;
   std::optional<TimeMatch> MatchDayMonth(Cursor& at) const;

@@ -49,8 +49,8 @@ std::unique_ptr<TimeLexicon> TimeLexicon::Create(const ResourceImage& image, std
   return lexicon;
 }
 
-std::span<const TimeWord> TimeLexicon::Lookup(std::string_view lower_form) const {
-  const auto found = words_.find(lower_form);
+std::span<const TimeWord> TimeLexicon::Lookup(std::string_view lower_form, uint64_t hash) const {
+  const auto found = words_.find(lower_form, hash);
   if (found == words_.end()) return {};
   return found->second;
 }

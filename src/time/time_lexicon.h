@@ -30,9 +30,12 @@ class TimeLexicon {
   static std::unique_ptr<TimeLexicon> Create(const ResourceImage& image, std::string_view lang, Status& status);
 
   // The entries of a lower-case form; empty when it is no time word.
-  std::span<const TimeWord> Lookup(std::string_view lower_form) const;
+  std::span<const TimeWord> Lookup(std::string_view lower_form) const { return Lookup(lower_form, HashWord(lower_form)); }
+  // The same with the form's HashWord, computed once for this and StartsPhrase.
+  std::span<const TimeWord> Lookup(std::string_view lower_form, uint64_t hash) const;
   // Whether some entry of several words ("vor kurzem", "more than") starts with this word.
   bool StartsPhrase(std::string_view lower_form) const { return phrase_starts_.contains(lower_form); }
+  bool StartsPhrase(std::string_view lower_form, uint64_t hash) const { return phrase_starts_.contains(lower_form, hash); }
 
  private:
   FlatStringMap<std::string_view, std::vector<TimeWord>> words_;
