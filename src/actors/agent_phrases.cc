@@ -37,10 +37,10 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryOfWord(std::string
 
 // The country of a nationality adjective as written or with its first letter lowered (at the
 // start of a sentence: "Nordkoreanische Soldaten"); empty when it is none.
-std::string_view RecognizerPass::AdjectiveCountry(std::string_view word) const {
+std::string_view RecognizerPass::AdjectiveCountry(HashedWord word) const {
   const std::string_view country = dictionary_.CountryOfAdjective(word, Lang());
-  if (!country.empty() || !LowerFirstDiffers(word)) return country;
-  return dictionary_.CountryOfAdjective(LowerFirst(word), Lang());
+  if (!country.empty() || !LowerFirstDiffers(word.text)) return country;
+  return dictionary_.CountryOfAdjective(LowerFirst(word.text), Lang());
 }
 
 // "nordkoreanische Beamte", "der russische Verteidigungsminister", "the Iranian military",
@@ -54,14 +54,14 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
   }
   std::optional<Country> country;
   uint32_t next = i + 1;
-  if (i + 1 < last_ && Lang() == "en" && dictionary_.MayStartAdjectivePhrase(Surface(i))) {  // "North Korean"
+  if (i + 1 < last_ && Lang() == "en" && dictionary_.MayStartAdjectivePhrase(Word(i))) {  // "North Korean"
     const std::string two_words = std::string(Surface(i)) + " " + std::string(Surface(i + 1));
     if (const std::string_view code = dictionary_.CountryOfAdjective(two_words, "en"); !code.empty()) {
       country = Country{std::string(code), std::string(code)};
       next = i + 2;
     }
   }
-  if (const std::string_view code = country ? std::string_view() : AdjectiveCountry(Surface(i)); !code.empty()) {
+  if (const std::string_view code = country ? std::string_view() : AdjectiveCountry(Word(i)); !code.empty()) {
     country = Country{std::string(code), std::string(code)};
   }
   if (!country) return false;

@@ -50,10 +50,10 @@ bool RecognizerPass::ComputeLooksLikeNameWord(uint32_t i) const {
 // capitalised name words and initials, two to four of them, not ending in an initial.
 uint32_t RecognizerPass::NameShapeEnd(uint32_t i) const {
   uint32_t j = i;
-  while (j < last_ && j < i + kMaxNameShapeTokens && (LooksLikeNameWord(j) || (j > i && dictionary_.IsNameParticle(Surface(j))))) {
+  while (j < last_ && j < i + kMaxNameShapeTokens && (LooksLikeNameWord(j) || (j > i && dictionary_.IsNameParticle(Word(j))))) {
     ++j;
   }
-  while (j > i && (TokenAt(j - 1).kind == TokenKind::kInitial || dictionary_.IsNameParticle(Surface(j - 1)))) --j;
+  while (j > i && (TokenAt(j - 1).kind == TokenKind::kInitial || dictionary_.IsNameParticle(Word(j - 1)))) --j;
   return j;
 }
 
@@ -61,7 +61,7 @@ uint32_t RecognizerPass::NameShapeEnd(uint32_t i) const {
 // or a person of their own.
 bool RecognizerPass::TryTitledPerson(uint32_t i) {
   if (!TokenAt(i).capitalized || i + 1 >= last_) return false;
-  if (dictionary_.PersonCue(Surface(i), Lang()) != CueKind::kTitle) return false;
+  if (dictionary_.PersonCue(Word(i), Lang()) != CueKind::kTitle) return false;
   const uint32_t name = i + 1;
   if (!TokenAt(name).capitalized || TryName(name) || TryReference(name)) return true;
   const uint32_t end = std::max(NameShapeEnd(name), name + 1);
@@ -104,11 +104,11 @@ bool RecognizerPass::TryNameShape(uint32_t i) {
   const uint32_t end = strong_cue ? std::max(NameShapeEnd(i), StrongCueNameEnd(i)) : NameShapeEnd(i);
   if (end < i + 2) return false;
   // "Eastern Economic Forum", "Wilson Center": the words name an organisation, not a person.
-  if (end < last_ && dictionary_.IsOrganisationWord(Surface(end))) return false;
+  if (end < last_ && dictionary_.IsOrganisationWord(Word(end))) return false;
   bool has_initial = false;
   for (uint32_t j = i; j < end; ++j) has_initial |= TokenAt(j).kind == TokenKind::kInitial;
   const bool after_cue = i > first_ && (AgentOfToken(i - 1) != nullptr ||
-                                        dictionary_.PersonCue(Surface(i - 1), Lang()) == CueKind::kReporting);
+                                        dictionary_.PersonCue(Word(i - 1), Lang()) == CueKind::kReporting);
   const bool apposition = AppositionNamesAPost(end);
   // In German every noun is capitalised, so two capitalised words that the noun lexicon does not
   // know, inside a sentence, are a name ("… sagte Angela Merkel …"). The pair must be the whole
@@ -144,8 +144,8 @@ bool RecognizerPass::IsGermanNounCached(std::string_view word) const {
 // Capitalised, and neither a function word, a role word, nor the name of a place or organisation.
 bool RecognizerPass::MayBeNameWord(uint32_t i) const {
   if (i >= last_ || TokenAt(i).kind != TokenKind::kWord || !TokenAt(i).capitalized) return false;
-  if (AgentOfToken(i) != nullptr || dictionary_.IsFunctionWord(Surface(i), Lang())) return false;
-  if (dictionary_.IsOrganisationWord(Surface(i))) return false;
+  if (AgentOfToken(i) != nullptr || dictionary_.IsFunctionWord(Word(i), Lang())) return false;
+  if (dictionary_.IsOrganisationWord(Word(i))) return false;
   auto name = LongestName(i);
   return !name || dictionary_.actors()[name->actor].kind == "person";
 }
@@ -178,7 +178,7 @@ int32_t RecognizerPass::PostBefore(uint32_t comma) const {
 bool RecognizerPass::AppositionNamesAPost(uint32_t end) const {
   if (end + 1 >= last_ || Surface(end) != "," || !IsArticle(Surface(end + 1))) return false;
   for (uint32_t j = end + 2; j < last_ && j <= end + kMaxPostOffset; ++j) {
-    if (const AgentForm* agent = AgentAt(Surface(j)); agent != nullptr && agent->person) return true;
+    if (const AgentForm* agent = AgentAt(Word(j)); agent != nullptr && agent->person) return true;
   }
   return false;
 }
@@ -209,8 +209,8 @@ void RecognizerPass::AddReference(Span span, int32_t referent) {
 // The words of a person's name become short forms pointing to the person.
 void RecognizerPass::RegisterPerson(int32_t entity, uint32_t first, uint32_t last) {
   for (uint32_t j = first; j < last; ++j) {
-    if (TokenAt(j).kind == TokenKind::kInitial || dictionary_.IsNameParticle(Surface(j))) continue;
-    if (dictionary_.PersonCue(Surface(j), Lang()) == CueKind::kTitle) continue;
+    if (TokenAt(j).kind == TokenKind::kInitial || dictionary_.IsNameParticle(Word(j))) continue;
+    if (dictionary_.PersonCue(Word(j), Lang()) == CueKind::kTitle) continue;
     references_.Register(WordKey(j), entity);
   }
 }
@@ -224,7 +224,7 @@ void RecognizerPass::CodeFromApposition(int32_t entity, uint32_t after) {
   std::optional<Country> organisation;
   for (uint32_t j = after + 1; j < last_ && j < after + 1 + kMaxAppositionTokens; ++j) {
     if (Surface(j) == "," || Surface(j) == ";") break;
-    if (const AgentForm* agent = AgentAt(Surface(j))) {
+    if (const AgentForm* agent = AgentAt(Word(j))) {
       if (auto country = CountryAfter(j)) {
         Entity& person = doc_.entities[entity];
         person.code = country->code.size() > 3 ? country->code : country->country + std::string(agent->sector);

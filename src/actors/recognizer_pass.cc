@@ -90,6 +90,13 @@ const std::string& RecognizerPass::WordKey(uint32_t i) const {
   return *token_keys_[i];
 }
 
+HashedWord RecognizerPass::Word(uint32_t i) const {
+  if (surface_hashes_.size() != doc_.tokens.size()) surface_hashes_.assign(doc_.tokens.size(), 0);
+  const std::string_view surface = Surface(i);
+  if (surface_hashes_[i] == 0) surface_hashes_[i] = HashWord(surface);
+  return {surface, surface_hashes_[i]};
+}
+
 bool RecognizerPass::IsWordToken(uint32_t i) const {
   const TokenKind kind = TokenAt(i).kind;
   return kind == TokenKind::kWord || kind == TokenKind::kAbbreviation || kind == TokenKind::kInitial;
@@ -104,7 +111,7 @@ std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
 // state"); `end` receives one past its last token. German role words are single compounds.
 const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const {
   end = i + 1;
-  const bool may_start = dictionary_.MayStartAgentPhrase(Surface(i)) ||
+  const bool may_start = dictionary_.MayStartAgentPhrase(Word(i)) ||
                          (LowerFirstDiffers(Surface(i)) && dictionary_.MayStartAgentPhrase(LowerFirst(Surface(i))));
   if (Lang() == "en" && IsWordToken(i) && may_start) {
     std::string phrase;
@@ -132,14 +139,14 @@ const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
   if (token_agents_[i] == kUnknownAgent) {
     // German agents are nouns, so capitalised; English ones may be any case.
     const bool possible = IsWordToken(i) && (Lang() != "de" || TokenAt(i).capitalized);
-    token_agents_[i] = possible ? AgentAt(Surface(i)) : nullptr;
+    token_agents_[i] = possible ? AgentAt(Word(i)) : nullptr;
   }
   return token_agents_[i];
 }
 
-const AgentForm* RecognizerPass::AgentAt(std::string_view word) const {
+const AgentForm* RecognizerPass::AgentAt(HashedWord word) const {
   if (const AgentForm* agent = dictionary_.FindAgent(word, Lang())) return agent;
-  if (Lang() == "en" && LowerFirstDiffers(word)) return dictionary_.FindAgent(LowerFirst(word), Lang());
+  if (Lang() == "en" && LowerFirstDiffers(word.text)) return dictionary_.FindAgent(LowerFirst(word.text), Lang());
   return nullptr;
 }
 
@@ -237,7 +244,7 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
   std::string key, key_without_initials, stem_key;
   for (uint32_t j = i; j < last_ && j < i + kMaxNameTokens && IsWordToken(j); ++j) {
     const Token& token = TokenAt(j);
-    if (j > i && !token.capitalized && !dictionary_.IsNameParticle(Surface(j)) && token.kind != TokenKind::kAbbreviation) break;
+    if (j > i && !token.capitalized && !dictionary_.IsNameParticle(Word(j)) && token.kind != TokenKind::kAbbreviation) break;
     const std::string& word_key = WordKey(j);
     const std::string key_before = key;
     AppendWordKey(key, word_key);
@@ -295,7 +302,7 @@ bool RecognizerPass::TryName(uint32_t i) {
   if (!IsWordToken(i)) return false;
   const Token& token = TokenAt(i);
   // A name may start with "von" or "al", but not with an article ("der Spiegel" is `Spiegel`).
-  const bool particle_start = dictionary_.IsNameParticle(Surface(i)) && !dictionary_.IsFunctionWord(UpperFirst(Surface(i)), Lang());
+  const bool particle_start = dictionary_.IsNameParticle(Word(i)) && !dictionary_.IsFunctionWord(UpperFirst(Surface(i)), Lang());
   if (!token.capitalized && !particle_start) return false;
   const std::optional<NameSpan> name = LongestName(i);
   if (!name || IsDoubtfulSingleWord(*name) || IsFirstNameOfPerson(*name) || IsOtherPersonsSurname(*name)) return false;

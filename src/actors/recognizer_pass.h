@@ -43,7 +43,7 @@ class RecognizerPass {
   // The best of the actors sharing a name, for `text` as written (acronyms need capitals).
   std::optional<uint32_t> ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const;
   std::optional<Country> CountryOfWord(std::string_view word) const;
-  std::string_view AdjectiveCountry(std::string_view word) const;
+  std::string_view AdjectiveCountry(HashedWord word) const;
   std::optional<Country> CountryAfter(uint32_t i) const;
   std::optional<Country> CountryBefore(uint32_t i) const;
   // `explicit_country`: the text names the country (not taken from context).
@@ -80,6 +80,8 @@ class RecognizerPass {
 
   // Helpers over tokens.
   std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
+  // The surface with its hash, for the dictionary's look-ups (each token is hashed once).
+  HashedWord Word(uint32_t i) const;
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
   const std::string& StemKey(uint32_t i) const;
@@ -88,7 +90,7 @@ class RecognizerPass {
   std::string_view Lang() const { return lang_; }
   bool IsWordToken(uint32_t i) const;
   std::string GenitiveStripped(std::string_view word) const;
-  const AgentForm* AgentAt(std::string_view word) const;
+  const AgentForm* AgentAt(HashedWord word) const;
   const AgentForm* AgentOfToken(uint32_t i) const;  // memoised per token
   const AgentForm* AgentPhraseAt(uint32_t i, uint32_t& end) const;
 
@@ -105,6 +107,7 @@ class RecognizerPass {
   mutable std::vector<std::optional<NameSpan>> longest_names_;
   mutable std::vector<bool> longest_name_known_;
   inline static const AgentForm* const kUnknownAgent = reinterpret_cast<const AgentForm*>(1);
+  mutable std::vector<uint64_t> surface_hashes_;  // per token; 0 until computed
   mutable std::vector<const AgentForm*> token_agents_;  // per token, kUnknownAgent until looked up
   // The sentence being processed.
   uint32_t sentence_ = 0;

@@ -29,6 +29,17 @@ namespace lagebild {
 
 inline uint64_t HashWord(std::string_view word) { return XXH3_64bits(word.data(), word.size()); }
 
+// A word with its HashWord, for a word asked of several tables: hashed once where it is built.
+// Converts implicitly from a string_view (hashing it then).
+struct HashedWord {
+  HashedWord(std::string_view word) : text(word), hash(HashWord(word)) {}  // NOLINT(google-explicit-constructor)
+  HashedWord(const std::string& word) : HashedWord(std::string_view(word)) {}  // NOLINT(google-explicit-constructor)
+  HashedWord(const char* word) : HashedWord(std::string_view(word)) {}  // NOLINT(google-explicit-constructor)
+  HashedWord(std::string_view word, uint64_t word_hash) : text(word), hash(word_hash) {}
+  std::string_view text;
+  uint64_t hash;
+};
+
 // Builds the section bytes (used by the compiler). Words must be unique and shorter than 64 KiB.
 std::string BuildStringSet(const std::vector<std::string>& words);
 
