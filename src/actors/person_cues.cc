@@ -97,8 +97,7 @@ bool RecognizerPass::TryNameShape(uint32_t i) {
   const bool after_title = title_role_ && title_role_->token == i;
   const int32_t post = i >= first_ + 2 && Surface(i - 1) == "," ? PostBefore(i - 1) : -1;
   // An apposition naming a post is as strong: "Park Min-seo, ein Sprecher des …".
-  const bool apposition_after = MayBeNameWord(i) && AppositionNamesAPost(StrongCueNameEnd(i));
-  const bool strong_cue = after_title || post >= 0 || apposition_after;
+  const bool strong_cue = after_title || post >= 0 || (MayBeNameWord(i) && AppositionNamesAPost(StrongCueNameEnd(i)));
   if (!(strong_cue ? MayBeNameWord(i) : LooksLikeNameWord(i))) return false;
   if (i == first_ && !strong_cue && !LooksLikeNameWord(i + 1)) return false;
   const uint32_t end = strong_cue ? std::max(NameShapeEnd(i), StrongCueNameEnd(i)) : NameShapeEnd(i);
@@ -142,8 +141,15 @@ bool RecognizerPass::IsGermanNounCached(std::string_view word) const {
 }
 
 // Capitalised, and neither a function word, a role word, nor the name of a place or organisation.
+// Asked for each word of up to four name shapes that may contain it: memoised per token.
 bool RecognizerPass::MayBeNameWord(uint32_t i) const {
   if (i >= last_ || TokenAt(i).kind != TokenKind::kWord || !TokenAt(i).capitalized) return false;
+  if (may_be_name_.size() != doc_.tokens.size()) may_be_name_.assign(doc_.tokens.size(), -1);
+  if (may_be_name_[i] < 0) may_be_name_[i] = ComputeMayBeNameWord(i) ? 1 : 0;
+  return may_be_name_[i] == 1;
+}
+
+bool RecognizerPass::ComputeMayBeNameWord(uint32_t i) const {
   if (AgentOfToken(i) != nullptr || dictionary_.IsFunctionWord(Word(i), Lang())) return false;
   if (dictionary_.IsOrganisationWord(Word(i))) return false;
   auto name = LongestName(i);

@@ -71,6 +71,7 @@ class RecognizerPass {
   bool LooksLikeNameWord(uint32_t i) const;  // memoised
   bool ComputeLooksLikeNameWord(uint32_t i) const;
   bool MayBeNameWord(uint32_t i) const;
+  bool ComputeMayBeNameWord(uint32_t i) const;
   bool IsGermanNounCached(std::string_view word) const;
   uint32_t StrongCueNameEnd(uint32_t i) const;
   int32_t AddCuePerson(uint32_t first, uint32_t last);
@@ -104,6 +105,7 @@ class RecognizerPass {
   mutable std::vector<const std::string*> token_stems_;  // per token, into stem_cache_
   mutable std::unordered_map<std::string_view, bool> noun_cache_;
   mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
+  mutable std::vector<int8_t> may_be_name_;      // likewise
   mutable std::vector<std::optional<NameSpan>> longest_names_;
   mutable std::vector<bool> longest_name_known_;
   inline static const AgentForm* const kUnknownAgent = reinterpret_cast<const AgentForm*>(1);
