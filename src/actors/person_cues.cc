@@ -92,6 +92,9 @@ bool RecognizerPass::TryReference(uint32_t i) {
 // Watson", "sagte Jean H. Lee"), or an apposition after it ("Adrienne Watson, eine Sprecherin …").
 bool RecognizerPass::TryNameShape(uint32_t i) {
   if (TokenAt(i).kind == TokenKind::kInitial) return false;
+  // A name shape has two words at least: without a possible second one, none of the tests below
+  // (in German a noun-lexicon search for every capitalised word) can make one.
+  if (!MayContinueNameShape(i + 1)) return false;
   // After a title or a post set off by a comma, the cue is strong enough for name words that are
   // also nouns ("Sprecher …, Park Min-seo").
   const bool after_title = title_role_ && title_role_->token == i;
@@ -138,6 +141,15 @@ bool RecognizerPass::IsGermanNounCached(std::string_view word) const {
   auto found = noun_cache_.find(word);
   if (found == noun_cache_.end()) found = noun_cache_.emplace(word, dictionary_.IsGermanNoun(word)).first;
   return found->second;
+}
+
+// Whether token j can be the second word of a name shape by its form alone: a capitalised word,
+// an initial or a name particle (NameShapeEnd and StrongCueNameEnd take no other).
+bool RecognizerPass::MayContinueNameShape(uint32_t j) const {
+  if (j >= last_) return false;
+  const Token& token = TokenAt(j);
+  return token.kind == TokenKind::kInitial || (token.kind == TokenKind::kWord && token.capitalized) ||
+         dictionary_.IsNameParticle(Word(j));
 }
 
 // Capitalised, and neither a function word, a role word, nor the name of a place or organisation.

@@ -66,6 +66,7 @@ class RecognizerPass {
   bool TryReference(uint32_t i);
   bool TryNameShape(uint32_t i);
   uint32_t NameShapeEnd(uint32_t i) const;
+  bool MayContinueNameShape(uint32_t j) const;
   bool AppositionNamesAPost(uint32_t end) const;
   int32_t PostBefore(uint32_t comma) const;
   bool LooksLikeNameWord(uint32_t i) const;  // memoised
