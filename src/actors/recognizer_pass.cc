@@ -238,7 +238,12 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
     const std::string genitive_first = KeyOf(GenitiveStripped(Surface(i)));
     return !genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first);
   };
-  const bool starts = dictionary_.IsNamePrefix(WordKey(i)) || dictionary_.IsNamePrefix(StemKey(i)) || genitive_starts();
+  // Keys equal to one already tried are not looked up again (most words have no ending to strip,
+  // and most names no initials): each look-up is a likely cache miss in a large table.
+  const std::string& first_key = WordKey(i);
+  const std::string& first_stem = StemKey(i);
+  const bool starts = dictionary_.IsNamePrefix(first_key) || (first_stem != first_key && dictionary_.IsNamePrefix(first_stem)) ||
+                      genitive_starts();
   if (!starts) return std::nullopt;
   std::optional<NameSpan> best;
   std::string key, key_without_initials, stem_key;
@@ -256,7 +261,7 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
       if (auto actor = ChooseActor(*matches, text)) best = NameSpan{i, j + 1, *actor, end_byte};
     };
     consider(dictionary_.FindKey(key), token.span.end);
-    if (!best || best->last <= j) consider(dictionary_.FindKey(key_without_initials), token.span.end);
+    if ((!best || best->last <= j) && key_without_initials != key) consider(dictionary_.FindKey(key_without_initials), token.span.end);
     if ((!best || best->last <= j) && j > i) consider(dictionary_.FindStemKey(stem_key), token.span.end);
     if (!best || best->last <= j) {
       const std::string stripped = GenitiveStripped(Surface(j));
@@ -266,8 +271,9 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
         consider(dictionary_.FindKey(genitive_key), token.span.end - 1);
       }
     }
-    const bool may_continue = dictionary_.IsNamePrefix(key) || dictionary_.IsNamePrefix(key_without_initials) ||
-                              dictionary_.IsNamePrefix(stem_key);
+    const bool may_continue =
+        dictionary_.IsNamePrefix(key) || (key_without_initials != key && dictionary_.IsNamePrefix(key_without_initials)) ||
+        (stem_key != key && stem_key != key_without_initials && dictionary_.IsNamePrefix(stem_key));
     if (!may_continue) break;
   }
   return best;
