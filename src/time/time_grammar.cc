@@ -83,10 +83,58 @@ bool HasDigit(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// English words that some matcher reads as written rather than from the lexicon: "the future",
+// "the past" (MatchReference), "the quarter" (MatchQuarter), "tonight" (MatchDayRelative), "two
+// thousand" (ReadSpokenYear).
+bool IsEnglishWordReadAsWritten(const TimeToken& token) {
+  const std::string& lower = token.lower;
+  if (lower.size() < 4 || lower.size() > 8 || (lower[0] != 'f' && lower[0] != 'p' && lower[0] != 'q' && lower[0] != 't')) {
+    return false;
+  }
+  return IsAny(&token, {"future", "past", "quarter", "tonight", "thousand"});
+}
+
+// "Q1" … "Q4" (MatchQuarter).
+bool IsQuarterToken(std::string_view text) { return text.size() == 2 && text[0] == 'Q' && text[1] >= '1' && text[1] <= '4'; }
+
 }  // namespace
 
-std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
-  std::vector<TimeToken> tokens;
+// What the tokens of a sentence hold, as far as the matchers' necessary conditions need it
+// (kMatcherRules).
+struct TimeGrammar::Features {
+  uint32_t categories = 0;         // a bit per TimeWordCategory of the tokens' lexicon words
+  bool digit = false;              // "2023", "5.9.2023", "1990er", "14.30"
+  bool quarter_token = false;      // "Q1" … "Q4"
+  bool hyphen = false;             // "mid-September", "three-year", "third-quarter", "ninety-six"
+  bool phrase_start = false;       // the first word of a lexicon phrase: "vor kurzem", "Christmas Eve"
+  bool time_compound = false;      // German: "jahrelang", "siebentägigen", "Fünfzigerjahren"
+  bool weekday_compound = false;   // German: a capitalised word long enough for "Mittwochabend"
+  bool weekday_plural = false;     // "freitags", "Fridays": the shape MatchSet reads a weekday from
+  bool english_literal = false;    // IsEnglishWordReadAsWritten
+
+  bool Word(Category category) const { return (categories >> static_cast<unsigned>(category) & 1) != 0; }
+};
+
+// `start` is MayStart's answer for the token.
+void TimeGrammar::NoteFeatures(const TimeToken& token, Start start, uint64_t lower_hash, Features& has) const {
+  for (const TimeWord& word : token.words) has.categories |= 1u << static_cast<unsigned>(word.category);
+  has.weekday_compound = has.weekday_compound || (german_ && token.capitalized && token.lower.size() >= 9);
+  has.weekday_plural = has.weekday_plural || (token.lower.size() > 5 && token.lower.back() == 's' && token.capitalized != german_);
+  has.english_literal = has.english_literal || (!german_ && IsEnglishWordReadAsWritten(token));
+  // MayStart answers kYes to a digit, a hyphenated word, a German compound and a phrase start, and
+  // kModifier to "-": a kNo token has none of them.
+  if (start == Start::kNo) return;
+  has.digit = has.digit || HasDigit(token.lower);
+  has.quarter_token = has.quarter_token || IsQuarterToken(token.text);
+  has.hyphen = has.hyphen || token.lower.find('-') != std::string::npos;
+  has.phrase_start = has.phrase_start || lexicon_.StartsPhrase(token.lower, lower_hash);
+  has.time_compound = has.time_compound || (german_ && MayBeTimeCompound(token.lower));
+}
+
+TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
+  TimeSentence prepared;
+  std::vector<TimeToken>& tokens = prepared.tokens;
+  Features features;
   tokens.reserve(sentence.last_token - sentence.first_token);
   auto entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), doc.tokens[sentence.first_token].span.begin,
                                  [](const Entity& e, uint32_t offset) { return e.span.end <= offset; });
@@ -116,10 +164,12 @@ std::vector<TimeToken> TimeGrammar::Prepare(const Document& doc, const Sentence&
     const Start start = MayStart(token, lower_hash);
     token.may_start = start != Start::kNo;
     token.modifier = start == Start::kModifier;
+    NoteFeatures(token, start, lower_hash, features);
     tokens.push_back(std::move(token));
   }
   KeepModifiersBeforeTimeWords(tokens);
-  return tokens;
+  prepared.possible_matchers = PossibleMatchers(features);
+  return prepared;
 }
 
 // Whether matching at the token is worth trying: a time word, a number, an article or a phrase
@@ -248,15 +298,16 @@ bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) 
                         "after", "year", "around", "early", "late", "mid", "through", "for", "spring", "summer"});
 }
 
-std::optional<TimeMatch> TimeGrammar::MatchAt(const std::vector<TimeToken>& tokens, size_t i, Tense tense) const {
+std::optional<TimeMatch> TimeGrammar::MatchAt(const TimeSentence& sentence, size_t i, Tense tense) const {
+  const std::vector<TimeToken>& tokens = sentence.tokens;
   if (!tokens[i].may_start) return std::nullopt;
   Cursor at{tokens, i, i, tense};
-  std::optional<TimeMatch> best = MatchWithPosition(at);
+  std::optional<TimeMatch> best = MatchWithPosition(at, sentence.possible_matchers);
   Cursor core{tokens, i, i, tense};
-  std::optional<TimeMatch> plain = MatchCore(core);
+  std::optional<TimeMatch> plain = MatchCore(core, sentence.possible_matchers);
   if (plain && (!best || plain->last > best->last)) best = plain;
   if (!best) return best;
-  ExtendToRange(tokens, *best);
+  ExtendToRange(sentence, *best);
   // "den 3. Oktober", "dem Jahr 1990", "the 3rd of October": the article belongs to the expression.
   const TimeToken& first = tokens[best->first];
   const SpecKind kind = best->spec.kind;
@@ -271,7 +322,8 @@ std::optional<TimeMatch> TimeGrammar::MatchAt(const std::vector<TimeToken>& toke
 }
 
 // "Montag bis Mittwoch", "März bis Mai", "zwischen Januar und März", "from Monday to Wednesday".
-void TimeGrammar::ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch& match) const {
+void TimeGrammar::ExtendToRange(const TimeSentence& sentence, TimeMatch& match) const {
+  const std::vector<TimeToken>& tokens = sentence.tokens;
   const SpecKind kind = match.spec.kind;
   if (kind != SpecKind::kCalendar && kind != SpecKind::kWeekday) return;
   const TimeToken* link = match.last < tokens.size() ? &tokens[match.last] : nullptr;
@@ -279,7 +331,7 @@ void TimeGrammar::ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch&
   if (!IsRangeWord(link, german_) && !(between && IsAny(link, {"und", "and"}))) return;
   if (match.last + 1 >= tokens.size()) return;
   Cursor next{tokens, match.last + 1, match.last + 1, Tense::kUnknown};
-  std::optional<TimeMatch> end = MatchCore(next);
+  std::optional<TimeMatch> end = MatchCore(next, sentence.possible_matchers);
   if (!end || end->spec.kind != kind || end->spec.mod != match.spec.mod) return;
   if (kind == SpecKind::kCalendar && (end->spec.month < 0) != (match.spec.month < 0)) return;
   TimeSpec from = std::move(match.spec);
@@ -288,19 +340,93 @@ void TimeGrammar::ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch&
   match.last = end->last;
 }
 
-std::optional<TimeMatch> TimeGrammar::MatchCore(Cursor& at) const {
-  using Matcher = std::optional<TimeMatch> (TimeGrammar::*)(Cursor&) const;
-  static constexpr std::array<Matcher, 17> kMatchers = {
-      &TimeGrammar::MatchNumericDate, &TimeGrammar::MatchDayMonth,     &TimeGrammar::MatchWeekday,
-      &TimeGrammar::MatchMonth,       &TimeGrammar::MatchYear,         &TimeGrammar::MatchDecade,
-      &TimeGrammar::MatchCentury,     &TimeGrammar::MatchSeason,       &TimeGrammar::MatchQuarter,
-      &TimeGrammar::MatchRelativeUnit, &TimeGrammar::MatchDayRelative, &TimeGrammar::MatchAgoOrAhead,
-      &TimeGrammar::MatchDuration,    &TimeGrammar::MatchSet,          &TimeGrammar::MatchReference,
-      &TimeGrammar::MatchClock,       &TimeGrammar::MatchHoliday};
+// A matcher of MatchCore and a condition on the sentence without which it matches at no token.
+struct TimeGrammar::MatcherRule {
+  std::optional<TimeMatch> (TimeGrammar::*match)(Cursor&) const;
+  bool (*possible)(const Features& has, bool german);
+};
+
+// Each condition is one the matcher (and every helper it calls) needs for any match; a weaker one
+// only costs time, a stronger one would lose expressions.
+const TimeGrammar::MatcherRule TimeGrammar::kMatcherRules[17] = {
+    // a date in digits: "2023-09-05", "5.9.2023", "9/5/2023"
+    {&TimeGrammar::MatchNumericDate, [](const Features& has, bool) { return has.digit; }},
+    // every form names the month (MonthOf, MatchDayInList): "5. September", "Sept. 10"
+    {&TimeGrammar::MatchDayMonth, [](const Features& has, bool) { return has.Word(Category::kMonth); }},
+    // the weekday's word, or a German compound (WeekdayCompound) capitalised and of 9 bytes or more
+    {&TimeGrammar::MatchWeekday, [](const Features& has, bool) { return has.Word(Category::kWeekday) || has.weekday_compound; }},
+    // the month's word, or English "mid-September"
+    {&TimeGrammar::MatchMonth, [](const Features& has, bool german) { return has.Word(Category::kMonth) || (!german && has.hyphen); }},
+    // digits, or an English year read out (ReadSpokenYear): a number word, "ninety-six", "two thousand"
+    {&TimeGrammar::MatchYear,
+     [](const Features& has, bool german) {
+       return has.digit || (!german && (has.Word(Category::kNumber) || has.hyphen || has.english_literal));
+     }},
+    // "1990er", "the 1990s"; German "fünfziger", "mid-…" (a word after the prefix), "Fünfzigerjahren"
+    {&TimeGrammar::MatchDecade,
+     [](const Features& has, bool german) {
+       return has.digit || has.Word(Category::kDecade) || (german && (has.hyphen || has.time_compound));
+     }},
+    // "Jahrhundert", "century": a unit
+    {&TimeGrammar::MatchCentury, [](const Features& has, bool) { return has.Word(Category::kUnit); }},
+    // the season's word: "Sommer", "winter"
+    {&TimeGrammar::MatchSeason, [](const Features& has, bool) { return has.Word(Category::kSeason); }},
+    // "Q3", "dritten Quartal" (an ordinal), English "third-quarter", "the quarter"
+    {&TimeGrammar::MatchQuarter,
+     [](const Features& has, bool german) {
+       return has.quarter_token || has.Word(Category::kOrdinal) || (!german && (has.hyphen || has.english_literal));
+     }},
+    // "Vorjahr"; a unit: "letzte Woche", "am Wochenende"; "am selben Abend" (SameOrNextDaypart)
+    {&TimeGrammar::MatchRelativeUnit,
+     [](const Features& has, bool) {
+       return has.Word(Category::kOffset) || has.Word(Category::kUnit) || has.Word(Category::kDaypart);
+     }},
+    // "gestern"; English "this morning", "tonight"
+    {&TimeGrammar::MatchDayRelative,
+     [](const Features& has, bool german) {
+       return has.Word(Category::kDayRelative) || has.Word(Category::kDaypart) || (!german && has.english_literal);
+     }},
+    // the unit counted: "vor drei Jahren", "two years ago"
+    {&TimeGrammar::MatchAgoOrAhead, [](const Features& has, bool) { return has.Word(Category::kUnit); }},
+    // a unit; English "three-year"; German "jahrelang", "siebentägigen" (MatchDurationAdjective)
+    {&TimeGrammar::MatchDuration,
+     [](const Features& has, bool german) {
+       return has.Word(Category::kUnit) || (!german && has.hyphen) || (german && has.time_compound);
+     }},
+    // "täglich", "jeden"; "freitags", "on Fridays"; German "einmal im Jahr" (a unit)
+    {&TimeGrammar::MatchSet,
+     [](const Features& has, bool german) {
+       return has.Word(Category::kSet) || has.weekday_plural || (german && has.Word(Category::kUnit));
+     }},
+    // "bald"; a phrase: "vor kurzem"; English "the future", "the past"
+    {&TimeGrammar::MatchReference,
+     [](const Features& has, bool german) {
+       return has.Word(Category::kRef) || has.phrase_start || (!german && has.english_literal);
+     }},
+    // "10 Uhr", "14.30"; "noon"; German "am Nachmittag"
+    {&TimeGrammar::MatchClock,
+     [](const Features& has, bool german) {
+       return has.digit || has.Word(Category::kClock) || (german && has.Word(Category::kDaypart));
+     }},
+    // "Weihnachten"; a phrase: "Christmas Eve"
+    {&TimeGrammar::MatchHoliday, [](const Features& has, bool) { return has.Word(Category::kHoliday) || has.phrase_start; }},
+};
+
+// Bit k when the sentence meets the condition of the k-th rule.
+uint32_t TimeGrammar::PossibleMatchers(const Features& has) const {
+  uint32_t possible = 0;
+  for (size_t k = 0; k < std::size(kMatcherRules); ++k) {
+    if (kMatcherRules[k].possible(has, german_)) possible |= 1u << k;
+  }
+  return possible;
+}
+
+std::optional<TimeMatch> TimeGrammar::MatchCore(Cursor& at, uint32_t possible_matchers) const {
   std::optional<TimeMatch> best;
-  for (Matcher matcher : kMatchers) {
+  for (size_t k = 0; k < std::size(kMatcherRules); ++k) {
+    if ((possible_matchers >> k & 1) == 0) continue;
     Cursor attempt = at;
-    std::optional<TimeMatch> found = (this->*matcher)(attempt);
+    std::optional<TimeMatch> found = (this->*kMatcherRules[k].match)(attempt);
     if (found && found->last > found->first && (!best || found->last > best->last)) best = std::move(found);
   }
   if (best) at.pos = best->last;
@@ -309,7 +435,7 @@ std::optional<TimeMatch> TimeGrammar::MatchCore(Cursor& at) const {
 
 // "Anfang August", "Ende des Monats", "Mitte der 1990er Jahre", "early next year", "the end of
 // last year", "mid-September".
-std::optional<TimeMatch> TimeGrammar::MatchWithPosition(Cursor& at) const {
+std::optional<TimeMatch> TimeGrammar::MatchWithPosition(Cursor& at, uint32_t possible_matchers) const {
   if (!german_ && IsArticle(at.Peek(), false) && WordOf(at.Peek(1), Category::kPosition)) ++at.pos;
   const TimeToken* first = at.Peek();
   const TimeWord* position = WordOf(first, Category::kPosition);
@@ -333,7 +459,7 @@ std::optional<TimeMatch> TimeGrammar::MatchWithPosition(Cursor& at) const {
     }
   }
   Cursor rest{at.tokens, at.pos, at.pos, at.tense};
-  std::optional<TimeMatch> core = MatchCore(rest);
+  std::optional<TimeMatch> core = MatchCore(rest, possible_matchers);
   if (!core || core->spec.type != TimeType::kDate || core->spec.kind == SpecKind::kWeekday ||
       core->spec.kind == SpecKind::kRange) {
     return std::nullopt;

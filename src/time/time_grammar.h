@@ -3,6 +3,7 @@
 // the rules; the words come from the language's TimeLexicon. No values are computed here.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,6 +31,12 @@ struct TimeToken {
   bool modifier = false;            // starts only before a time word: "the", "in", "about", "two"
 };
 
+// The tokens of a sentence as the grammar sees them, and which of its matchers can match in it.
+struct TimeSentence {
+  std::vector<TimeToken> tokens;
+  uint32_t possible_matchers = ~0u;  // bit k: the k-th matcher of TimeGrammar::MatchCore
+};
+
 class TimeGrammar {
  public:
   TimeGrammar(const TimeLexicon& lexicon, bool german) : lexicon_(lexicon), german_(german) {}
@@ -40,11 +47,11 @@ class TimeGrammar {
   Bound BoundBefore(const std::vector<TimeToken>& tokens, size_t first) const;
 
   // Prepares the tokens [first, last) of a sentence.
-  std::vector<TimeToken> Prepare(const Document& doc, const Sentence& sentence) const;
+  TimeSentence Prepare(const Document& doc, const Sentence& sentence) const;
 
-  // The longest expression starting at `i` (indices into `tokens`), if any, in a sentence of
-  // tense `tense` (TenseOf).
-  std::optional<TimeMatch> MatchAt(const std::vector<TimeToken>& tokens, size_t i, Tense tense) const;
+  // The longest expression starting at `i` (indices into `sentence.tokens`), if any, in a
+  // sentence of tense `tense` (TenseOf).
+  std::optional<TimeMatch> MatchAt(const TimeSentence& sentence, size_t i, Tense tense) const;
 
   // The sentence's tense: future with a future or planning word, else past with a past
   // auxiliary or reporting verb, else unknown.
@@ -55,8 +62,13 @@ class TimeGrammar {
 
  private:
   struct Cursor;
+  struct Features;
+  struct MatcherRule;
+  static const MatcherRule kMatcherRules[17];
   enum class Start : uint8_t { kNo, kModifier, kYes };
   Start MayStart(const TimeToken& token, uint64_t lower_hash) const;
+  void NoteFeatures(const TimeToken& token, Start start, uint64_t lower_hash, Features& has) const;
+  uint32_t PossibleMatchers(const Features& has) const;
   void KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) const;
   std::optional<TimeMatch> MatchNumericDate(Cursor& at) const;
   std::optional<TimeMatch> MatchDayMonth(Cursor& at) const;
@@ -81,8 +93,8 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchClock(Cursor& at) const;
   std::optional<TimeSpec> DayOfDaypart(Cursor& at) const;
   std::optional<TimeMatch> WithDayAfter(Cursor& at, TimeSpec clock) const;
-  std::optional<TimeMatch> MatchWithPosition(Cursor& at) const;
-  std::optional<TimeMatch> MatchCore(Cursor& at) const;
+  std::optional<TimeMatch> MatchWithPosition(Cursor& at, uint32_t possible_matchers) const;
+  std::optional<TimeMatch> MatchCore(Cursor& at, uint32_t possible_matchers) const;
   bool ReadYearTail(Cursor& at, TimeSpec& spec) const;
   int NumberWordValue(std::string_view lower) const;
   std::optional<int> ReadSpokenYear(Cursor& at) const;
@@ -93,7 +105,7 @@ class TimeGrammar {
   int DayNumber(const TimeToken* token) const;
   int MonthOf(const TimeToken* token) const;
   Tense TenseBetween(const std::vector<TimeToken>& tokens, size_t first, size_t last) const;
-  void ExtendToRange(const std::vector<TimeToken>& tokens, TimeMatch& match) const;
+  void ExtendToRange(const TimeSentence& sentence, TimeMatch& match) const;
   bool IsYearContext(const std::vector<TimeToken>& tokens, size_t i) const;
 
   const TimeLexicon& lexicon_;

@@ -159,13 +159,14 @@ void TimeTagger::Tag(Document& doc) const {
 void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t s, TimeContext& context,
                              uint32_t& quarter_sentence) const {
   const Sentence& sentence = doc.sentences[s];
-  const std::vector<TimeToken> tokens = grammar.Prepare(doc, sentence);
+  const TimeSentence prepared = grammar.Prepare(doc, sentence);
+  const std::vector<TimeToken>& tokens = prepared.tokens;
   context.tense = grammar.TenseOf(tokens);
   context.last_day.reset();
   const size_t first_in_sentence = doc.times.size();
   std::vector<bool> clock_without_day;
   for (size_t i = 0; i < tokens.size();) {
-    std::optional<TimeMatch> match = grammar.MatchAt(tokens, i, context.tense);
+    std::optional<TimeMatch> match = grammar.MatchAt(prepared, i, context.tense);
     const bool skipped = match && (InsideName(doc, SpanOf(doc, sentence, *match)) ||
                                    (context.narrative && IsNarrativeDescriptor(tokens[match->first])));
     if (!match || skipped) {
