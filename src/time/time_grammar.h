@@ -69,6 +69,7 @@ class TimeGrammar {
   Start MayStart(const TimeToken& token, uint64_t lower_hash) const;
   void NoteFeatures(const TimeToken& token, Start start, uint64_t lower_hash, Features& has) const;
   uint32_t PossibleMatchers(const Features& has) const;
+  void CheckSkippedMatcher(const Cursor& at, size_t rule) const;
   void KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) const;
   std::optional<TimeMatch> MatchNumericDate(Cursor& at) const;
   std::optional<TimeMatch> MatchDayMonth(Cursor& at) const;
