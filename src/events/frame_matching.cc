@@ -48,7 +48,7 @@ bool LiteralInClause(const SentenceContext& context, const Clause& clause, const
   return AnyFrameWord(context, clause, [&](const WordView& word) {
     const std::string_view base = BasePreposition(word.lower);  // "beim" counts as "bei"
     return std::any_of(element.words.begin(), element.words.end(), [&](const std::string& alternative) {
-      return GlobMatches(alternative, word.lower) || alternative == base;
+      return (element.glob ? GlobMatches(alternative, word.lower) : alternative == word.lower) || alternative == base;
     });
   });
 }

@@ -73,7 +73,7 @@ Status ParseFrame(std::string_view frame, std::string_view language, std::vector
     } else if (word.size() > 1 && word[0] == '$') {
       elements.push_back({ElementKind::kClass, {}, std::string(word.substr(1))});
     } else if (IsLowerWord(word)) {
-      elements.push_back({ElementKind::kLiteral, SplitToStrings(word, '|'), {}});
+      elements.push_back({ElementKind::kLiteral, SplitToStrings(word, '|'), {}, word.find('*') != std::string_view::npos});
     } else {
       return Status::Error("cannot read frame element '" + std::string(word) +
                            "' (expected S, T, PREP S, PREP T, a lower-case word or $CLASS)");

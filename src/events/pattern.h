@@ -25,6 +25,7 @@ struct FrameElement {
   ElementKind kind = ElementKind::kLiteral;
   std::vector<std::string> words;  // slot prepositions, or literal alternatives (may hold '*')
   std::string class_name;          // for kClass, without '$'
+  bool glob = false;               // some literal alternative holds '*' (else they compare as words)
 };
 
 struct Pattern {

@@ -21,11 +21,13 @@ TEST(FrameTest, ReadsSlotsLiteralsAndClasses) {
   ASSERT_EQ(elements.size(), 4u);
   EXPECT_EQ(elements[0].kind, ElementKind::kLiteral);
   EXPECT_EQ(elements[0].words, std::vector<std::string>{"sich"});
+  EXPECT_FALSE(elements[0].glob);  // compared as a word
   EXPECT_EQ(elements[1].kind, ElementKind::kTarget);
   EXPECT_EQ(elements[1].words, std::vector<std::string>{"mit"});
   EXPECT_EQ(elements[2].kind, ElementKind::kClass);
   EXPECT_EQ(elements[2].class_name, "WEAPONS");
   EXPECT_EQ(elements[3].words, (std::vector<std::string>{"*munition*", "granate"}));
+  EXPECT_TRUE(elements[3].glob);  // matched as globs
 }
 
 TEST(FrameTest, ReadsBetweenAndPrepositionalSources) {
