@@ -58,7 +58,8 @@ class Pipeline {
 
  private:
   Pipeline();
-  void CodeEvents(Document& doc) const;
+  // Every stage in order; times each one when `times` is given.
+  Document RunStages(RawDocument raw, StageTimes* times) const;
   struct Stages;
   std::unique_ptr<Stages> stages_;
 };

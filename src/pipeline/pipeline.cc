@@ -52,41 +52,39 @@ std::unique_ptr<Pipeline> Pipeline::Create(const std::string& image_path, Status
   return pipeline;
 }
 
-Document Pipeline::Process(RawDocument raw) const {
-  Document doc = stages_->cleaner.Clean(std::move(raw));
-  stages_->language_identifier.Identify(doc);
-  stages_->segmenter->Segment(doc);
-  stages_->actor_recognizer->Recognize(doc);
-  stages_->time_tagger->Tag(doc);
-  stages_->place_recognizer->Locate(doc);
-  CodeEvents(doc);
-  stages_->grounder->Ground(doc);
-  return doc;
-}
-
 namespace {
 
-// Adds the time since the previous Lap (or construction) to the next stage's slot.
+// Adds the time since the previous Lap (or construction) to the next stage's slot, and the whole
+// time to the last slot; does nothing without StageTimes.
 class StageStopwatch {
  public:
-  explicit StageStopwatch(StageTimes& times) : times_(times), start_(Clock::now()), last_(start_) {}
+  explicit StageStopwatch(StageTimes* times) : times_(times) {
+    if (times_ != nullptr) start_ = last_ = Clock::now();
+  }
   void Lap() {
+    if (times_ == nullptr) return;
     const Clock::time_point now = Clock::now();
-    times_.seconds[stage_++] += std::chrono::duration<double>(now - last_).count();
+    times_->seconds[stage_++] += std::chrono::duration<double>(now - last_).count();
     last_ = now;
   }
-  ~StageStopwatch() { times_.seconds.back() += std::chrono::duration<double>(Clock::now() - start_).count(); }
+  ~StageStopwatch() {
+    if (times_ != nullptr) times_->seconds.back() += std::chrono::duration<double>(Clock::now() - start_).count();
+  }
 
  private:
   using Clock = std::chrono::steady_clock;
-  StageTimes& times_;
+  StageTimes* times_;
   Clock::time_point start_, last_;
   size_t stage_ = 0;
 };
 
 }  // namespace
 
-Document Pipeline::Process(RawDocument raw, StageTimes& times) const {
+Document Pipeline::Process(RawDocument raw) const { return RunStages(std::move(raw), nullptr); }
+
+Document Pipeline::Process(RawDocument raw, StageTimes& times) const { return RunStages(std::move(raw), &times); }
+
+Document Pipeline::RunStages(RawDocument raw, StageTimes* times) const {
   StageStopwatch stopwatch(times);
   Document doc = stages_->cleaner.Clean(std::move(raw));
   stopwatch.Lap();
@@ -100,16 +98,12 @@ Document Pipeline::Process(RawDocument raw, StageTimes& times) const {
   stopwatch.Lap();
   stages_->place_recognizer->Locate(doc);
   stopwatch.Lap();
-  CodeEvents(doc);
+  if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
+  else stages_->event_coder->Code(doc);
   stopwatch.Lap();
   stages_->grounder->Ground(doc);
   stopwatch.Lap();
   return doc;
-}
-
-void Pipeline::CodeEvents(Document& doc) const {
-  if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
-  else stages_->event_coder->Code(doc);
 }
 
 StageTimes& StageTimes::operator+=(const StageTimes& other) {

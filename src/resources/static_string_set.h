@@ -34,7 +34,6 @@ inline uint64_t HashWord(std::string_view word) { return XXH3_64bits(word.data()
 struct HashedWord {
   HashedWord(std::string_view word) : text(word), hash(HashWord(word)) {}  // NOLINT(google-explicit-constructor)
   HashedWord(const std::string& word) : HashedWord(std::string_view(word)) {}  // NOLINT(google-explicit-constructor)
-  HashedWord(const char* word) : HashedWord(std::string_view(word)) {}  // NOLINT(google-explicit-constructor)
   HashedWord(std::string_view word, uint64_t word_hash) : text(word), hash(word_hash) {}
   std::string_view text;
   uint64_t hash;

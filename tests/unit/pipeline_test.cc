@@ -55,6 +55,26 @@ TEST(LanguageIdentifierTest, GivenLanguageWinsAndShortTextIsUndetermined) {
   EXPECT_EQ(LanguageIdentifier::Detect("ok"), "und");
 }
 
+// Timing the stages (pipeline_benchmark --stages) runs the same stages: the same document, and
+// the stages' times add up to the whole.
+TEST(PipelineTest, TimedRunGivesTheSameDocumentAndStageTimesAddUp) {
+  RawDocument raw;
+  raw.content = kGermanSentence + "\n\n" + kEnglishSentence;
+  StageTimes times;
+  const Document timed = testing_support::TestPipeline().Process(raw, times);
+  const Document plain = testing_support::TestPipeline().Process(raw);
+  EXPECT_EQ(ToJson(timed, OutputOptions{}), ToJson(plain, OutputOptions{}));
+  EXPECT_FALSE(timed.events.empty());
+  double stages = 0;
+  for (size_t i = 0; i + 1 < times.seconds.size(); ++i) {
+    EXPECT_GE(times.seconds[i], 0.0) << StageTimes::kNames[i];
+    stages += times.seconds[i];
+  }
+  EXPECT_GT(times.seconds.back(), 0.0);
+  EXPECT_LE(stages, times.seconds.back() * 1.001 + 1e-6);
+  EXPECT_GE(stages, times.seconds.back() * 0.5);
+}
+
 TEST(OutputTest, JsonFollowsTheContract) {
   RawDocument raw;
   raw.meta.id = "doc-1";
