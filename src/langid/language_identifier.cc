@@ -1,5 +1,7 @@
 #include "langid/language_identifier.h"
 
+#include "langid/function_words.h"
+
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -120,6 +122,36 @@ Sample SampleParagraphs(const Document& doc) {
   return sample;
 }
 
+// Fewest words for a verdict from function words alone, on a paragraph CLD2 would judge (at least
+// kMinParagraphBytes) and on the whole document.
+constexpr uint32_t kMinClearParagraphWords = 8;
+constexpr uint32_t kMinClearDocumentWords = 12;
+
+// Gives the document and its paragraphs one language, English or German, when the function words
+// of the document and of every paragraph long enough to judge leave no doubt about it. Over the
+// 27,671 benchmark documents CLD2 agrees wherever this decides, except on ten English stories it
+// took for Malay, Norwegian or German (bench/results/2026-11-30-langid.md). Returns false,
+// changing nothing, for anything else: a table, a mixed page, a third language.
+bool AssignClearLanguage(Document& doc) {
+  const std::string_view text = doc.text;
+  FunctionWordCounts document_counts;
+  std::optional<ClearLanguage> language;
+  for (const Paragraph& paragraph : doc.paragraphs) {
+    const std::string_view part = text.substr(paragraph.span.begin, paragraph.span.size());
+    const FunctionWordCounts counts = CountFunctionWords(part.substr(0, SampleEnd(part)));
+    document_counts += counts;
+    if (part.size() < kMinParagraphBytes) continue;
+    const std::optional<ClearLanguage> clear = ClearLanguageOf(counts, kMinClearParagraphWords);
+    if (!clear || (language && *clear != *language)) return false;
+    language = clear;
+  }
+  const std::optional<ClearLanguage> clear = ClearLanguageOf(document_counts, kMinClearDocumentWords);
+  if (!clear || (language && *clear != *language)) return false;
+  doc.lang = *clear == ClearLanguage::kGerman ? "de" : "en";
+  for (Paragraph& paragraph : doc.paragraphs) paragraph.lang = doc.lang;
+  return true;
+}
+
 }  // namespace
 
 std::string LanguageIdentifier::Detect(std::string_view text) {
@@ -134,6 +166,7 @@ void LanguageIdentifier::Identify(Document& doc) const {
     for (Paragraph& paragraph : doc.paragraphs) paragraph.lang = doc.lang;
     return;
   }
+  if (AssignClearLanguage(doc)) return;
   const Sample sample = SampleParagraphs(doc);
   const Detection detection = RunCld2(sample.text.empty() ? std::string_view(doc.text) : std::string_view(sample.text));
   // An unreliable guess is still better than nothing for a whole document.

@@ -1,6 +1,7 @@
-// Language identification with CLD2, per document and per paragraph (so a page that mixes German
-// and English is segmented with the right rules in each part). CLD2 reads the first kilobyte of
-// each paragraph, not all of it.
+// Language identification, per document and per paragraph (so a page that mixes German and
+// English is segmented with the right rules in each part). Text that is clearly English or German
+// by its function words is decided without CLD2 (function_words.h); for the rest CLD2 reads the
+// first kilobyte of each paragraph, not all of it.
 #pragma once
 
 #include <string>
