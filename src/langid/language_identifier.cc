@@ -130,7 +130,7 @@ constexpr uint32_t kMinClearDocumentWords = 12;
 // Gives the document and its paragraphs one language, English or German, when the function words
 // of the document and of every paragraph long enough to judge leave no doubt about it. Over the
 // 27,671 benchmark documents CLD2 agrees wherever this decides, except on ten English stories it
-// took for Malay, Norwegian or German (bench/results/2026-11-30-langid.md). Returns false,
+// took for another language (bench/results/2026-11-30-langid.md). Returns false,
 // changing nothing, for anything else: a table, a mixed page, a third language.
 bool AssignClearLanguage(Document& doc) {
   const std::string_view text = doc.text;
