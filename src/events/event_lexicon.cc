@@ -159,7 +159,9 @@ void EventLexicon::LoadFrames(std::string_view section) {
     } else if (category == kTitleEndings) {
       title_endings_.emplace_back(fields[1]);
     } else if (category.ends_with("-phrases") || fields[1].find('_') != std::string_view::npos) {
-      phrases_[std::string(category)].push_back(SplitToStrings(fields[1], '_'));
+      std::vector<std::string> phrase = SplitToStrings(fields[1], '_');
+      if (!phrase.empty()) word_flags_[phrase.front()] |= kPhraseStart;
+      phrases_[std::string(category)].push_back(std::move(phrase));
     } else {
       word_flags_[std::string(fields[1])] |= WordFlagOf(category);
     }

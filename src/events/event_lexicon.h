@@ -56,6 +56,7 @@ enum WordFlag : uint32_t {
   kCompoundHead = 1u << 19,     // English nouns that make the word before a modifier ("trade gap")
   kTitleWord = 1u << 20,        // capitalised titles before a name, by ending ("Verteidigungsminister")
   kPossibilityNoun = 1u << 21,  // "Möglichkeit", "option": the infinitive after it is only possible
+  kPhraseStart = 1u << 22,      // the first word of some fixed phrase ("is" of "is to"): Phrases() may match here
 };
 
 // Frame-verb categories of lemmas (bits of LemmaFlags).

@@ -84,14 +84,17 @@ const std::vector<TriggerForm>* CompoundHeadForms(std::string_view lower, const 
 }
 
 // Fixed phrases of the modality categories ("is to", "about to", "has yet to", "noch nicht")
-// give their flag to their first word.
+// give their flag to their first word. Only words the lexicon marks as a phrase's first word are
+// tried.
 void MarkPhrases(std::vector<WordView>& words, const EventLexicon& lexicon) {
   static const std::pair<const char*, uint32_t> kCategories[] = {
       {"planned-words", kPlannedWord}, {"possible-words", kPossibleWord}, {"negation-words", kNegationWord},
       {"conditional-words", kConditionalWord}};
-  for (const auto& [category, flag] : kCategories) {
-    for (const std::vector<std::string>& phrase : lexicon.Phrases(category)) {
-      for (size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    if ((words[i].flags & kPhraseStart) == 0) continue;
+    for (const auto& [category, flag] : kCategories) {
+      for (const std::vector<std::string>& phrase : lexicon.Phrases(category)) {
+        if (i + phrase.size() > words.size()) continue;
         bool match = true;
         for (size_t k = 0; k < phrase.size() && match; ++k) match = words[i + k].lower == phrase[k];
         if (match) words[i].flags |= flag;
