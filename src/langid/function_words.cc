@@ -36,53 +36,83 @@ constexpr uint64_t Pack(std::string_view word) {
 }
 
 template <size_t N>
-constexpr std::array<uint64_t, N> SortedKeys(const std::string_view (&words)[N]) {
-  std::array<uint64_t, N> keys{};
-  for (size_t i = 0; i < N; ++i) keys[i] = Pack(words[i]);
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
-constexpr auto kEnglishKeys = SortedKeys(kEnglishFunctionWords);
-constexpr auto kGermanKeys = SortedKeys(kGermanFunctionWords);
-
-template <size_t N>
 constexpr bool AllFitKeys(const std::string_view (&words)[N]) {
   return std::all_of(std::begin(words), std::end(words), [](std::string_view w) { return w.size() <= kMaxFunctionWordBytes; });
 }
 static_assert(AllFitKeys(kEnglishFunctionWords) && AllFitKeys(kGermanFunctionWords));
-static_assert(kEnglishKeys.size() <= 64 && kGermanKeys.size() <= 64, "a bit per kind in FunctionWordCounts");
+static_assert(std::size(kEnglishFunctionWords) <= 64 && std::size(kGermanFunctionWords) <= 64,
+              "a bit per kind in FunctionWordCounts");
 
-bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+// All function words in one open-addressing table built at compile time: a word costs one
+// multiplication and usually one probe.
+struct FunctionWordSlot {
+  uint64_t key = 0;       // the packed word; 0 for an empty slot
+  bool german = false;
+  uint8_t index = 0;      // its position in its language's list: its bit in the kinds
+};
 
-// A byte that belongs to a word: an ASCII letter or any byte of a multi-byte character.
-bool IsWordByte(unsigned char c) { return IsAsciiLetter(c) || c >= 0x80; }
+constexpr size_t kSlotBits = 8;
+constexpr size_t kSlots = size_t{1} << kSlotBits;
+static_assert(std::size(kEnglishFunctionWords) + std::size(kGermanFunctionWords) <= kSlots / 2, "a sparse table");
 
-// The word text[begin, end) lower-cased and packed, or 0 when it is too long to be a function
-// word. Upper-case Latin-1 letters ("Ü" = C3 9C) are lowered like ASCII ones.
-uint64_t LowerKey(std::string_view text, size_t begin, size_t end) {
-  if (end - begin > kMaxFunctionWordBytes) return 0;
-  uint64_t key = 0;
-  for (size_t i = begin; i < end; ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) c |= 0x20;
-    else if (i > begin && static_cast<unsigned char>(text[i - 1]) == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97) c += 0x20;
-    key = key << 8 | c;
-  }
-  return key;
-}
+constexpr size_t SlotOf(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits)); }
 
-// The position of `key` in `keys`, or -1.
 template <size_t N>
-int IndexOf(const std::array<uint64_t, N>& keys, uint64_t key) {
-  const auto found = std::lower_bound(keys.begin(), keys.end(), key);
-  return found != keys.end() && *found == key ? static_cast<int>(found - keys.begin()) : -1;
+constexpr void Insert(std::array<FunctionWordSlot, kSlots>& table, const std::string_view (&words)[N], bool german) {
+  for (size_t i = 0; i < N; ++i) {
+    const uint64_t key = Pack(words[i]);
+    size_t slot = SlotOf(key);
+    while (table[slot].key != 0 && table[slot].key != key) slot = (slot + 1) % kSlots;
+    if (table[slot].key == 0) table[slot] = {key, german, static_cast<uint8_t>(i)};  // a word in both lists stays English
+  }
 }
 
-// Notes a function word in its count and its bit in the set of kinds seen.
-void Note(int index, uint32_t& count, uint64_t& kinds) {
-  ++count;
-  kinds |= uint64_t{1} << index;
+constexpr std::array<FunctionWordSlot, kSlots> BuildTable() {
+  std::array<FunctionWordSlot, kSlots> table{};
+  Insert(table, kEnglishFunctionWords, false);
+  Insert(table, kGermanFunctionWords, true);
+  return table;
+}
+
+constexpr std::array<FunctionWordSlot, kSlots> kFunctionWordTable = BuildTable();
+
+const FunctionWordSlot* FindFunctionWord(uint64_t key) {
+  for (size_t slot = SlotOf(key);; slot = (slot + 1) % kSlots) {
+    const FunctionWordSlot& entry = kFunctionWordTable[slot];
+    if (entry.key == key) return &entry;
+    if (entry.key == 0) return nullptr;
+  }
+}
+
+// What a byte is to the word scanner.
+enum class ByteKind : uint8_t { kOther, kAsciiLetter, kNonAscii };
+
+constexpr std::array<ByteKind, 256> BuildByteKinds() {
+  std::array<ByteKind, 256> kinds{};
+  for (size_t c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) kinds[c] = ByteKind::kAsciiLetter;
+    else if (c >= 0x80) kinds[c] = ByteKind::kNonAscii;
+  }
+  return kinds;
+}
+
+constexpr std::array<ByteKind, 256> kByteKinds = BuildByteKinds();
+
+// Counts the word that ends here: its packed lower-case key, or 0 when it is longer than any
+// function word.
+void NoteWord(uint64_t key, size_t length, FunctionWordCounts& counts) {
+  ++counts.words;
+  if (length > kMaxFunctionWordBytes) return;
+  const FunctionWordSlot* found = FindFunctionWord(key);
+  if (found == nullptr) return;
+  const uint64_t bit = uint64_t{1} << found->index;
+  if (found->german) {
+    ++counts.german;
+    counts.german_kinds |= bit;
+  } else {
+    ++counts.english;
+    counts.english_kinds |= bit;
+  }
 }
 
 }  // namespace
@@ -98,26 +128,36 @@ FunctionWordCounts& FunctionWordCounts::operator+=(const FunctionWordCounts& oth
   return *this;
 }
 
+// One pass: a word is a run of ASCII letters and bytes of multi-byte characters. ASCII letters
+// are lowered as they are packed; so are upper-case Latin-1 letters ("Ü" = C3 9C → C3 BC).
 FunctionWordCounts CountFunctionWords(std::string_view text) {
   FunctionWordCounts counts;
   counts.bytes = static_cast<uint32_t>(text.size());
-  size_t i = 0;
-  while (i < text.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(text[i]))) {
-      ++i;
-      continue;
+  uint64_t key = 0;
+  size_t length = 0;
+  unsigned char previous = 0;
+  for (const char byte : text) {
+    auto c = static_cast<unsigned char>(byte);
+    switch (kByteKinds[c]) {
+      case ByteKind::kOther:
+        if (length > 0) NoteWord(key, length, counts);
+        key = 0;
+        length = 0;
+        break;
+      case ByteKind::kAsciiLetter:
+        key = key << 8 | (c | 0x20);
+        ++length;
+        break;
+      case ByteKind::kNonAscii:
+        ++counts.non_ascii_bytes;
+        if (previous == 0xC3 && length > 0 && c <= 0x9E && c != 0x97) c += 0x20;
+        key = key << 8 | c;
+        ++length;
+        break;
     }
-    const size_t begin = i;
-    while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) {
-      if (static_cast<unsigned char>(text[i]) >= 0x80) ++counts.non_ascii_bytes;
-      ++i;
-    }
-    ++counts.words;
-    const uint64_t key = LowerKey(text, begin, i);
-    if (key == 0) continue;
-    if (const int english = IndexOf(kEnglishKeys, key); english >= 0) Note(english, counts.english, counts.english_kinds);
-    else if (const int german = IndexOf(kGermanKeys, key); german >= 0) Note(german, counts.german, counts.german_kinds);
+    previous = c;
   }
+  if (length > 0) NoteWord(key, length, counts);
   return counts;
 }
 
