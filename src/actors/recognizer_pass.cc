@@ -50,7 +50,7 @@ void RecognizerPass::Run() {
     first_ = sentence.first_token;
     last_ = sentence.last_token;
     lang_ = doc_.paragraphs[sentence.paragraph].lang == "de" ? "de" : "en";
-    shouting_ = IsShouting(doc_.Surface(sentence.span));
+    shouting_.reset();
     for (uint32_t i = first_; i < last_;) {
       const size_t before = doc_.entities.size();
       const uint32_t start = i;
@@ -64,6 +64,11 @@ void RecognizerPass::Run() {
       }
     }
   }
+}
+
+bool RecognizerPass::SentenceIsShouting() const {
+  if (!shouting_) shouting_ = IsShouting(doc_.Surface(doc_.sentences[sentence_].span));
+  return *shouting_;
 }
 
 // A sentence set (mostly) in capitals, as wire headlines are.
@@ -192,7 +197,7 @@ bool AcronymMatches(std::string_view text, std::string_view acronym) {
 std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const {
   const char language = Lang() == "de" ? 'd' : 'e';
   // In a headline set in capitals every word looks like an acronym ("SAYS IT IS STUDYING").
-  const bool capitals = !shouting_ && std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
+  const bool capitals = std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); }) && !SentenceIsShouting();
   const NameMatch* best = nullptr;
   auto rank = [&](const NameMatch& match) {
     const int language_rank = match.language == language || match.language == '*' ? 0 : 1;

@@ -117,7 +117,8 @@ class RecognizerPass {
   uint32_t first_ = 0;
   uint32_t last_ = 0;
   std::string lang_;
-  bool shouting_ = false;  // the sentence is set in capitals
+  mutable std::optional<bool> shouting_;  // the sentence is set in capitals; asked rarely, so found out when asked
+  bool SentenceIsShouting() const;
   static bool IsShouting(std::string_view text);
   struct LemmaCountry {
     std::string country;
