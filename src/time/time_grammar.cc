@@ -250,10 +250,24 @@ Tense TimeGrammar::TenseBetween(const std::vector<TimeToken>& tokens, size_t fir
   return past || perfect_infinitive ? Tense::kPast : Tense::kUnknown;
 }
 
+namespace {
+
+// The first bytes of the clause boundaries below: most tokens are ruled out by their first byte.
+constexpr std::array<bool, 256> kClauseBoundaryFirstBytes = [] {
+  std::array<bool, 256> first{};
+  for (const unsigned char c : std::string_view(",;:()bdtw\xE2")) first[c] = true;
+  return first;
+}();
+
+bool IsClauseBoundary(const TimeToken& token) {
+  if (token.lower.empty() || !kClauseBoundaryFirstBytes[static_cast<unsigned char>(token.lower[0])]) return false;
+  return IsAny(&token, {",", ";", ":", "(", ")", "–", "—", "dass", "that", "weil", "because", "while", "während"});
+}
+
+}  // namespace
+
 Tense TimeGrammar::ClauseTense(const std::vector<TimeToken>& tokens, size_t first, size_t last) const {
-  auto boundary = [&](size_t i) {
-    return IsAny(&tokens[i], {",", ";", ":", "(", ")", "–", "—", "dass", "that", "weil", "because", "while", "während"});
-  };
+  auto boundary = [&](size_t i) { return IsClauseBoundary(tokens[i]); };
   size_t begin = first, end = last;
   while (begin > 0 && !boundary(begin - 1)) --begin;
   while (end < tokens.size() && !boundary(end)) ++end;
