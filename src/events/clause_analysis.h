@@ -19,6 +19,7 @@ namespace lagebild {
 struct WordView {
   uint32_t token = 0;          // index into Document::tokens
   std::string lower;
+  uint64_t hash = 0;           // HashWord(lower), for words
   const std::vector<TriggerForm>* forms = nullptr;
   uint32_t flags = 0;          // WordFlag bits
   bool is_word = false;        // a word, number or clitic, not punctuation

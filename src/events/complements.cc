@@ -88,7 +88,7 @@ std::optional<std::string> NounAction(const SentenceContext& context, const Clau
       }
     }
     for (const auto& [name, code] : kClassActions) {
-      if (word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower)) return std::string(code);
+      if (word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower, word.hash)) return std::string(code);
     }
   }
   return std::nullopt;

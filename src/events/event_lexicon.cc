@@ -206,14 +206,15 @@ const std::vector<std::vector<std::string>>& EventLexicon::Phrases(std::string_v
   return found == phrases_.end() ? kNoPhrases : found->second;
 }
 
-bool EventLexicon::InClass(std::string_view class_name, std::string_view lower) const {
+const EventLexicon::WordClass* EventLexicon::Class(std::string_view class_name) const {
   const auto found = classes_.find(class_name);
-  if (found == classes_.end()) return false;
-  const WordClass& word_class = found->second;
+  return found == classes_.end() ? nullptr : &found->second;
+}
+
+bool EventLexicon::WordClass::Contains(std::string_view lower, uint64_t hash) const {
   const auto matches = [&](const std::string& glob) { return GlobMatches(glob, lower); };
-  const auto& [words, excluded_words, globs, excluded_globs] = word_class;
-  if (excluded_words.contains(lower) || std::any_of(excluded_globs.begin(), excluded_globs.end(), matches)) return false;
-  return words.contains(lower) || std::any_of(globs.begin(), globs.end(), matches);
+  if (excluded_words.contains(lower, hash) || std::any_of(excluded_globs.begin(), excluded_globs.end(), matches)) return false;
+  return words.contains(lower, hash) || std::any_of(globs.begin(), globs.end(), matches);
 }
 
 bool EventLexicon::IsFiniteVerb(std::string_view lower) const {

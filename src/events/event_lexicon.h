@@ -97,17 +97,26 @@ class EventLexicon {
   const std::vector<Pattern>& PatternsOf(uint32_t lemma) const;
   // Fixed phrases of a word category ("according-phrases"), each as its words.
   const std::vector<std::vector<std::string>>& Phrases(std::string_view category) const;
-  // True when `lower` belongs to the class: one of its entries matches and no exclusion does.
-  bool InClass(std::string_view class_name, std::string_view lower) const;
+  // A class of words ("WEAPONS"): entries without '*' are looked up; only the globs are matched
+  // one by one.
+  struct WordClass {
+    FlatStringSet<std::string> words, excluded_words;
+    std::vector<std::string> globs, excluded_globs;
+
+    // True when `lower` (whose HashWord is `hash`) belongs to the class: one of its entries
+    // matches and no exclusion does.
+    bool Contains(std::string_view lower, uint64_t hash) const;
+  };
+  // The class of that name, or nullptr.
+  const WordClass* Class(std::string_view class_name) const;
+  bool InClass(std::string_view class_name, std::string_view lower, uint64_t hash) const {
+    const WordClass* word_class = Class(class_name);
+    return word_class != nullptr && word_class->Contains(lower, hash);
+  }
   // German: any finite verb form of the paradigm dictionary (for clause structure).
   bool IsFiniteVerb(std::string_view lower) const;
 
  private:
-  // Entries without '*' are looked up; only the globs are matched one by one.
-  struct WordClass {
-    FlatStringSet<std::string> words, excluded_words;
-    std::vector<std::string> globs, excluded_globs;
-  };
   uint32_t InternLemma(std::string_view lemma, bool noun);
   Status LoadForms(std::string_view section);
   void BuildNounSuffixTrie();

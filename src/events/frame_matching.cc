@@ -56,9 +56,11 @@ bool LiteralInClause(const SentenceContext& context, const Clause& clause, const
 // A class word may be an agent in its own right ("liefert der Ukraine Kampfjets": the jets read
 // as UKRMIL), but not part of a name ("Waffenministerium", "Rocket Lab").
 bool ClassInClause(const SentenceContext& context, const Clause& clause, const std::string& name) {
+  const EventLexicon::WordClass* word_class = context.lexicon.Class(name);
+  if (word_class == nullptr) return false;
   return AnyFrameWord(context, clause, [&](const WordView& word) {
     const bool in_name = word.entity_inside >= 0 && context.doc.entities[word.entity_inside].kind != EntityKind::kAgent;
-    return word.is_word && !in_name && context.lexicon.InClass(name, word.lower);
+    return word.is_word && !in_name && word_class->Contains(word.lower, word.hash);
   });
 }
 

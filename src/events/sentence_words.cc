@@ -121,9 +121,9 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     word.capitalized = token.capitalized;
     if (word.is_word) {
       AppendLowerCase(surface, word.lower);
-      const uint64_t hash = HashWord(word.lower);
-      word.forms = lexicon.Forms(word.lower, hash);
-      word.flags = lexicon.WordFlags(word.lower, hash, word.capitalized);
+      word.hash = HashWord(word.lower);
+      word.forms = lexicon.Forms(word.lower, word.hash);
+      word.flags = lexicon.WordFlags(word.lower, word.hash, word.capitalized);
     }
     words.push_back(std::move(word));
   }
