@@ -118,7 +118,7 @@ struct TimeGrammar::Features {
 };
 
 // `start` is MayStart's answer for the token.
-void TimeGrammar::NoteFeatures(const TimeToken& token, Start start, uint64_t lower_hash, Features& has) const {
+void TimeGrammar::NoteFeatures(const TimeToken& token, Start start, Features& has) const {
   for (const TimeWord& word : token.words) has.categories |= 1u << static_cast<unsigned>(word.category);
   has.weekday_compound = has.weekday_compound || (german_ && token.capitalized && token.lower.size() >= 9);
   has.weekday_plural = has.weekday_plural || (token.lower.size() > 5 && token.lower.back() == 's' && token.capitalized != german_);
@@ -129,7 +129,7 @@ void TimeGrammar::NoteFeatures(const TimeToken& token, Start start, uint64_t low
   has.digit = has.digit || HasDigit(token.lower);
   has.quarter_token = has.quarter_token || IsQuarterToken(token.text);
   has.hyphen = has.hyphen || token.lower.find('-') != std::string::npos;
-  has.phrase_start = has.phrase_start || lexicon_.StartsPhrase(token.lower, lower_hash);
+  has.phrase_start = has.phrase_start || token.starts_phrase;
   has.time_compound = has.time_compound || (german_ && MayBeTimeCompound(token.lower));
 }
 
@@ -150,8 +150,9 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
     token.sentence_start = i == sentence.first_token;
     while (entity != doc.entities.end() && entity->span.end <= source.span.begin) ++entity;
     token.in_entity = entity != doc.entities.end() && entity->span.begin <= source.span.begin;
-    const uint64_t lower_hash = HashWord(token.lower);
-    token.words = lexicon_.Lookup(token.lower, lower_hash);
+    const TimeLexicon::Found found = lexicon_.Find(token.lower, HashWord(token.lower));
+    token.words = found.words;
+    token.starts_phrase = found.starts_phrase;
     if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
       token.words = lexicon_.Lookup(std::string_view(token.lower).substr(0, token.lower.size() - 1));  // "Sept." → "sept"
     }
@@ -163,10 +164,10 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
         token.ordinal = ToInt(std::string_view(token.lower).substr(0, token.lower.size() - 2));
       }
     }
-    const Start start = MayStart(token, lower_hash);
+    const Start start = MayStart(token);
     token.may_start = start != Start::kNo;
     token.modifier = start == Start::kModifier;
-    NoteFeatures(token, start, lower_hash, features);
+    NoteFeatures(token, start, features);
     tokens.push_back(std::move(token));
   }
   KeepModifiersBeforeTimeWords(tokens);
@@ -176,7 +177,7 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
 
 // Whether matching at the token is worth trying: a time word, a number, an article or a phrase
 // start. kModifier when it can only begin an expression that a later word carries.
-TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token, uint64_t lower_hash) const {
+TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   if (token.kind == TokenKind::kNumber || token.ordinal > 0 || HasDigit(token.lower) ||
       (!german_ && token.capitalized && token.lower.back() == 's')) {
     return Start::kYes;
@@ -189,7 +190,7 @@ TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token, uint64_t lower_
     return starting(word) && !IsModifierCategory(word.category);
   });
   const bool hyphenated_word = token.lower.size() > 1 && token.lower.find('-') != std::string::npos;  // "mid-September"
-  if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || lexicon_.StartsPhrase(token.lower, lower_hash)) {
+  if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || token.starts_phrase) {
     return Start::kYes;
   }
   if (starting_word || token.kind == TokenKind::kQuote || IsArticle(&token, german_) || token.lower == "-" ||

@@ -24,6 +24,7 @@ struct TimeToken {
   bool capitalized = false;
   bool sentence_start = false;
   std::span<const TimeWord> words;  // its lexicon entries
+  bool starts_phrase = false;       // the first word of a lexicon phrase: "vor kurzem", "Christmas Eve"
   int number = -1;                  // a plain integer: "2023", "10"
   int ordinal = -1;                 // "9." in German, "9th" in English
   bool in_entity = false;           // part of an actor's name ("Macron" in "On Monday Macron …")
@@ -66,8 +67,8 @@ class TimeGrammar {
   struct MatcherRule;
   static const MatcherRule kMatcherRules[17];
   enum class Start : uint8_t { kNo, kModifier, kYes };
-  Start MayStart(const TimeToken& token, uint64_t lower_hash) const;
-  void NoteFeatures(const TimeToken& token, Start start, uint64_t lower_hash, Features& has) const;
+  Start MayStart(const TimeToken& token) const;
+  void NoteFeatures(const TimeToken& token, Start start, Features& has) const;
   uint32_t PossibleMatchers(const Features& has) const;
   void CheckSkippedMatcher(const Cursor& at, size_t rule) const;
   void KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) const;

@@ -40,19 +40,19 @@ std::unique_ptr<TimeLexicon> TimeLexicon::Create(const ResourceImage& image, std
   ForEachSectionLine(*section, [&](const std::vector<std::string_view>& fields) {
     if (fields.size() != 3) return;
     for (const CategoryName& entry : kCategoryNames) {
-      if (entry.name == fields[1]) lexicon->words_[fields[0]].push_back({entry.category, fields[2]});
+      if (entry.name == fields[1]) lexicon->entries_[fields[0]].words.push_back({entry.category, fields[2]});
     }
     if (const size_t space = fields[0].find(' '); space != std::string_view::npos) {
-      lexicon->phrase_starts_.insert(fields[0].substr(0, space));
+      lexicon->entries_[fields[0].substr(0, space)].starts_phrase = true;
     }
   });
   return lexicon;
 }
 
-std::span<const TimeWord> TimeLexicon::Lookup(std::string_view lower_form, uint64_t hash) const {
-  const auto found = words_.find(lower_form, hash);
-  if (found == words_.end()) return {};
-  return found->second;
+TimeLexicon::Found TimeLexicon::Find(std::string_view lower_form, uint64_t hash) const {
+  const auto found = entries_.find(lower_form, hash);
+  if (found == entries_.end()) return {};
+  return {found->second.words, found->second.starts_phrase};
 }
 
 }  // namespace lagebild

@@ -29,17 +29,24 @@ class TimeLexicon {
   // `lang` is "de" or "en"; reads section "time/<lang>/words".
   static std::unique_ptr<TimeLexicon> Create(const ResourceImage& image, std::string_view lang, Status& status);
 
-  // The entries of a lower-case form; empty when it is no time word.
-  std::span<const TimeWord> Lookup(std::string_view lower_form) const { return Lookup(lower_form, HashWord(lower_form)); }
-  // The same with the form's HashWord, computed once for this and StartsPhrase.
-  std::span<const TimeWord> Lookup(std::string_view lower_form, uint64_t hash) const;
-  // Whether some entry of several words ("vor kurzem", "more than") starts with this word.
-  bool StartsPhrase(std::string_view lower_form) const { return phrase_starts_.contains(lower_form); }
-  bool StartsPhrase(std::string_view lower_form, uint64_t hash) const { return phrase_starts_.contains(lower_form, hash); }
+  // What the lexicon knows of a lower-case form: its entries (empty when it is no time word) and
+  // whether some entry of several words ("vor kurzem", "more than") starts with it.
+  struct Found {
+    std::span<const TimeWord> words;
+    bool starts_phrase = false;
+  };
+  // `hash` is the form's HashWord: one probe answers both questions.
+  Found Find(std::string_view lower_form, uint64_t hash) const;
+
+  std::span<const TimeWord> Lookup(std::string_view lower_form) const { return Find(lower_form, HashWord(lower_form)).words; }
+  bool StartsPhrase(std::string_view lower_form) const { return Find(lower_form, HashWord(lower_form)).starts_phrase; }
 
  private:
-  FlatStringMap<std::string_view, std::vector<TimeWord>> words_;
-  FlatStringSet<std::string_view> phrase_starts_;
+  struct Entry {
+    std::vector<TimeWord> words;
+    bool starts_phrase = false;
+  };
+  FlatStringMap<std::string_view, Entry> entries_;
 };
 
 }  // namespace lagebild
