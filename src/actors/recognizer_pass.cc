@@ -83,16 +83,18 @@ bool RecognizerPass::IsShouting(std::string_view text) {
 
 // --- tokens ---------------------------------------------------------------------------------
 
-// Asked for many times per token by the tries: memoised per token, and per surface across tokens.
+// Asked for many times per token by the tries: memoised per token. (A cache by surface across
+// tokens cost more in hashing and allocation than the repeated words saved.)
 const std::string& RecognizerPass::WordKey(uint32_t i) const {
-  if (token_keys_.size() != doc_.tokens.size()) token_keys_.assign(doc_.tokens.size(), nullptr);
-  if (token_keys_[i] == nullptr) {
-    const std::string_view surface = Surface(i);
-    auto found = key_cache_.find(surface);
-    if (found == key_cache_.end()) found = key_cache_.emplace(surface, KeyOf(surface)).first;
-    token_keys_[i] = &found->second;
+  if (token_key_known_.size() != doc_.tokens.size()) {
+    token_key_known_.assign(doc_.tokens.size(), false);
+    token_keys_.assign(doc_.tokens.size(), std::string());
   }
-  return *token_keys_[i];
+  if (!token_key_known_[i]) {
+    token_keys_[i] = KeyOf(Surface(i));
+    token_key_known_[i] = true;
+  }
+  return token_keys_[i];
 }
 
 HashedWord RecognizerPass::Word(uint32_t i) const {
@@ -286,15 +288,19 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
 
 // The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
 const std::string& RecognizerPass::StemKey(uint32_t i) const {
-  if (token_stems_.size() != doc_.tokens.size()) token_stems_.assign(doc_.tokens.size(), nullptr);
-  if (token_stems_[i] == nullptr) token_stems_[i] = &ComputeStemKey(i);
-  return *token_stems_[i];
+  if (token_stem_known_.size() != doc_.tokens.size()) {
+    token_stem_known_.assign(doc_.tokens.size(), false);
+    token_stems_.assign(doc_.tokens.size(), std::string());
+  }
+  if (!token_stem_known_[i]) {
+    token_stems_[i] = ComputeStemKey(i);
+    token_stem_known_[i] = true;
+  }
+  return token_stems_[i];
 }
 
-const std::string& RecognizerPass::ComputeStemKey(uint32_t i) const {
+std::string RecognizerPass::ComputeStemKey(uint32_t i) const {
   const std::string_view surface = Surface(i);
-  auto found = stem_cache_.find(surface);
-  if (found != stem_cache_.end()) return found->second;
   std::string stem;
   if (surface.find('-') == std::string_view::npos) {
     stem = StemWordKey(WordKey(i));
@@ -306,7 +312,7 @@ const std::string& RecognizerPass::ComputeStemKey(uint32_t i) const {
       start = end + 1;
     }
   }
-  return stem_cache_.emplace(surface, std::move(stem)).first->second;
+  return stem;
 }
 
 bool RecognizerPass::TryName(uint32_t i) {

@@ -87,7 +87,7 @@ class RecognizerPass {
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
   const std::string& StemKey(uint32_t i) const;
-  const std::string& ComputeStemKey(uint32_t i) const;
+  std::string ComputeStemKey(uint32_t i) const;
   std::string KeyOf(std::string_view text) const { return dictionary_.keyer().Key(text); }
   std::string_view Lang() const { return lang_; }
   bool IsWordToken(uint32_t i) const;
@@ -100,10 +100,9 @@ class RecognizerPass {
   Document& doc_;
   DateNumber date_;
   ReferenceRegistry references_;
-  mutable std::unordered_map<std::string_view, std::string> key_cache_;
-  mutable std::unordered_map<std::string_view, std::string> stem_cache_;
-  mutable std::vector<const std::string*> token_keys_;   // per token, into key_cache_ (nodes do not move)
-  mutable std::vector<const std::string*> token_stems_;  // per token, into stem_cache_
+  // Per token: its name key and stem key once asked for (WordKey, StemKey).
+  mutable std::vector<std::string> token_keys_, token_stems_;
+  mutable std::vector<bool> token_key_known_, token_stem_known_;
   mutable std::unordered_map<std::string_view, bool> noun_cache_;
   mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
   mutable std::vector<int8_t> may_be_name_;      // likewise
