@@ -8,8 +8,10 @@ namespace lagebild {
 namespace {
 
 // Function words of one language that are rare in the other and in its close neighbours. Left
-// out on purpose: words both languages write ("in", "an", "am", "so", "also", "man", "hat" as an
-// English noun is rare enough to keep for German), and English "was", "war", "will", "not".
+// out on purpose: words both languages write as function words ("in", "an", "am", "so", "also",
+// "man"), and those that are common words in the other language ("was", "war", "will", "not").
+// German "die" and "hat" are kept: English writes them rarely, and Afrikaans "die" alone makes
+// no German text (kMinKinds).
 constexpr std::string_view kEnglishFunctionWords[] = {
     "the",   "of",    "and",  "to",    "that",  "for",  "with",  "on",     "said",   "by",    "from", "it",
     "as",    "at",    "is",   "has",   "have",  "had",  "be",    "are",    "were",   "would", "which",
@@ -98,8 +100,8 @@ constexpr std::array<ByteKind, 256> BuildByteKinds() {
 
 constexpr std::array<ByteKind, 256> kByteKinds = BuildByteKinds();
 
-// Counts the word that ends here: its packed lower-case key, or 0 when it is longer than any
-// function word.
+// Counts the word that ends here, given its packed lower-case key (only its last eight bytes
+// when it is longer; such a word is no function word).
 void NoteWord(uint64_t key, size_t length, FunctionWordCounts& counts) {
   ++counts.words;
   if (length > kMaxFunctionWordBytes) return;

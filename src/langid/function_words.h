@@ -2,7 +2,7 @@
 // words ("the", "of", "said"; "der", "und", "nicht"). Running text in one of the two languages is
 // full of its own function words and nearly free of the other's; a text that is not — a table, a
 // list of names, a third language, a mixed page — is left to CLD2. The function words are chosen
-// to be rare in the other language and in its neighbours (no "die", "war", "was", "in", "an").
+// to be rare in the other language and in its neighbours (no "war", "was", "in", "an").
 #pragma once
 
 #include <cstdint>
@@ -28,9 +28,9 @@ struct FunctionWordCounts {
 // Counts the words of `text` and its function words. ASCII letters are compared case-blind.
 FunctionWordCounts CountFunctionWords(std::string_view text);
 
-// The language the counts leave no doubt about, if any: at least `min_words` words, a fifth of
-// them function words of one language (three different ones at least), hardly any of the
-// other's, and a Latin-script text.
+// The language the counts leave no doubt about, if any: at least `min_words` words, a tenth of
+// them function words of one language (three different ones at least), at most one in 25 a
+// function word of the other, and a Latin-script text.
 std::optional<ClearLanguage> ClearLanguageOf(const FunctionWordCounts& counts, uint32_t min_words);
 
 }  // namespace lagebild

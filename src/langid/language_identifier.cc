@@ -1,7 +1,5 @@
 #include "langid/language_identifier.h"
 
-#include "langid/function_words.h"
-
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -9,6 +7,8 @@
 #include <optional>
 #include <utility>
 #include <vector>
+
+#include "langid/function_words.h"
 
 namespace CLD2 {
 // Declared in cld2/internal/lang_script.h, which is not meant to be included directly.
