@@ -52,6 +52,7 @@ int32_t MarkFramedSpeakers(SentenceContext& context) {
     MarkSpeakerGroup(analysis.clauses[found->first], found->second);
     if (speaker < 0) speaker = analysis.clauses[found->first].args[found->second].entity;
   };
+  const std::vector<std::vector<std::string>>& according_phrases = context.lexicon.Phrases("according-phrases");
   for (uint32_t i = 0; i < words.size(); ++i) {
     const WordView& word = words[i];
     if (word.flags & kAccordingWord) {
@@ -59,7 +60,8 @@ int32_t MarkFramedSpeakers(SentenceContext& context) {
       else mark(ArgumentAfter(analysis, i, 6));
     }
     if ((word.flags & kQuoteTagWord) && i > 0 && words[i - 1].boundary) mark(ArgumentAfter(analysis, i, 3));
-    for (const auto& phrase : context.lexicon.Phrases("according-phrases")) {
+    if ((word.flags & kPhraseStart) == 0) continue;  // no phrase starts here
+    for (const auto& phrase : according_phrases) {
       if (PhraseAt(words, i, phrase)) mark(ArgumentAfter(analysis, i + static_cast<uint32_t>(phrase.size()) - 1, 6));
     }
   }
