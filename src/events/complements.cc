@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 
 #include "events/clause_internal.h"
 #include "events/coder_internal.h"
@@ -78,6 +79,8 @@ std::optional<std::string> BestNounCode(const SentenceContext& context, const Cl
 std::optional<std::string> NounAction(const SentenceContext& context, const Clause& clause) {
   static const std::pair<const char*, const char*> kClassActions[] = {
       {"WEAPONS", "072"}, {"FOOD", "073"}, {"MONEY", "071"}, {"TROOPS", "074"}, {"TECHNOLOGY", "061"}};
+  std::array<const EventLexicon::WordClass*, std::size(kClassActions)> classes{};
+  for (size_t k = 0; k < classes.size(); ++k) classes[k] = context.lexicon.Class(kClassActions[k].first);
   for (uint32_t i : clause.words) {
     const WordView& word = context.analysis.words[i];
     if (static_cast<int32_t>(i) <= clause.verb.lexical && !context.german) continue;
@@ -87,8 +90,9 @@ std::optional<std::string> NounAction(const SentenceContext& context, const Clau
         if (std::optional<std::string> code = BestNounCode(context, clause, form.lemma)) return code;
       }
     }
-    for (const auto& [name, code] : kClassActions) {
-      if (word.is_word && word.entity_inside < 0 && context.lexicon.InClass(name, word.lower, word.hash)) return std::string(code);
+    if (!word.is_word || word.entity_inside >= 0) continue;
+    for (size_t k = 0; k < classes.size(); ++k) {
+      if (classes[k] != nullptr && classes[k]->Contains(word.lower, word.hash)) return std::string(kClassActions[k].second);
     }
   }
   return std::nullopt;

@@ -107,12 +107,8 @@ class EventLexicon {
     // matches and no exclusion does.
     bool Contains(std::string_view lower, uint64_t hash) const;
   };
-  // The class of that name, or nullptr.
+  // The class of that name, or nullptr. Look it up once, not per word.
   const WordClass* Class(std::string_view class_name) const;
-  bool InClass(std::string_view class_name, std::string_view lower, uint64_t hash) const {
-    const WordClass* word_class = Class(class_name);
-    return word_class != nullptr && word_class->Contains(lower, hash);
-  }
   // German: any finite verb form of the paradigm dictionary (for clause structure).
   bool IsFiniteVerb(std::string_view lower) const;
 
