@@ -41,6 +41,8 @@ RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
     : dictionary_(dictionary), doc_(doc) {
   date_ = doc.meta.published ? ToDateNumber(*doc.meta.published) : 0;
   if (date_ == 0) date_ = kLatestDate;
+  surface_hashes_.reserve(doc.tokens.size());
+  for (uint32_t i = 0; i < doc.tokens.size(); ++i) surface_hashes_.push_back(HashWord(Surface(i)));
 }
 
 void RecognizerPass::Run() {
@@ -95,13 +97,6 @@ const std::string& RecognizerPass::WordKey(uint32_t i) const {
     token_key_known_[i] = true;
   }
   return token_keys_[i];
-}
-
-HashedWord RecognizerPass::Word(uint32_t i) const {
-  if (surface_hashes_.size() != doc_.tokens.size()) surface_hashes_.assign(doc_.tokens.size(), 0);
-  const std::string_view surface = Surface(i);
-  if (surface_hashes_[i] == 0) surface_hashes_[i] = HashWord(surface);
-  return {surface, surface_hashes_[i]};
 }
 
 bool RecognizerPass::IsWordToken(uint32_t i) const {

@@ -83,7 +83,9 @@ class RecognizerPass {
   // Helpers over tokens.
   std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
   // The surface with its hash, for the dictionary's look-ups (each token is hashed once).
-  HashedWord Word(uint32_t i) const;
+  // The token's surface with its hash, computed for all tokens when the pass starts: the tries
+  // ask for it about six times per token.
+  HashedWord Word(uint32_t i) const { return {Surface(i), surface_hashes_[i]}; }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
   const std::string& StemKey(uint32_t i) const;
@@ -109,7 +111,7 @@ class RecognizerPass {
   mutable std::vector<std::optional<NameSpan>> longest_names_;
   mutable std::vector<bool> longest_name_known_;
   inline static const AgentForm* const kUnknownAgent = reinterpret_cast<const AgentForm*>(1);
-  mutable std::vector<uint64_t> surface_hashes_;  // per token; 0 until computed
+  std::vector<uint64_t> surface_hashes_;  // per token: HashWord of its surface
   mutable std::vector<const AgentForm*> token_agents_;  // per token, kUnknownAgent until looked up
   // The sentence being processed.
   uint32_t sentence_ = 0;
