@@ -28,7 +28,6 @@ bool IsAllCaps(std::string_view word) {
 // A word that can be part of a personal name: capitalised, and in German not a common noun.
 bool RecognizerPass::LooksLikeNameWord(uint32_t i) const {
   if (i >= last_) return false;
-  if (looks_like_name_.size() != doc_.tokens.size()) looks_like_name_.assign(doc_.tokens.size(), -1);
   if (looks_like_name_[i] < 0) looks_like_name_[i] = ComputeLooksLikeNameWord(i) ? 1 : 0;
   return looks_like_name_[i] == 1;
 }
@@ -156,7 +155,6 @@ bool RecognizerPass::MayContinueNameShape(uint32_t j) const {
 // Asked for each word of up to four name shapes that may contain it: memoised per token.
 bool RecognizerPass::MayBeNameWord(uint32_t i) const {
   if (i >= last_ || TokenAt(i).kind != TokenKind::kWord || !TokenAt(i).capitalized) return false;
-  if (may_be_name_.size() != doc_.tokens.size()) may_be_name_.assign(doc_.tokens.size(), -1);
   if (may_be_name_[i] < 0) may_be_name_[i] = ComputeMayBeNameWord(i) ? 1 : 0;
   return may_be_name_[i] == 1;
 }

@@ -41,8 +41,19 @@ RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
     : dictionary_(dictionary), doc_(doc) {
   date_ = doc.meta.published ? ToDateNumber(*doc.meta.published) : 0;
   if (date_ == 0) date_ = kLatestDate;
-  surface_hashes_.reserve(doc.tokens.size());
-  for (uint32_t i = 0; i < doc.tokens.size(); ++i) surface_hashes_.push_back(HashWord(Surface(i)));
+  const size_t tokens = doc.tokens.size();
+  surface_hashes_.reserve(tokens);
+  for (uint32_t i = 0; i < tokens; ++i) surface_hashes_.push_back(HashWord(Surface(i)));
+  // The per-token memos, sized once so that their accessors need no check.
+  token_keys_.resize(tokens);
+  token_stems_.resize(tokens);
+  token_key_known_.assign(tokens, false);
+  token_stem_known_.assign(tokens, false);
+  looks_like_name_.assign(tokens, -1);
+  may_be_name_.assign(tokens, -1);
+  longest_names_.assign(tokens, std::nullopt);
+  longest_name_known_.assign(tokens, false);
+  token_agents_.assign(tokens, kUnknownAgent);
 }
 
 void RecognizerPass::Run() {
@@ -88,10 +99,6 @@ bool RecognizerPass::IsShouting(std::string_view text) {
 // Asked for many times per token by the tries: memoised per token. (A cache by surface across
 // tokens cost more in hashing and allocation than the repeated words saved.)
 const std::string& RecognizerPass::WordKey(uint32_t i) const {
-  if (token_key_known_.size() != doc_.tokens.size()) {
-    token_key_known_.assign(doc_.tokens.size(), false);
-    token_keys_.assign(doc_.tokens.size(), std::string());
-  }
   if (!token_key_known_[i]) {
     token_keys_[i] = KeyOf(Surface(i));
     token_key_known_[i] = true;
@@ -137,7 +144,6 @@ const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const 
 }
 
 const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
-  if (token_agents_.size() != doc_.tokens.size()) token_agents_.assign(doc_.tokens.size(), kUnknownAgent);
   if (token_agents_[i] == kUnknownAgent) {
     // German agents are nouns, so capitalised; English ones may be any case.
     const bool possible = IsWordToken(i) && (Lang() != "de" || TokenAt(i).capitalized);
@@ -224,10 +230,6 @@ std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>
 // keys for inflected multi-word names ("des Weißen Hauses").
 std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) const {
   // Asked for the same token by several tries; the answer depends only on the token.
-  if (longest_names_.size() != doc_.tokens.size()) {
-    longest_names_.assign(doc_.tokens.size(), std::nullopt);
-    longest_name_known_.assign(doc_.tokens.size(), false);
-  }
   if (!longest_name_known_[i]) {
     longest_names_[i] = ComputeLongestName(i);
     longest_name_known_[i] = true;
@@ -283,10 +285,6 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
 
 // The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
 const std::string& RecognizerPass::StemKey(uint32_t i) const {
-  if (token_stem_known_.size() != doc_.tokens.size()) {
-    token_stem_known_.assign(doc_.tokens.size(), false);
-    token_stems_.assign(doc_.tokens.size(), std::string());
-  }
   if (!token_stem_known_[i]) {
     token_stems_[i] = ComputeStemKey(i);
     token_stem_known_[i] = true;
