@@ -157,7 +157,7 @@ void EventLexicon::LoadFrames(std::string_view section) {
       const uint32_t lemma = InternLemma(fields[1], false);
       lemma_flags_[lemma] |= LemmaFlagOf(category);
     } else if (category == kTitleEndings) {
-      title_endings_.emplace_back(fields[1]);
+      if (!fields[1].empty()) title_endings_by_last_byte_[static_cast<unsigned char>(fields[1].back())].emplace_back(fields[1]);
     } else if (category.ends_with("-phrases") || fields[1].find('_') != std::string_view::npos) {
       std::vector<std::string> phrase = SplitToStrings(fields[1], '_');
       if (!phrase.empty()) word_flags_[phrase.front()] |= kPhraseStart;
@@ -190,9 +190,11 @@ const std::vector<TriggerForm>* EventLexicon::Forms(std::string_view lower, uint
 uint32_t EventLexicon::WordFlags(std::string_view lower, uint64_t hash, bool capitalized) const {
   const auto found = word_flags_.find(lower, hash);
   uint32_t flags = found == word_flags_.end() ? 0 : found->second;
-  if (capitalized && std::any_of(title_endings_.begin(), title_endings_.end(),
-                                 [&](const std::string& ending) { return lower.ends_with(ending); })) {
-    flags |= kTitleWord;
+  if (capitalized && !lower.empty()) {
+    const std::vector<std::string>& endings = title_endings_by_last_byte_[static_cast<unsigned char>(lower.back())];
+    if (std::any_of(endings.begin(), endings.end(), [&](const std::string& ending) { return lower.ends_with(ending); })) {
+      flags |= kTitleWord;
+    }
   }
   return flags;
 }

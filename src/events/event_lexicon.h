@@ -6,6 +6,7 @@
 
 #include <marisa.h>
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -130,7 +131,9 @@ class EventLexicon {
   std::vector<std::vector<Pattern>> patterns_;  // by lemma
   StringMap<std::vector<std::vector<std::string>>> phrases_;
   StringMap<WordClass> classes_;
-  std::vector<std::string> title_endings_;
+  // Title endings ("minister", "chef") by their last byte: a word is compared only with the
+  // endings it could have.
+  std::array<std::vector<std::string>, 256> title_endings_by_last_byte_;
   std::optional<StaticStringSet> finite_verbs_;
 };
 
