@@ -177,4 +177,14 @@ std::optional<ClearLanguage> ClearLanguageOf(const FunctionWordCounts& counts, u
   return std::nullopt;
 }
 
+bool ConsistentWith(const FunctionWordCounts& counts, ClearLanguage language) {
+  constexpr int kMinConsistentKinds = 2;
+  if (counts.non_ascii_bytes * 10 > counts.bytes) return false;
+  const bool german = language == ClearLanguage::kGerman;
+  const uint32_t own = german ? counts.german : counts.english;
+  const uint32_t other = german ? counts.english : counts.german;
+  const uint64_t own_kinds = german ? counts.german_kinds : counts.english_kinds;
+  return other == 0 && std::popcount(own_kinds) >= kMinConsistentKinds && own * 20 >= counts.words;
+}
+
 }  // namespace lagebild

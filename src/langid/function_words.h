@@ -33,4 +33,10 @@ FunctionWordCounts CountFunctionWords(std::string_view text);
 // function word of the other, and a Latin-script text.
 std::optional<ClearLanguage> ClearLanguageOf(const FunctionWordCounts& counts, uint32_t min_words);
 
+// Whether a text too short or too terse to be clear on its own ("TORONTO, March 18 - Cambridge
+// Shopping Centres Ltd said …") has nothing against `language`: none of the other language's
+// function words, at least two different ones of its own that make a twentieth of its words,
+// and a Latin-script text.
+bool ConsistentWith(const FunctionWordCounts& counts, ClearLanguage language);
+
 }  // namespace lagebild

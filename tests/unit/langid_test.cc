@@ -54,6 +54,23 @@ TEST(FunctionWordsTest, AgreesWithCld2WhereItDecides) {
   }
 }
 
+// Short wire paragraphs full of names and figures are not clear on their own, but nothing in
+// them speaks against the document's language.
+TEST(FunctionWordsTest, TerseParagraphIsConsistentOnlyWithItsLanguage) {
+  const FunctionWordCounts terse = CountFunctionWords(
+      "DETROIT, June 2 - Acme Precision Products Inc said Ford Motor Co bought its Michigan plant, Acme Tooling "
+      "Corp, in Flint last month");
+  EXPECT_EQ(ClearLanguageOf(terse, kMinWords), std::nullopt);
+  EXPECT_TRUE(ConsistentWith(terse, ClearLanguage::kEnglish));
+  EXPECT_FALSE(ConsistentWith(terse, ClearLanguage::kGerman));
+  // French writes "on" too, but one kind of function word is not enough.
+  EXPECT_FALSE(ConsistentWith(CountFunctionWords("On ne sait pas encore si le gouvernement changera ses plans pour le budget."),
+                              ClearLanguage::kEnglish));
+  // One function word of the other language is.
+  EXPECT_FALSE(ConsistentWith(CountFunctionWords("Acme Precision said it sold the plant und Ford Motor bought it"),
+                              ClearLanguage::kEnglish));
+}
+
 TEST(FunctionWordsTest, CountsWordsAndNonAsciiLetters) {
   const FunctionWordCounts counts = CountFunctionWords("Für die USA, 2023: the end.");
   EXPECT_EQ(counts.words, 5u);  // Für die USA the end — and no word in "2023"
