@@ -88,12 +88,12 @@ bool HasDigit(std::string_view text) {
 // English words that some matcher reads as written rather than from the lexicon: "the future",
 // "the past" (MatchReference), "the quarter" (MatchQuarter), "tonight" (MatchDayRelative), "two
 // thousand" (ReadSpokenYear).
+constexpr std::string_view kEnglishWordsReadAsWritten[] = {"future", "past", "quarter", "tonight", "thousand"};
+constexpr std::array<uint16_t, 256> kEnglishWordsReadAsWrittenByFirstByte =
+    IndexByFirstByte(kEnglishWordsReadAsWritten, [](std::string_view word) { return word; });
+
 bool IsEnglishWordReadAsWritten(const TimeToken& token) {
-  const std::string& lower = token.lower;
-  if (lower.size() < 4 || lower.size() > 8 || (lower[0] != 'f' && lower[0] != 'p' && lower[0] != 'q' && lower[0] != 't')) {
-    return false;
-  }
-  return IsAny(&token, {"future", "past", "quarter", "tonight", "thousand"});
+  return IsListedWord(token.lower, kEnglishWordsReadAsWritten, kEnglishWordsReadAsWrittenByFirstByte);
 }
 
 // "Q1" … "Q4" (MatchQuarter).
@@ -253,17 +253,12 @@ Tense TimeGrammar::TenseBetween(const std::vector<TimeToken>& tokens, size_t fir
 
 namespace {
 
-// The first bytes of the clause boundaries below: most tokens are ruled out by their first byte.
-constexpr std::array<bool, 256> kClauseBoundaryFirstBytes = [] {
-  std::array<bool, 256> first{};
-  for (const unsigned char c : std::string_view(",;:()bdtw\xE2")) first[c] = true;
-  return first;
-}();
+// Words and signs that bound the clause of a time expression (ClauseTense).
+constexpr std::string_view kClauseBoundaries[] = {",", ";", ":", "(", ")", "–", "—", "dass", "that", "weil", "because", "while", "während"};
+constexpr std::array<uint16_t, 256> kClauseBoundariesByFirstByte =
+    IndexByFirstByte(kClauseBoundaries, [](std::string_view word) { return word; });
 
-bool IsClauseBoundary(const TimeToken& token) {
-  if (token.lower.empty() || !kClauseBoundaryFirstBytes[static_cast<unsigned char>(token.lower[0])]) return false;
-  return IsAny(&token, {",", ";", ":", "(", ")", "–", "—", "dass", "that", "weil", "because", "while", "während"});
-}
+bool IsClauseBoundary(const TimeToken& token) { return IsListedWord(token.lower, kClauseBoundaries, kClauseBoundariesByFirstByte); }
 
 }  // namespace
 

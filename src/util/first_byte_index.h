@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -19,6 +20,17 @@ constexpr std::array<uint16_t, 256> IndexByFirstByte(const Entry (&entries)[N], 
     index[static_cast<unsigned char>(text[0])] |= static_cast<uint16_t>(1u << i);
   }
   return index;
+}
+
+// Whether `word` is one of the strings `entries`, comparing it only with those that start with
+// its first byte (`index` is IndexByFirstByte of the same list).
+template <size_t N>
+bool IsListedWord(std::string_view word, const std::string_view (&entries)[N], const std::array<uint16_t, 256>& index) {
+  if (word.empty()) return false;
+  for (uint16_t candidates = index[static_cast<unsigned char>(word[0])]; candidates != 0; candidates &= candidates - 1) {
+    if (entries[std::countr_zero(candidates)] == word) return true;
+  }
+  return false;
 }
 
 }  // namespace lagebild
