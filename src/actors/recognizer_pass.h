@@ -82,7 +82,6 @@ class RecognizerPass {
 
   // Helpers over tokens.
   std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
-  // The surface with its hash, for the dictionary's look-ups (each token is hashed once).
   // The token's surface with its hash, computed for all tokens when the pass starts: the tries
   // ask for it about six times per token.
   HashedWord Word(uint32_t i) const { return {Surface(i), surface_hashes_[i]}; }

@@ -33,14 +33,6 @@ std::optional<std::pair<size_t, size_t>> ArgumentBefore(SentenceAnalysis& analys
   return found;
 }
 
-bool PhraseAt(const std::vector<WordView>& words, size_t i, const std::vector<std::string>& phrase) {
-  if (i + phrase.size() > words.size()) return false;
-  for (size_t k = 0; k < phrase.size(); ++k) {
-    if (words[i + k].lower != phrase[k]) return false;
-  }
-  return true;
-}
-
 // "laut KCNA", "KCNA zufolge", "nach Angaben der Beamten", ", so die KCNA", "according to
 // officials", "citing US intelligence": the actor is a speaker, never an argument.
 int32_t MarkFramedSpeakers(SentenceContext& context) {

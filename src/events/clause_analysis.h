@@ -35,6 +35,9 @@ struct WordView {
   std::string compound_head;   // "Russland-Besuch": the noun after the actor's hyphen, lower case
 };
 
+// Whether the words from `i` on are `phrase` (lower-case words, as EventLexicon::Phrases gives them).
+bool PhraseAt(const std::vector<WordView>& words, size_t i, const std::vector<std::string>& phrase);
+
 enum class ClauseType : uint8_t { kMain, kSubordinate, kConditional, kRelative, kInfinitive, kFragment };
 
 struct Argument {

@@ -4,6 +4,18 @@
 #include <unordered_set>
 #include "util/lower_case.h"
 
+namespace lagebild {
+
+bool PhraseAt(const std::vector<WordView>& words, size_t i, const std::vector<std::string>& phrase) {
+  if (i + phrase.size() > words.size()) return false;
+  for (size_t k = 0; k < phrase.size(); ++k) {
+    if (words[i + k].lower != phrase[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace lagebild
+
 namespace lagebild::clause_internal {
 
 bool IsBoundaryPunctuation(std::string_view surface, TokenKind kind) {
@@ -94,10 +106,7 @@ void MarkPhrases(std::vector<WordView>& words, const EventLexicon& lexicon) {
     if ((words[i].flags & kPhraseStart) == 0) continue;
     for (const auto& [category, flag] : kCategories) {
       for (const std::vector<std::string>& phrase : lexicon.Phrases(category)) {
-        if (i + phrase.size() > words.size()) continue;
-        bool match = true;
-        for (size_t k = 0; k < phrase.size() && match; ++k) match = words[i + k].lower == phrase[k];
-        if (match) words[i].flags |= flag;
+        if (PhraseAt(words, i, phrase)) words[i].flags |= flag;
       }
     }
   }
