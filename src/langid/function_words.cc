@@ -117,6 +117,9 @@ void NoteWord(uint64_t key, size_t length, FunctionWordCounts& counts) {
   }
 }
 
+// At most one byte in ten outside ASCII: German has a few umlauts, Cyrillic or Greek has more.
+bool IsLatinScript(const FunctionWordCounts& counts) { return counts.non_ascii_bytes * 10 <= counts.bytes; }
+
 }  // namespace
 
 FunctionWordCounts& FunctionWordCounts::operator+=(const FunctionWordCounts& other) {
@@ -164,8 +167,7 @@ FunctionWordCounts CountFunctionWords(std::string_view text) {
 }
 
 std::optional<ClearLanguage> ClearLanguageOf(const FunctionWordCounts& counts, uint32_t min_words) {
-  // At most one byte in ten outside ASCII: German has a few umlauts, Cyrillic or Greek has more.
-  if (counts.words < min_words || counts.non_ascii_bytes * 10 > counts.bytes) return std::nullopt;
+  if (counts.words < min_words || !IsLatinScript(counts)) return std::nullopt;
   // A tenth of the words are function words of one language, of at least kMinKinds different
   // ones (Afrikaans writes "die" often, but no other German function word), and at most one word
   // in 25 is a function word of the other.
@@ -179,7 +181,7 @@ std::optional<ClearLanguage> ClearLanguageOf(const FunctionWordCounts& counts, u
 
 bool ConsistentWith(const FunctionWordCounts& counts, ClearLanguage language) {
   constexpr int kMinConsistentKinds = 2;
-  if (counts.non_ascii_bytes * 10 > counts.bytes) return false;
+  if (!IsLatinScript(counts)) return false;
   const bool german = language == ClearLanguage::kGerman;
   const uint32_t own = german ? counts.german : counts.english;
   const uint32_t other = german ? counts.english : counts.german;
