@@ -77,6 +77,10 @@ struct Token {
   bool opens = false;           // an opening quote or bracket
   bool closes = false;          // a closing quote or bracket
   bool line_start = false;      // the first token on its line
+  // Its lower-case form, in Document::lower_forms, and the form's HashWord: folded once by the
+  // segment stage for every later stage that matches words against lexicons.
+  Span lower;
+  uint64_t lower_hash = 0;
 };
 
 struct Sentence {
@@ -218,6 +222,7 @@ struct Document {
 
   std::vector<Paragraph> paragraphs;
   std::vector<Token> tokens;
+  std::string lower_forms;  // the lower-case forms of all tokens, back to back (Token::lower)
   std::vector<Sentence> sentences;
   std::vector<Entity> entities;  // in text order
   std::vector<TimeExpression> times;  // in text order
@@ -226,6 +231,7 @@ struct Document {
   std::vector<Diagnostic> warnings;
 
   std::string_view Surface(Span span) const { return span.In(text); }
+  std::string_view Lower(const Token& token) const { return token.lower.In(lower_forms); }
   // The language of a sentence: its paragraph's, else the document's.
   const std::string& LanguageOf(const Sentence& sentence) const {
     return sentence.paragraph < paragraphs.size() ? paragraphs[sentence.paragraph].lang : lang;

@@ -18,7 +18,7 @@ namespace lagebild {
 // One token of the sentence as the coder sees it.
 struct WordView {
   uint32_t token = 0;          // index into Document::tokens
-  std::string lower;
+  std::string_view lower;      // in Document::lower_forms, for words; empty for punctuation
   uint64_t hash = 0;           // HashWord(lower), for words
   const std::vector<TriggerForm>* forms = nullptr;
   uint32_t flags = 0;          // WordFlag bits

@@ -134,10 +134,10 @@ bool IsReciprocal(const SentenceContext& context, const Clause& clause) {
   const int32_t verb = clause.verb.lexical;
   if (verb < 0) return false;
   for (uint32_t i = static_cast<uint32_t>(verb) + 1; i < words.size() && i <= static_cast<uint32_t>(verb) + 3; ++i) {
-    const std::string& w = words[i].lower;
+    const std::string_view w = words[i].lower;
     if (w == "einander" || w == "gegenseitig" || w == "untereinander") return true;
     if ((w == "each" || w == "one") && i + 1 < words.size()) {
-      const std::string& next = words[i + 1].lower;
+      const std::string_view next = words[i + 1].lower;
       const bool possessive = i + 2 < words.size() && (words[i + 2].lower == "'s" || words[i + 2].lower == "’s");
       if ((next == "other" || next == "another") && !possessive) return true;
     }
@@ -376,7 +376,7 @@ bool IsStanceRoot(std::string_view root) {
 // "nicht", "not", "never" negate the clause; "keine", "no" only the noun they stand before.
 bool HasSentenceNegation(const SentenceContext& context, const Clause& clause) {
   for (uint32_t i : clause.words) {
-    const std::string& w = context.analysis.words[i].lower;
+    const std::string_view w = context.analysis.words[i].lower;
     if ((context.analysis.words[i].flags & kNegationWord) && !w.starts_with("kein") && w != "no") return true;
   }
   return false;

@@ -129,8 +129,8 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
                    token.kind == TokenKind::kAbbreviation || token.kind == TokenKind::kInitial || token.kind == TokenKind::kOrdinal;
     word.capitalized = token.capitalized;
     if (word.is_word) {
-      AppendLowerCase(surface, word.lower);
-      word.hash = HashWord(word.lower);
+      word.lower = doc.Lower(token);
+      word.hash = token.lower_hash;
       word.forms = lexicon.Forms(word.lower, word.hash);
       word.flags = lexicon.WordFlags(word.lower, word.hash, word.capitalized);
     }

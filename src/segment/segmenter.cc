@@ -1,7 +1,9 @@
 #include "segment/segmenter.h"
 
+#include "resources/static_string_set.h"
 #include "segment/sentence_splitter.h"
 #include "segment/tokenizer.h"
+#include "util/lower_case.h"
 
 namespace lagebild {
 
@@ -26,6 +28,19 @@ void Segmenter::Segment(Document& doc) const {
     const auto first_token = static_cast<uint32_t>(doc.tokens.size());
     Tokenize(doc.text, paragraph.span, rules, doc.tokens);
     SplitSentences(doc, index, first_token, rules);
+  }
+  FoldTokens(doc);
+}
+
+// Unicode lower-casing keeps most words at their length; the reserve is a guess, not a bound.
+void Segmenter::FoldTokens(Document& doc) {
+  doc.lower_forms.clear();
+  doc.lower_forms.reserve(doc.text.size());
+  for (Token& token : doc.tokens) {
+    const auto begin = static_cast<uint32_t>(doc.lower_forms.size());
+    AppendLowerCase(doc.Surface(token.span), doc.lower_forms);
+    token.lower = {begin, static_cast<uint32_t>(doc.lower_forms.size())};
+    token.lower_hash = HashWord(doc.Lower(token));
   }
 }
 

@@ -15,12 +15,15 @@ class Segmenter {
  public:
   static std::unique_ptr<Segmenter> Create(const ResourceImage& image, Status& status);
 
-  // Appends tokens and sentences to `doc`. Thread-safe.
+  // Appends tokens (with their lower-case forms) and sentences to `doc`. Thread-safe.
   void Segment(Document& doc) const;
 
   const SegmentationRules& RulesFor(std::string_view lang) const;
 
  private:
+  // Fills every token's lower-case form and its hash.
+  static void FoldTokens(Document& doc);
+
   std::unique_ptr<SegmentationRules> german_;
   std::unique_ptr<SegmentationRules> english_;
 };

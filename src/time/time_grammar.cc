@@ -26,6 +26,7 @@ using time_grammar::IsAny;
 using time_grammar::IsArticle;
 using time_grammar::IsRangeWord;
 using time_grammar::IsYearNumber;
+using time_grammar::JoinWords;
 using time_grammar::Offset;
 using time_grammar::Range;
 using time_grammar::ToInt;
@@ -144,24 +145,25 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
     const Token& source = doc.tokens[i];
     TimeToken token;
     token.text = doc.Surface(source.span);
-    token.lower = LowerCase(token.text);
+    token.lower = doc.Lower(source);
+    token.lower_hash = source.lower_hash;
     token.kind = source.kind;
     token.capitalized = source.capitalized;
     token.sentence_start = i == sentence.first_token;
     while (entity != doc.entities.end() && entity->span.end <= source.span.begin) ++entity;
     token.in_entity = entity != doc.entities.end() && entity->span.begin <= source.span.begin;
-    const TimeLexicon::Found found = lexicon_.Find(token.lower, HashWord(token.lower));
+    const TimeLexicon::Found found = lexicon_.Find(token.lower, token.lower_hash);
     token.words = found.words;
     token.starts_phrase = found.starts_phrase;
     if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
-      token.words = lexicon_.Lookup(std::string_view(token.lower).substr(0, token.lower.size() - 1));  // "Sept." → "sept"
+      token.words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));  // "Sept." → "sept"
     }
     if (AllDigits(token.text) && token.text.size() <= 4) token.number = ToInt(token.text);
     if (source.kind == TokenKind::kOrdinal && token.text.size() <= 3) token.ordinal = ToInt(token.text.substr(0, token.text.size() - 1));
     if (!german_ && token.lower.size() >= 3 && token.lower.size() <= 4) {
-      const std::string_view suffix = std::string_view(token.lower).substr(token.lower.size() - 2);
+      const std::string_view suffix = token.lower.substr(token.lower.size() - 2);
       if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
-        token.ordinal = ToInt(std::string_view(token.lower).substr(0, token.lower.size() - 2));
+        token.ordinal = ToInt(token.lower.substr(0, token.lower.size() - 2));
       }
     }
     const Start start = MayStart(token);
@@ -804,7 +806,7 @@ std::optional<TimeMatch> TimeGrammar::MatchHoliday(Cursor& at) const {
   const TimeWord* holiday = nullptr;
   size_t length = 2;
   if (at.Peek(1) != nullptr && lexicon_.StartsPhrase(at.Peek()->lower)) {
-    for (const TimeWord& word : lexicon_.Lookup(at.Peek()->lower + " " + at.Peek(1)->lower)) {
+    for (const TimeWord& word : lexicon_.Lookup(JoinWords(at.Peek()->lower, at.Peek(1)->lower))) {
       if (word.category == Category::kHoliday) holiday = &word;
     }
   }

@@ -19,7 +19,8 @@ namespace lagebild {
 // A token of the sentence as the grammar sees it.
 struct TimeToken {
   std::string_view text;
-  std::string lower;
+  std::string_view lower;  // in Document::lower_forms
+  uint64_t lower_hash = 0;
   TokenKind kind = TokenKind::kWord;
   bool capitalized = false;
   bool sentence_start = false;

@@ -42,6 +42,13 @@ inline bool IsAny(const TimeToken* token, std::initializer_list<std::string_view
   });
 }
 
+// "christmas" + "eve" → "christmas eve": the key of a two-word lexicon phrase.
+inline std::string JoinWords(std::string_view first, std::string_view second) {
+  std::string phrase;
+  phrase.reserve(first.size() + 1 + second.size());
+  return ((phrase += first) += ' ') += second;
+}
+
 inline bool AllDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }

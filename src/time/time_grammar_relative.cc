@@ -17,6 +17,7 @@ using time_grammar::IsArticle;
 using time_grammar::IsPluralUnitForm;
 using time_grammar::IsRangeWord;
 using time_grammar::IsYearNumber;
+using time_grammar::JoinWords;
 using time_grammar::Offset;
 using time_grammar::ToInt;
 using time_grammar::WordOf;
@@ -367,7 +368,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
     approximation = std::string(approx->value);
     ++at.pos;
   } else if (at.Peek() && at.Peek(1) && lexicon_.StartsPhrase(at.Peek()->lower)) {
-    for (const TimeWord& word : lexicon_.Lookup(at.Peek()->lower + " " + at.Peek(1)->lower)) {
+    for (const TimeWord& word : lexicon_.Lookup(JoinWords(at.Peek()->lower, at.Peek(1)->lower))) {
       if (word.category != Category::kApprox) continue;
       approximation = std::string(word.value);
       at.pos += 2;
@@ -394,7 +395,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
   // "jahrelang", "monatelangem"
   const size_t lang = german_ ? token->lower.rfind("lang") : std::string::npos;
   if (lang != std::string::npos && lang > 3 && token->lower.size() - lang <= 6) {
-    const std::string stem = token->lower.substr(0, lang);
+    const std::string_view stem = token->lower.substr(0, lang);
     for (const TimeWord& word : lexicon_.Lookup(stem)) {
       if (word.category != Category::kUnit || !IsPluralUnitForm(TimeToken{.lower = stem}, true)) continue;
       ++at.pos;
@@ -409,8 +410,8 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
   if (!german_ && token->lower.find('-') != std::string::npos) {
     // "three-year", "48-hour", "two-day"
     const size_t dash = token->lower.find('-');
-    const std::string head = token->lower.substr(0, dash);
-    unit_form = std::string_view(token->lower).substr(dash + 1);
+    const std::string_view head = token->lower.substr(0, dash);
+    unit_form = token->lower.substr(dash + 1);
     const int digits = time_grammar::AllDigits(head) ? ToInt(head) : -1;
     if (digits > 0) amount = std::to_string(digits);
     for (const TimeWord& word : lexicon_.Lookup(head)) {
@@ -464,7 +465,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
 std::optional<TimeMatch> TimeGrammar::MatchDurationAdjective(Cursor& at) const {
   static constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
       {"tägig", "D"}, {"wöchig", "W"}, {"monatig", "M"}, {"jährig", "Y"}, {"stündig", "H"}};
-  const std::string& word = at.Peek()->lower;
+  const std::string_view word = at.Peek()->lower;
   if (at.Peek()->capitalized && !at.Peek()->sentence_start) return std::nullopt;  // "der Dreißigjährige Krieg"
   for (const auto& [suffix, unit] : kUnits) {
     const size_t at_suffix = word.find(suffix);
@@ -558,8 +559,8 @@ std::optional<TimeMatch> TimeGrammar::MatchReference(Cursor& at) const {
   if (at.Peek() == nullptr) return std::nullopt;
   for (size_t words = 3; words >= 2 && lexicon_.StartsPhrase(at.Peek()->lower); --words) {
     if (at.Peek(words - 1) == nullptr) continue;
-    std::string phrase = at.Peek()->lower;
-    for (size_t k = 1; k < words; ++k) phrase += " " + at.Peek(k)->lower;
+    std::string phrase(at.Peek()->lower);
+    for (size_t k = 1; k < words; ++k) (phrase += ' ') += at.Peek(k)->lower;
     for (const TimeWord& word : lexicon_.Lookup(phrase)) {
       if (word.category != Category::kRef) continue;
       at.pos += words;
