@@ -3,20 +3,21 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "geo/gazetteer.h"
 #include "lagebild/document.h"
+#include "resources/flat_string_map.h"
 
 namespace lagebild {
 
 // The words of data/{de,en}/place_cues.txt by flag.
 struct PlaceCues {
-  std::unordered_map<std::string, std::string> flags;  // lower-case word → locative|noun|direction|article
-  bool Is(std::string_view lower, std::string_view flag) const {
-    const auto found = flags.find(std::string(lower));
-    return found != flags.end() && found->second == flag;
+  FlatStringMap<std::string, std::string> flags;  // lower-case word → locative|noun|direction|article|…
+  // The flag of a token's lower-case form and its HashWord; empty when the word is no cue.
+  std::string_view FlagOf(std::string_view lower, uint64_t hash) const {
+    const auto found = flags.find(lower, hash);
+    return found == flags.end() ? std::string_view() : std::string_view(found->second);
   }
 };
 

@@ -35,7 +35,9 @@ struct SentenceContext {
   std::vector<bool> taken;  // tokens inside entities or time expressions (relative to the sentence)
 
   const Token& token(uint32_t i) const { return doc.tokens[i]; }
-  std::string Lower(uint32_t i) const { return LowerCase(doc.Surface(doc.tokens[i].span)); }
+  std::string_view Lower(uint32_t i) const { return doc.Lower(doc.tokens[i]); }
+  std::string_view Cue(uint32_t i) const { return cues.FlagOf(doc.Lower(doc.tokens[i]), doc.tokens[i].lower_hash); }
+  bool IsCueWord(uint32_t i) const { return cues.flags.contains(doc.Lower(doc.tokens[i]), doc.tokens[i].lower_hash); }
   bool IsWord(uint32_t i) const { return i < sentence.last_token && doc.tokens[i].kind == TokenKind::kWord; }
   bool Capitalized(uint32_t i) const { return IsWord(i) && doc.tokens[i].capitalized; }
 };
@@ -43,7 +45,7 @@ struct SentenceContext {
 // "von X nach Y", "von X aus", "von X bis Y": "von" names a place of departure.
 bool FromToFollows(const SentenceContext& context, uint32_t first) {
   for (uint32_t i = first + 1; i < context.sentence.last_token && i <= first + 4; ++i) {
-    const std::string word = context.Lower(i);
+    const std::string_view word = context.Lower(i);
     if (word == "nach" || word == "aus" || word == "bis" || word == "über") return true;
   }
   return false;
@@ -62,9 +64,10 @@ Cue CueBefore(const SentenceContext& context, uint32_t first, uint32_t max_dista
   const uint32_t start = context.sentence.first_token;
   for (uint32_t distance = 1; distance <= max_distance && first >= start + distance; ++distance) {
     const uint32_t at = first - distance;
-    const std::string word = context.Lower(at);
-    if (context.cues.Is(word, "noun")) return Cue::kPlace;
-    if (context.cues.Is(word, "locative")) {
+    const std::string_view word = context.Lower(at);
+    const std::string_view cue = context.Cue(at);
+    if (cue == "noun") return Cue::kPlace;
+    if (cue == "locative") {
       // "von Peking nach Pjöngjang", "von Kiew aus"; but "die Haltung von Paris" is the government
       if (word == "von") return FromToFollows(context, first) ? Cue::kPlace : Cue::kNone;
       // "deliveries to Kyiv", "bought weapons from North Korea": after a word of giving or
@@ -72,13 +75,13 @@ Cue CueBefore(const SentenceContext& context, uint32_t first, uint32_t max_dista
       if (word == "to" || word == "from") {
         constexpr uint32_t kTransferWindow = 8;  // "has sold a total of 200,000 tonnes of wheat to Tunisia"
         for (uint32_t k = at; k > start && k + kTransferWindow > at; --k) {
-          if (context.cues.Is(context.Lower(k - 1), "transfer")) return Cue::kNone;
+          if (context.Cue(k - 1) == "transfer") return Cue::kNone;
         }
       }
       return Cue::kPlace;
     }
     if (distance == 1 && IsListLink(word)) return Cue::kList;
-    if (!context.cues.Is(word, "article") && !context.cues.Is(word, "direction")) return Cue::kNone;
+    if (cue != "article" && cue != "direction") return Cue::kNone;
   }
   return Cue::kNone;
 }
@@ -92,12 +95,12 @@ bool InPlaceRole(const SentenceContext& context, uint32_t first, uint32_t max_di
   const uint32_t start = context.sentence.first_token;
   for (uint32_t k = first - 1; k > start && k + kMaxListTokens > first; --k) {
     const uint32_t item = k - 1;
-    const std::string word = context.Lower(item);
+    const std::string_view word = context.Lower(item);
     if (context.Capitalized(item)) {
       if (CueBefore(context, item, kMaxCueDistance + 1) == Cue::kPlace) return true;
       continue;
     }
-    if (!IsListLink(word) && !context.cues.Is(word, "article")) return false;
+    if (!IsListLink(word) && context.Cue(item) != "article") return false;
   }
   return false;
 }
@@ -157,8 +160,7 @@ namespace {
 // there is where the speakers are ("diplomats in Khartoum say").
 bool BeforeReportingVerb(const SentenceContext& context, uint32_t last) {
   if (last >= context.sentence.last_token) return false;
-  const std::string word = context.Lower(last);
-  return context.cues.Is(word, "reporting");
+  return context.Cue(last) == "reporting";
 }
 
 // Countries and capitals found by the actor stage, where a word of place stands before them.
@@ -191,7 +193,7 @@ void AddEntityMentions(const Gazetteer& gazetteer, const SentenceContext& contex
 bool NextToPersonName(const SentenceContext& context, uint32_t first, uint32_t last,
                       const std::optional<StaticStringSet>& german_nouns) {
   auto name_like = [&](uint32_t i) {
-    if (!context.Capitalized(i) || context.cues.flags.contains(context.Lower(i))) return false;
+    if (!context.Capitalized(i) || context.IsCueWord(i)) return false;
     if (context.taken[i - context.sentence.first_token]) return false;  // a name of its own ("in Pjöngjang Kim Jong-un")
     if (!context.german) return true;
     return !german_nouns || !german_nouns->Contains(context.doc.Surface(context.token(i).span));
@@ -308,14 +310,14 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       const Token& last = context.token(end - 1);
       if (last.kind != TokenKind::kWord && !(last.kind == TokenKind::kBracket && last.closes)) continue;
       // A lower-case last word only as a classifier: "Kherson region", "Washington state"
-      if (last.kind == TokenKind::kWord && !last.capitalized && !context.cues.Is(context.Lower(end - 1), "noun")) continue;
+      if (last.kind == TokenKind::kWord && !last.capitalized && context.Cue(end - 1) != "noun") continue;
       bool overlaps = false;
       for (uint32_t k = i; k < end; ++k) overlaps = overlaps || taken(k);
       if (overlaps) continue;
       const Span span{context.token(i).span.begin, last.span.end};
       std::vector<uint32_t> candidates = length == 1 ? check.gazetteer.Lookup(key) : check.gazetteer.Lookup(context.doc.Surface(span));
       if (candidates.empty()) continue;
-      if (length == 1 && context.cues.flags.contains(context.Lower(i))) break;  // "Osten", "Region", "Den"
+      if (length == 1 && context.IsCueWord(i)) break;  // "Osten", "Region", "Den"
       const bool place_role = InPlaceRole(context, i);
       // A country the actor stage found is placed by AddEntityMentions; a capital on its own is
       // its government unless a word of place stands before it ("Moskau warnte" / "in Moskau").
