@@ -32,8 +32,16 @@ void Segmenter::Segment(Document& doc) const {
   FoldTokens(doc);
 }
 
-// Unicode lower-casing keeps most words at their length; the reserve is a guess, not a bound.
+// Lower-casing keeps the byte length of nearly every text: the lower-case text is then folded
+// in one pass, and each token's form has the token's span. Otherwise token by token.
 void Segmenter::FoldTokens(Document& doc) {
+  if (LowerCaseKeepingOffsets(doc.text, doc.lower_forms)) {
+    for (Token& token : doc.tokens) {
+      token.lower = token.span;
+      token.lower_hash = HashWord(doc.Lower(token));
+    }
+    return;
+  }
   doc.lower_forms.clear();
   doc.lower_forms.reserve(doc.text.size());
   for (Token& token : doc.tokens) {

@@ -16,7 +16,48 @@ bool IsAscii(std::string_view word) {
   return any < 0x80;
 }
 
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The code point at `i` lowered into `out` at the same offset; false when its lower-case form
+// has another length. Malformed bytes are kept as they are, as AppendLowerCase keeps them.
+bool LowerCodePointInPlace(std::string_view text, int32_t& i, std::string& out) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t start = i;
+  UChar32 c;
+  U8_NEXT(bytes, i, static_cast<int32_t>(text.size()), c);
+  if (c < 0) {
+    std::copy(text.begin() + start, text.begin() + i, out.begin() + start);
+    return true;
+  }
+  const UChar32 lower = u_tolower(c);
+  if (U8_LENGTH(lower) != i - start) return false;
+  int32_t written = start;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(out.data()), written, i, lower, error);
+  return !error;
+}
+
 }  // namespace
+
+bool LowerCaseKeepingOffsets(std::string_view text, std::string& out) {
+  out.resize(text.size());
+  constexpr size_t kBlock = 16;  // blocks of ASCII, lowered without a branch per byte
+  size_t i = 0;
+  while (i < text.size()) {
+    if (i + kBlock <= text.size() && IsAscii(text.substr(i, kBlock))) {
+      std::transform(text.begin() + i, text.begin() + i + kBlock, out.begin() + i, LowerAscii);
+      i += kBlock;
+    } else if (static_cast<uint8_t>(text[i]) < 0x80) {
+      out[i] = LowerAscii(text[i]);
+      ++i;
+    } else {
+      auto at = static_cast<int32_t>(i);
+      if (!LowerCodePointInPlace(text, at, out)) return false;
+      i = static_cast<size_t>(at);
+    }
+  }
+  return true;
+}
 
 void AppendLowerCase(std::string_view word, std::string& out) {
   // Most words of German and English news are ASCII: lowered in place, without a check per byte
@@ -24,9 +65,7 @@ void AppendLowerCase(std::string_view word, std::string& out) {
   if (IsAscii(word)) {
     const size_t start = out.size();
     out.resize(start + word.size());
-    std::transform(word.begin(), word.end(), out.begin() + static_cast<std::ptrdiff_t>(start), [](char c) {
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+    std::transform(word.begin(), word.end(), out.begin() + static_cast<std::ptrdiff_t>(start), LowerAscii);
     return;
   }
   out.reserve(out.size() + word.size());

@@ -11,6 +11,12 @@ namespace lagebild {
 // Appends the lower-case form of `word` to `out` (simple case mapping, one code point to one).
 void AppendLowerCase(std::string_view word, std::string& out);
 
+// Lower-cases all of `text` into `out` when every code point's lower-case form is as long in
+// bytes as the code point, so that a span of `text` is the same span of `out`: the common case,
+// done in one pass over the bytes. False when some code point changes length ("ẞ" → "ß", the
+// Kelvin sign → "k"); `out` is then unspecified.
+bool LowerCaseKeepingOffsets(std::string_view text, std::string& out);
+
 inline std::string LowerCase(std::string_view word) {
   std::string out;
   AppendLowerCase(word, out);

@@ -4,8 +4,10 @@
 
 #include <random>
 
+#include "resources/static_string_set.h"
 #include "segment/sentence_splitter.h"
 #include "test_support.h"
+#include "util/lower_case.h"
 
 namespace lagebild {
 namespace {
@@ -26,6 +28,8 @@ void ExpectWellFormed(const Document& doc) {
     ASSERT_TRUE(IsCodePointBoundary(doc.text, token.span.end));
     const std::string_view surface = doc.Surface(token.span);
     ASSERT_EQ(surface.find_first_of(" \n"), std::string_view::npos) << surface;
+    EXPECT_EQ(doc.Lower(token), LowerCase(surface));
+    EXPECT_EQ(token.lower_hash, HashWord(LowerCase(surface))) << surface;
     previous_end = token.span.end;
   }
   uint32_t next_token = 0;
@@ -54,13 +58,24 @@ TEST(SegmenterTest, RandomBytesGiveWellFormedOutput) {
   std::mt19937 random(42);
   const std::string alphabet[] = {"a", "Z", " ", "\n", ".", "-", "'", "\u201E", "\u201C", "1", "9", "(", ")",
                                   "\u00E4", "\u2026", "?", "!", "@", "#", "U.S.", "Dr.", "\u4E2D", "\u0E01",
-                                  "\xFF", "\xC3", "\u0301", "\U0001F600"};
+                                  "\xFF", "\xC3", "\u0301", "\U0001F600", "\u00C4", "\u1E9E", "\u212A", "\u0130"};
   for (int round = 0; round < 200; ++round) {
     std::string text;
     const int length = static_cast<int>(random() % 400);
     for (int i = 0; i < length; ++i) text += alphabet[random() % std::size(alphabet)];
     ExpectWellFormed(Analyse(text, round % 2 ? "de" : "en"));
   }
+}
+
+// "ẞ" lowers to the shorter "ß", the Kelvin sign to "k": the lower-case forms no longer share
+// the text's offsets, and each token is folded on its own.
+TEST(SegmenterTest, TokensAreFoldedWhereLowerCaseChangesTheLength) {
+  const Document doc = Analyse("GROẞE Kälte: 300 \u212A in BERLIN.", "de");
+  ExpectWellFormed(doc);
+  ASSERT_GE(doc.tokens.size(), 7u);
+  EXPECT_EQ(doc.Lower(doc.tokens[0]), "große");
+  EXPECT_EQ(doc.Lower(doc.tokens[4]), "k");
+  EXPECT_EQ(doc.Lower(doc.tokens[6]), "berlin");
 }
 
 TEST(SegmenterTest, EndlessSentenceIsCutAtTheLimit) {

@@ -39,6 +39,16 @@ TEST(LowerCaseTest, AgreesWithIcuOnEveryCodePointOfTheFirstBlocks) {
   EXPECT_EQ(LowerCase("\u00C4RGER \u00DCBER \u00D7"), "\u00E4rger \u00FCber \u00D7");
 }
 
+TEST(LowerCaseTest, KeepsOffsetsWhereEveryCodePointKeepsItsLength) {
+  std::string out;
+  const std::string text = "Der US-Pr\u00E4sident TRAF \u00C4MTER in \u0110AKOVO, 2023 \xFF ok und ein langer ASCII-Block danach";
+  ASSERT_TRUE(LowerCaseKeepingOffsets(text, out));
+  EXPECT_EQ(out, LowerCase(text));
+  for (const char* shifting : {"GRO\u1E9EE", "300 \u212A", "\u023A"}) {
+    EXPECT_FALSE(LowerCaseKeepingOffsets(shifting, out)) << shifting;
+  }
+}
+
 TEST(LowerCaseTest, AppendsAfterWhatIsThere) {
   std::string out = "Keep ";
   AppendLowerCase("ASCII Only-42", out);
