@@ -139,6 +139,7 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
   std::vector<TimeToken>& tokens = prepared.tokens;
   Features features;
   tokens.reserve(sentence.last_token - sentence.first_token);
+  size_t last_modifier = SIZE_MAX;  // the index of the last modifier so far
   auto entity = std::lower_bound(doc.entities.begin(), doc.entities.end(), doc.tokens[sentence.first_token].span.begin,
                                  [](const Entity& e, uint32_t offset) { return e.span.end <= offset; });
   for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
@@ -169,6 +170,8 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
     const Start start = MayStart(token);
     token.may_start = start != Start::kNo;
     token.modifier = start == Start::kModifier;
+    token.after_modifier = last_modifier != SIZE_MAX && tokens.size() - last_modifier <= kModifierReach;
+    if (token.modifier) last_modifier = tokens.size();
     NoteFeatures(token, start, features);
     tokens.push_back(std::move(token));
   }
@@ -211,9 +214,7 @@ void TimeGrammar::KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) c
     TimeToken& token = tokens[i];
     if (token.modifier) token.may_start = next_carrier != SIZE_MAX && next_carrier - i <= kModifierReach;
     // Only a modifier up to kModifierReach tokens before asks whether this one carries.
-    bool asked = false;
-    for (size_t k = i > kModifierReach ? i - kModifierReach : 0; k < i; ++k) asked = asked || tokens[k].modifier;
-    if (!asked) continue;
+    if (!token.after_modifier) continue;
     // "past" modifies ("the past week") and carries ("the past").
     if (token.may_start || (!token.words.empty() && !token.modifier) || IsNounOfTheGrammar(token.lower)) next_carrier = i;
   }

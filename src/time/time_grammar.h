@@ -31,6 +31,7 @@ struct TimeToken {
   bool in_entity = false;           // part of an actor's name ("Macron" in "On Monday Macron …")
   bool may_start = false;           // a time word, a number, an article or a phrase start: worth matching at
   bool modifier = false;            // starts only before a time word: "the", "in", "about", "two"
+  bool after_modifier = false;      // a modifier stands at most kModifierReach tokens before
 };
 
 // The tokens of a sentence as the grammar sees them, and which of its matchers can match in it.
