@@ -136,6 +136,9 @@ inline bool IsArticle(const TimeToken* token, bool german) {
 
 // "2014-2016", "2014–16": a year range in one token.
 inline std::optional<std::pair<int, int>> YearRangeToken(std::string_view text) {
+  // Asked at every token a year may start at: four digits, a dash or slash, two digits at least.
+  constexpr size_t kShortest = 7;
+  if (text.size() < kShortest || (text[4] != '-' && text[4] != '/' && text[4] != '\xE2')) return std::nullopt;
   for (std::string_view dash : {"-", "–", "/"}) {
     const size_t at = text.find(dash);
     if (at != 4 || !AllDigits(text.substr(0, 4))) continue;
