@@ -91,6 +91,11 @@ NameKeyer::NameKeyer() {
     prototype_->transliterate(text);
     text.toUTF8String(latin_table_[static_cast<size_t>(c)]);
   }
+  for (size_t c = 0; c < ascii_keys_.size(); ++c) {
+    const std::string& latin = latin_table_[c];
+    if (latin.size() > 1) throw std::logic_error("name key rules turn an ASCII character into several");
+    ascii_keys_[c] = latin.empty() ? '\0' : latin[0];
+  }
 }
 
 NameKeyer::~NameKeyer() = default;
@@ -99,6 +104,11 @@ std::string NameKeyer::Key(std::string_view name) const {
   std::string ascii;
   ascii.reserve(name.size());
   for (uint32_t pos = 0; pos < name.size();) {
+    if (const auto byte = static_cast<uint8_t>(name[pos]); byte < 0x80) {  // most characters of most names
+      if (const char key = ascii_keys_[byte]; key != '\0') ascii.push_back(key);
+      ++pos;
+      continue;
+    }
     const auto [c, next] = chars::DecodeAt(name, pos);
     pos = next;
     if (static_cast<size_t>(c) < kLatinTableSize) {

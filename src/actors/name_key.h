@@ -11,6 +11,7 @@
 
 #include <unicode/uversion.h>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +40,7 @@ class NameKeyer {
   static constexpr size_t kLatinTableSize = 0x250;  // up to the end of Latin Extended-B
   std::unique_ptr<icu::Transliterator> prototype_;
   std::vector<std::string> latin_table_;
+  std::array<char, 128> ascii_keys_{};  // latin_table_ for ASCII: the one letter kept, or 0
 };
 
 // The keys a dictionary name is indexed under.
