@@ -71,6 +71,41 @@ TEST(GlobTest, MatchesPrefixesSuffixesAndInfixes) {
   for (const Case& c : cases) EXPECT_EQ(GlobMatches(c.pattern, c.word), c.matches) << c.pattern << " " << c.word;
 }
 
+// The definition: '*' stands for any run of letters, tried every way.
+bool MatchesByDefinition(std::string_view pattern, std::string_view word) {
+  if (pattern.empty()) return word.empty();
+  if (pattern[0] == '*') {
+    for (size_t skip = 0; skip <= word.size(); ++skip) {
+      if (MatchesByDefinition(pattern.substr(1), word.substr(skip))) return true;
+    }
+    return false;
+  }
+  return !word.empty() && word[0] == pattern[0] && MatchesByDefinition(pattern.substr(1), word.substr(1));
+}
+
+TEST(GlobTest, AgreesWithTheDefinitionOnEveryShortPatternAndWord) {
+  // All patterns and words of up to five letters over {a, b, *} and {a, b}: overlaps and
+  // repeated parts ("*ab*ab", "a*a") are where a leftmost search could go wrong.
+  std::vector<std::string> patterns{""}, words{""};
+  for (size_t length = 1; length <= 5; ++length) {
+    const size_t previous = patterns.size();
+    for (size_t k = 0; k < previous; ++k) {
+      if (patterns[k].size() + 1 != length) continue;
+      for (const char c : {'a', 'b', '*'}) patterns.push_back(patterns[k] + c);
+    }
+    const size_t previous_words = words.size();
+    for (size_t k = 0; k < previous_words; ++k) {
+      if (words[k].size() + 1 != length) continue;
+      for (const char c : {'a', 'b'}) words.push_back(words[k] + c);
+    }
+  }
+  for (const std::string& pattern : patterns) {
+    for (const std::string& word : words) {
+      EXPECT_EQ(GlobMatches(pattern, word), MatchesByDefinition(pattern, word)) << pattern << " " << word;
+    }
+  }
+}
+
 bool HasForm(const std::vector<VerbForm>& forms, const std::string& form, VerbFormKind kind, const std::string& particle = "") {
   return std::any_of(forms.begin(), forms.end(), [&](const VerbForm& f) {
     return f.form == form && f.kind == kind && f.particle == particle;
