@@ -137,14 +137,31 @@ std::string NameKeyer::KeyWithIcu(std::string_view name) const {
   return FoldConventions(ascii);
 }
 
+// The endings, tried in the order -es, -en, -er, -em, -e, -s, -n; the first that leaves a stem
+// of kMinStem letters or more is removed. Asked of every capitalised token: decided by the last
+// two letters.
 std::string StemWordKey(std::string key) {
   constexpr size_t kMinStem = 4;
-  for (std::string_view ending : {"es", "en", "er", "em", "e", "s", "n"}) {
-    if (key.size() >= kMinStem + ending.size() && key.ends_with(ending)) {
-      key.resize(key.size() - ending.size());
-      return key;
-    }
+  const size_t size = key.size();
+  if (size <= kMinStem) return key;
+  const bool two_letter_ending = size >= kMinStem + 2 && key[size - 2] == 'e';
+  size_t ending = 0;
+  switch (key[size - 1]) {
+    case 's':
+    case 'n':
+      ending = two_letter_ending ? 2 : 1;
+      break;
+    case 'r':
+    case 'm':
+      ending = two_letter_ending ? 2 : 0;
+      break;
+    case 'e':
+      ending = 1;
+      break;
+    default:
+      break;
   }
+  key.resize(size - ending);
   return key;
 }
 

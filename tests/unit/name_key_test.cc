@@ -29,6 +29,25 @@ TEST(NameKeyTest, TransliterationVariantsShareAKey) {
   EXPECT_NE(keyer.Key("Kim Jong-un"), keyer.Key("Kim Jong-il"));
 }
 
+// StemWordKey by its definition: the first of the endings that leaves four letters.
+std::string StemByDefinition(std::string key) {
+  for (std::string_view ending : {"es", "en", "er", "em", "e", "s", "n"}) {
+    if (key.size() >= 4 + ending.size() && key.ends_with(ending)) return key.substr(0, key.size() - ending.size());
+  }
+  return key;
+}
+
+TEST(NameKeyTest, StemsAgreeWithTheDefinitionOnEveryShortKey) {
+  std::vector<std::string> keys{""};
+  for (size_t k = 0; k < keys.size() && keys[k].size() < 7; ++k) {
+    for (const char c : {'a', 'e', 's', 'n', 'r', 'm'}) keys.push_back(keys[k] + c);
+  }
+  for (const std::string& key : keys) EXPECT_EQ(StemWordKey(key), StemByDefinition(key)) << key;
+  EXPECT_EQ(StemWordKey("hauses"), "haus");
+  EXPECT_EQ(StemWordKey("weisen"), "weis");
+  EXPECT_EQ(StemWordKey("haus"), "haus");
+}
+
 // The Latin table path must give exactly what ICU gives, for every dictionary name and for the
 // words of real text (RE2-style differential test of two implementations).
 TEST(NameKeyTest, TablePathAgreesWithIcu) {
