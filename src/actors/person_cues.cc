@@ -99,7 +99,8 @@ bool RecognizerPass::TryNameShape(uint32_t i) {
   const bool after_title = title_role_ && title_role_->token == i;
   const int32_t post = i >= first_ + 2 && Surface(i - 1) == "," ? PostBefore(i - 1) : -1;
   // An apposition naming a post is as strong: "Park Min-seo, ein Sprecher des …".
-  const bool strong_cue = after_title || post >= 0 || (MayBeNameWord(i) && AppositionNamesAPost(StrongCueNameEnd(i)));
+  const bool strong_cue = after_title || post >= 0 ||
+                          (MayBeNameWord(i) && AppositionMayFollow(i) && AppositionNamesAPost(StrongCueNameEnd(i)));
   if (!(strong_cue ? MayBeNameWord(i) : LooksLikeNameWord(i))) return false;
   if (i == first_ && !strong_cue && !LooksLikeNameWord(i + 1)) return false;
   const uint32_t end = strong_cue ? std::max(NameShapeEnd(i), StrongCueNameEnd(i)) : NameShapeEnd(i);
@@ -188,6 +189,15 @@ int32_t RecognizerPass::PostBefore(uint32_t comma) const {
     if (agent != nullptr && agent->person) return entity.code.empty() ? -1 : e;
   }
   return -1;
+}
+
+// Whether a comma and an article stand where a name starting at `i` may end (StrongCueNameEnd):
+// without them, no apposition follows and the name words need not be looked up.
+bool RecognizerPass::AppositionMayFollow(uint32_t i) const {
+  for (uint32_t end = i + 1; end + 1 < last_ && end <= i + kMaxNameShapeTokens; ++end) {
+    if (Surface(end) == "," && IsArticle(Surface(end + 1))) return true;
+  }
+  return false;
 }
 
 // ", eine Sprecherin …", ", der Präsident …": an apposition after `end` that names a post.

@@ -75,6 +75,7 @@ class RecognizerPass {
   bool ComputeMayBeNameWord(uint32_t i) const;
   bool IsGermanNounCached(std::string_view word) const;
   uint32_t StrongCueNameEnd(uint32_t i) const;
+  bool AppositionMayFollow(uint32_t i) const;
   int32_t AddCuePerson(uint32_t first, uint32_t last);
   void AddReference(Span span, int32_t referent);
   void RegisterPerson(int32_t entity, uint32_t first, uint32_t last);
