@@ -5,6 +5,7 @@
 
 #include "resources/section_lines.h"
 #include "util/iso_date.h"
+#include "util/lower_case.h"
 
 namespace lagebild {
 namespace {
@@ -114,7 +115,20 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
       }
     });
   }
+  dictionary->IndexAgentAndDemonymForms();
   return dictionary;
+}
+
+void ActorDictionary::IndexAgentAndDemonymForms() {
+  const auto add = [&](std::string_view form) { agent_or_demonym_forms_.insert(LowerCase(form)); };
+  for (const auto& table : adjectives_) {
+    for (const auto& entry : table) add(entry.first);
+  }
+  for (const auto& table : agents_) {
+    for (const auto& entry : table) add(entry.first);
+  }
+  for (const auto& entry : agent_phrase_starts_) add(entry.first);
+  for (const auto& entry : adjective_phrase_starts_) add(entry.first);
 }
 
 namespace {

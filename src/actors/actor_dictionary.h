@@ -95,12 +95,18 @@ class ActorDictionary {
   bool MayStartAgentPhrase(HashedWord word) const { return agent_phrase_starts_.contains(word.text, word.hash); }
   // Likewise for demonyms of two words ("North" of "North Korean").
   bool MayStartAdjectivePhrase(HashedWord word) const { return adjective_phrase_starts_.contains(word.text, word.hash); }
+  // Whether the lower-case form of an agent form, a demonym or the first word of their phrases
+  // is `lower` (a token's Document::Lower with its hash). When it is not, FindAgent,
+  // CountryOfAdjective, MayStartAgentPhrase and MayStartAdjectivePhrase find nothing for the
+  // word as written nor with its first letter lowered: one look-up rules out four or more.
+  bool MayBeAgentOrDemonym(HashedWord lower) const { return agent_or_demonym_forms_.contains(lower.text, lower.hash); }
   const NameKeyer& keyer() const { return keyer_; }
 
  private:
   void LoadNames(std::string_view section);
   bool IsKnownNoun(std::string_view word) const;
   void IndexRoles();
+  void IndexAgentAndDemonymForms();
 
   NameKeyer keyer_;
   std::vector<Actor> actors_;
@@ -118,6 +124,7 @@ class ActorDictionary {
   FlatStringSet<std::string_view> german_agent_endings_;
   FlatStringSet<std::string_view> agent_phrase_starts_;
   FlatStringSet<std::string_view> adjective_phrase_starts_;
+  FlatStringSet<std::string> agent_or_demonym_forms_;  // lower case
 };
 
 // "2023-09-05" → 20230905; 0 when not a date.

@@ -52,6 +52,7 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
   if (Lang() == "de" && TokenAt(i).capitalized && i != first_ && Surface(i).find('-') == std::string_view::npos) {
     return false;
   }
+  if (!MayBeAgentOrDemonym(i)) return false;  // neither a demonym nor the start of one
   std::optional<Country> country;
   uint32_t next = i + 1;
   if (i + 1 < last_ && Lang() == "en" && dictionary_.MayStartAdjectivePhrase(Word(i))) {  // "North Korean"

@@ -120,8 +120,9 @@ std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
 // state"); `end` receives one past its last token. German role words are single compounds.
 const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const {
   end = i + 1;
-  const bool may_start = dictionary_.MayStartAgentPhrase(Word(i)) ||
-                         (LowerFirstDiffers(Surface(i)) && dictionary_.MayStartAgentPhrase(LowerFirst(Surface(i))));
+  const bool may_start = MayBeAgentOrDemonym(i) &&
+                         (dictionary_.MayStartAgentPhrase(Word(i)) ||
+                          (LowerFirstDiffers(Surface(i)) && dictionary_.MayStartAgentPhrase(LowerFirst(Surface(i)))));
   if (Lang() == "en" && IsWordToken(i) && may_start) {
     std::string phrase;
     for (uint32_t length = kMaxAgentWords; length >= 2; --length) {
@@ -146,7 +147,7 @@ const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const 
 const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
   if (token_agents_[i] == kUnknownAgent) {
     // German agents are nouns, so capitalised; English ones may be any case.
-    const bool possible = IsWordToken(i) && (Lang() != "de" || TokenAt(i).capitalized);
+    const bool possible = IsWordToken(i) && (Lang() != "de" || TokenAt(i).capitalized) && MayBeAgentOrDemonym(i);
     token_agents_[i] = possible ? AgentAt(Word(i)) : nullptr;
   }
   return token_agents_[i];

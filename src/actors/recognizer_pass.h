@@ -86,6 +86,10 @@ class RecognizerPass {
   // The token's surface with its hash, computed for all tokens when the pass starts: the tries
   // ask for it about six times per token.
   HashedWord Word(uint32_t i) const { return {Surface(i), surface_hashes_[i]}; }
+  // ActorDictionary::MayBeAgentOrDemonym for the token, in any case.
+  bool MayBeAgentOrDemonym(uint32_t i) const {
+    return dictionary_.MayBeAgentOrDemonym({doc_.Lower(TokenAt(i)), TokenAt(i).lower_hash});
+  }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
   const std::string& StemKey(uint32_t i) const;
