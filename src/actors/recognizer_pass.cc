@@ -50,6 +50,7 @@ RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
   token_key_known_.assign(tokens, false);
   token_stem_known_.assign(tokens, false);
   looks_like_name_.assign(tokens, -1);
+  may_be_agent_or_demonym_.assign(tokens, -1);
   may_be_name_.assign(tokens, -1);
   longest_names_.assign(tokens, std::nullopt);
   longest_name_known_.assign(tokens, false);

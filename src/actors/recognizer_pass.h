@@ -86,9 +86,12 @@ class RecognizerPass {
   // The token's surface with its hash, computed for all tokens when the pass starts: the tries
   // ask for it about six times per token.
   HashedWord Word(uint32_t i) const { return {Surface(i), surface_hashes_[i]}; }
-  // ActorDictionary::MayBeAgentOrDemonym for the token, in any case.
+  // ActorDictionary::MayBeAgentOrDemonym for the token, in any case. Memoised.
   bool MayBeAgentOrDemonym(uint32_t i) const {
-    return dictionary_.MayBeAgentOrDemonym({doc_.Lower(TokenAt(i)), TokenAt(i).lower_hash});
+    if (may_be_agent_or_demonym_[i] < 0) {
+      may_be_agent_or_demonym_[i] = dictionary_.MayBeAgentOrDemonym({doc_.Lower(TokenAt(i)), TokenAt(i).lower_hash});
+    }
+    return may_be_agent_or_demonym_[i] != 0;
   }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
@@ -111,6 +114,7 @@ class RecognizerPass {
   mutable std::vector<bool> token_key_known_, token_stem_known_;
   mutable std::unordered_map<std::string_view, bool> noun_cache_;
   mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
+  mutable std::vector<int8_t> may_be_agent_or_demonym_;  // likewise
   mutable std::vector<int8_t> may_be_name_;      // likewise
   mutable std::vector<std::optional<NameSpan>> longest_names_;
   mutable std::vector<bool> longest_name_known_;
