@@ -3,6 +3,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -29,6 +30,9 @@ constexpr const char16_t* kScriptRules = uR"(
 constexpr std::pair<std::string_view, std::string_view> kLetterGroups[] = {
     {"tsch", "ch"}, {"dsch", "j"}, {"dzh", "j"}, {"sch", "sh"}, {"zh", "sh"}, {"kh", "ch"},
     {"ph", "f"},    {"ck", "k"},   {"ae", "a"},  {"oe", "o"},   {"ue", "u"}};
+static_assert(std::all_of(std::begin(kLetterGroups), std::end(kLetterGroups),
+                          [](const auto& group) { return group.second.size() <= group.first.size(); }),
+              "FoldConventions sizes the key by what it reads");
 
 // Pass 2 maps single letters: w → v, j → i, y → i, z → s. Then doubled letters count once
 // ("Mueller" / "Muller", "Selenskyy" / "Selensky"). FoldConventions does both passes in one walk:
@@ -47,19 +51,28 @@ char FoldLetter(char c) {
 constexpr std::array<uint16_t, 256> kGroupsByFirstByte =
     IndexByFirstByte(kLetterGroups, [](const auto& group) { return group.first; });
 
+// Whether `text` continues at `at` with `group` (at most four letters: compared by hand, as a
+// memcmp call costs more than the letters).
+bool GroupAt(std::string_view text, size_t at, std::string_view group) {
+  if (text.size() - at < group.size()) return false;
+  for (size_t k = 0; k < group.size(); ++k) {
+    if (text[at + k] != group[k]) return false;
+  }
+  return true;
+}
+
 std::string FoldConventions(std::string_view ascii) {
-  std::string key;
-  key.reserve(ascii.size());
+  std::string key(ascii.size(), '\0');  // no group rewrites to more letters than it reads
+  size_t length = 0;
   const auto emit = [&](char c) {
     const char folded = FoldLetter(c);
-    if (key.empty() || key.back() != folded) key.push_back(folded);
+    if (length == 0 || key[length - 1] != folded) key[length++] = folded;
   };
   for (size_t i = 0; i < ascii.size();) {
     bool rewritten = false;
-    const std::string_view rest = ascii.substr(i);
-    for (uint16_t groups = kGroupsByFirstByte[static_cast<unsigned char>(rest[0])]; groups != 0; groups &= groups - 1) {
+    for (uint16_t groups = kGroupsByFirstByte[static_cast<unsigned char>(ascii[i])]; groups != 0; groups &= groups - 1) {
       const auto& [group, replacement] = kLetterGroups[std::countr_zero(groups)];
-      if (rest.starts_with(group)) {
+      if (GroupAt(ascii, i, group)) {
         for (const char c : replacement) emit(c);
         i += group.size();
         rewritten = true;
@@ -68,6 +81,7 @@ std::string FoldConventions(std::string_view ascii) {
     }
     if (!rewritten) emit(ascii[i++]);
   }
+  key.resize(length);
   return key;
 }
 
