@@ -20,6 +20,7 @@ struct WordView {
   uint32_t token = 0;          // index into Document::tokens
   std::string_view lower;      // in Document::lower_forms, for words; empty for punctuation
   uint64_t hash = 0;           // HashWord(lower), for words
+  uint32_t letters = 0;        // LetterSet(lower), for words (glob matching)
   const std::vector<TriggerForm>* forms = nullptr;
   uint32_t flags = 0;          // WordFlag bits
   bool is_word = false;        // a word, number or clitic, not punctuation

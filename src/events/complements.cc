@@ -92,7 +92,7 @@ std::optional<std::string> NounAction(const SentenceContext& context, const Clau
     }
     if (!word.is_word || word.entity_inside >= 0) continue;
     for (size_t k = 0; k < classes.size(); ++k) {
-      if (classes[k] != nullptr && classes[k]->Contains(word.lower, word.hash)) return std::string(kClassActions[k].second);
+      if (classes[k] != nullptr && classes[k]->Contains(word.lower, word.hash, word.letters)) return std::string(kClassActions[k].second);
     }
   }
   return std::nullopt;

@@ -213,8 +213,8 @@ const EventLexicon::WordClass* EventLexicon::Class(std::string_view class_name) 
   return found == classes_.end() ? nullptr : &found->second;
 }
 
-bool EventLexicon::WordClass::Contains(std::string_view lower, uint64_t hash) const {
-  const auto matches = [&](const std::string& glob) { return GlobMatches(glob, lower); };
+bool EventLexicon::WordClass::Contains(std::string_view lower, uint64_t hash, uint32_t letters) const {
+  const auto matches = [&](const Glob& glob) { return glob.Matches(lower, letters); };
   if (excluded_words.contains(lower, hash) || std::any_of(excluded_globs.begin(), excluded_globs.end(), matches)) return false;
   return words.contains(lower, hash) || std::any_of(globs.begin(), globs.end(), matches);
 }

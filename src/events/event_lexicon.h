@@ -102,11 +102,11 @@ class EventLexicon {
   // one by one.
   struct WordClass {
     FlatStringSet<std::string> words, excluded_words;
-    std::vector<std::string> globs, excluded_globs;
+    std::vector<Glob> globs, excluded_globs;
 
-    // True when `lower` (whose HashWord is `hash`) belongs to the class: one of its entries
-    // matches and no exclusion does.
-    bool Contains(std::string_view lower, uint64_t hash) const;
+    // True when `lower` (whose HashWord is `hash` and LetterSet `letters`) belongs to the class:
+    // one of its entries matches and no exclusion does.
+    bool Contains(std::string_view lower, uint64_t hash, uint32_t letters) const;
   };
   // The class of that name, or nullptr. Look it up once, not per word.
   const WordClass* Class(std::string_view class_name) const;

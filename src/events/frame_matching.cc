@@ -60,7 +60,7 @@ bool ClassInClause(const SentenceContext& context, const Clause& clause, const s
   if (word_class == nullptr) return false;
   return AnyFrameWord(context, clause, [&](const WordView& word) {
     const bool in_name = word.entity_inside >= 0 && context.doc.entities[word.entity_inside].kind != EntityKind::kAgent;
-    return word.is_word && !in_name && word_class->Contains(word.lower, word.hash);
+    return word.is_word && !in_name && word_class->Contains(word.lower, word.hash, word.letters);
   });
 }
 

@@ -3,6 +3,7 @@
 #include "resources/section_lines.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace lagebild {
@@ -95,6 +96,29 @@ bool IsPatternCodeShape(std::string_view code) {
     if (!std::isdigit(static_cast<unsigned char>(code[i])) && !(last && code[i] == '*' && code.size() == 3)) return false;
   }
   return true;
+}
+
+namespace {
+
+// LetterSet's bit for each byte.
+constexpr std::array<uint32_t, 256> kLetterBits = [] {
+  constexpr uint32_t kDigit = 1u << 26, kOtherAscii = 1u << 27, kNonAscii = 1u << 28;
+  std::array<uint32_t, 256> bits{};
+  for (size_t byte = 0; byte < bits.size(); ++byte) {
+    if (byte >= 'a' && byte <= 'z') bits[byte] = 1u << (byte - 'a');
+    else if (byte >= '0' && byte <= '9') bits[byte] = kDigit;
+    else if (byte >= 0x80) bits[byte] = kNonAscii;
+    else if (byte != '*') bits[byte] = kOtherAscii;
+  }
+  return bits;
+}();
+
+}  // namespace
+
+uint32_t LetterSet(std::string_view text) {
+  uint32_t set = 0;
+  for (const char c : text) set |= kLetterBits[static_cast<unsigned char>(c)];
+  return set;
 }
 
 bool GlobMatches(std::string_view pattern, std::string_view word) {

@@ -52,4 +52,21 @@ bool IsPatternCodeShape(std::string_view code);
 // Glob match of a lower-case word against an entry with '*' wildcards ("*munition*").
 bool GlobMatches(std::string_view pattern, std::string_view word);
 
+// The kinds of byte a text holds, as bits: one per letter a–z, one for digits, one for other
+// ASCII and one for the bytes of non-ASCII characters ('*' counts as none). A glob matches only
+// words whose set holds all of its own ("*waffe*" needs a w), which rules out most words with
+// one instruction before GlobMatches.
+uint32_t LetterSet(std::string_view text);
+
+struct Glob {
+  std::string pattern;
+  uint32_t letters = 0;  // LetterSet(pattern)
+
+  explicit Glob(std::string_view text) : pattern(text), letters(LetterSet(text)) {}
+  // `word_letters` is LetterSet(word).
+  bool Matches(std::string_view word, uint32_t word_letters) const {
+    return (letters & ~word_letters) == 0 && GlobMatches(pattern, word);
+  }
+};
+
 }  // namespace lagebild

@@ -131,6 +131,7 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     if (word.is_word) {
       word.lower = doc.Lower(token);
       word.hash = token.lower_hash;
+      word.letters = LetterSet(word.lower);
       word.forms = lexicon.Forms(word.lower, word.hash);
       word.flags = lexicon.WordFlags(word.lower, word.hash, word.capitalized);
     }

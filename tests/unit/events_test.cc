@@ -83,6 +83,15 @@ bool MatchesByDefinition(std::string_view pattern, std::string_view word) {
   return !word.empty() && word[0] == pattern[0] && MatchesByDefinition(pattern.substr(1), word.substr(1));
 }
 
+TEST(GlobTest, LetterSetsRuleOutWordsThatLackALetter) {
+  EXPECT_FALSE(Glob("*waffe*").Matches("officials", LetterSet("officials")));
+  EXPECT_TRUE(Glob("*waffe*").Matches("panzerabwehrwaffen", LetterSet("panzerabwehrwaffen")));
+  EXPECT_TRUE(Glob("*mörser*").Matches("mörsergranaten", LetterSet("mörsergranaten")));
+  EXPECT_FALSE(Glob("*u-boot*").Matches("uboot", LetterSet("uboot")));  // the hyphen is required
+  EXPECT_EQ(LetterSet("*"), 0u);
+  EXPECT_EQ(LetterSet("ab*"), LetterSet("ba"));
+}
+
 TEST(GlobTest, AgreesWithTheDefinitionOnEveryShortPatternAndWord) {
   // All patterns and words of up to five letters over {a, b, *} and {a, b}: overlaps and
   // repeated parts ("*ab*ab", "a*a") are where a leftmost search could go wrong.
@@ -102,6 +111,7 @@ TEST(GlobTest, AgreesWithTheDefinitionOnEveryShortPatternAndWord) {
   for (const std::string& pattern : patterns) {
     for (const std::string& word : words) {
       EXPECT_EQ(GlobMatches(pattern, word), MatchesByDefinition(pattern, word)) << pattern << " " << word;
+      EXPECT_EQ(Glob(pattern).Matches(word, LetterSet(word)), MatchesByDefinition(pattern, word)) << pattern << " " << word;
     }
   }
 }
