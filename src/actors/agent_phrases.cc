@@ -49,13 +49,13 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
   if (TokenAt(i).kind != TokenKind::kWord && TokenAt(i).kind != TokenKind::kAbbreviation) return false;
   // German nationality adjectives are lower case ("nordkoreanische"), except at the start of a
   // sentence or inside a name.
-  if (Lang() == "de" && TokenAt(i).capitalized && i != first_ && Surface(i).find('-') == std::string_view::npos) {
+  if (german_ && TokenAt(i).capitalized && i != first_ && Surface(i).find('-') == std::string_view::npos) {
     return false;
   }
   if (!MayBeAgentOrDemonym(i)) return false;  // neither a demonym nor the start of one
   std::optional<Country> country;
   uint32_t next = i + 1;
-  if (i + 1 < last_ && Lang() == "en" && dictionary_.MayStartAdjectivePhrase(Word(i))) {  // "North Korean"
+  if (i + 1 < last_ && !german_ && dictionary_.MayStartAdjectivePhrase(Word(i))) {  // "North Korean"
     const std::string two_words = std::string(Surface(i)) + " " + std::string(Surface(i + 1));
     if (const std::string_view code = dictionary_.CountryOfAdjective(two_words, "en"); !code.empty()) {
       country = Country{std::string(code), std::string(code)};
@@ -77,7 +77,7 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
       AddAgent({TokenAt(i).span.begin, TokenAt(end - 1).span.end}, *agent, country, EntitySource::kAgent);
       return true;
     }
-    if (TokenAt(j).capitalized && Lang() == "de") break;  // a noun that is no agent
+    if (TokenAt(j).capitalized && german_) break;  // a noun that is no agent
   }
   return false;
 }
@@ -116,7 +116,7 @@ bool RecognizerPass::TryCompoundToken(uint32_t i) {
     }
     return found;
   }
-  if (Lang() != "de" || !dictionary_.MayEndWithGermanAgent(surface)) return false;
+  if (!german_ || !dictionary_.MayEndWithGermanAgent(surface)) return false;
   // "Kremlsprecher": a known prefix and an agent as the last part.
   for (uint32_t split = 3; split + 3 <= surface.size(); split = chars::DecodeAt(surface, split).next) {
     if ((static_cast<uint8_t>(surface[split]) & 0xC0) == 0x80) continue;
@@ -164,7 +164,7 @@ std::optional<RecognizerPass::Country> RecognizerPass::CountryAfter(uint32_t i) 
   uint32_t j = i + 1;
   if (j >= last_ || std::find(std::begin(kLinks), std::end(kLinks), Surface(j)) == std::end(kLinks)) {
     // German genitive without article: "die Regierung Nordkoreas".
-    if (Lang() == "de" && j < last_ && TokenAt(j).capitalized) return CountryOfWord(Surface(j));
+    if (german_ && j < last_ && TokenAt(j).capitalized) return CountryOfWord(Surface(j));
     return std::nullopt;
   }
   // The first country word within a few tokens: "des Weißen Hauses", "von etwa 20
@@ -215,7 +215,7 @@ bool RecognizerPass::NameFollows(uint32_t i) const {
 // "Bundesregierung", "Bundesaußenministerin": German federal bodies and posts are Germany's,
 // or Austria's or Switzerland's in a text that mentions those more.
 std::optional<RecognizerPass::Country> RecognizerPass::FederalCountry(std::string_view word) const {
-  if (Lang() != "de" || !word.starts_with("Bundes")) return std::nullopt;
+  if (!german_ || !word.starts_with("Bundes")) return std::nullopt;
   std::string best = "DEU";
   uint32_t best_count = 0;
   for (const char* country : {"DEU", "AUT", "CHE"}) {

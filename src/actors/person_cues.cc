@@ -39,7 +39,7 @@ bool RecognizerPass::ComputeLooksLikeNameWord(uint32_t i) const {
   const std::string_view surface = Surface(i);
   if (AgentOfToken(i) != nullptr || dictionary_.PersonCue(surface, Lang()) != CueKind::kNone) return false;
   if (dictionary_.IsFunctionWord(surface, Lang()) || dictionary_.IsOrganisationWord(surface)) return false;
-  if (Lang() == "de" && IsGermanNounCached(surface)) return false;
+  if (german_ && IsGermanNounCached(surface)) return false;
   // A country, capital or organisation is not part of a person's name ("Gräberfeld Dänemarks").
   if (auto name = LongestName(i); name && dictionary_.actors()[name->actor].kind != "person") return false;
   return true;
@@ -116,7 +116,7 @@ bool RecognizerPass::TryNameShape(uint32_t i) {
   // know, inside a sentence, are a name ("… sagte Angela Merkel …"). The pair must be the whole
   // run of such words, and not follow an article: "das Kosmodrom Wostotschny" and "der Far
   // Eastern Federal University" are no people.
-  const bool unknown_pair = Lang() == "de" && i > first_ && end == i + 2 && !IsAllCaps(Surface(i)) &&
+  const bool unknown_pair = german_ && i > first_ && end == i + 2 && !IsAllCaps(Surface(i)) &&
                             !IsAllCaps(Surface(i + 1)) && !TokenAt(i).line_start && !LooksLikeNameWord(i - 1) &&
                             !IsArticle(Surface(i - 1)) && !LooksLikeNameWord(end);
   if (!has_initial && !after_cue && !apposition && !strong_cue && !unknown_pair) return false;

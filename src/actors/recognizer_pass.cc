@@ -63,7 +63,7 @@ void RecognizerPass::Run() {
     sentence_ = s;
     first_ = sentence.first_token;
     last_ = sentence.last_token;
-    lang_ = doc_.paragraphs[sentence.paragraph].lang == "de" ? "de" : "en";
+    german_ = doc_.paragraphs[sentence.paragraph].lang == "de";
     shouting_.reset();
     for (uint32_t i = first_; i < last_;) {
       const size_t before = doc_.entities.size();
@@ -113,7 +113,7 @@ bool RecognizerPass::IsWordToken(uint32_t i) const {
 }
 
 std::string RecognizerPass::GenitiveStripped(std::string_view word) const {
-  if (Lang() != "de" || word.size() < kMinGenitiveWord || !word.ends_with('s')) return {};
+  if (!german_ || word.size() < kMinGenitiveWord || !word.ends_with('s')) return {};
   return std::string(word.substr(0, word.size() - 1));
 }
 
@@ -124,7 +124,7 @@ const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const 
   const bool may_start = MayBeAgentOrDemonym(i) &&
                          (dictionary_.MayStartAgentPhrase(Word(i)) ||
                           (LowerFirstDiffers(Surface(i)) && dictionary_.MayStartAgentPhrase(LowerFirst(Surface(i)))));
-  if (Lang() == "en" && IsWordToken(i) && may_start) {
+  if (!german_ && IsWordToken(i) && may_start) {
     std::string phrase;
     for (uint32_t length = kMaxAgentWords; length >= 2; --length) {
       if (i + length > last_) continue;
@@ -148,7 +148,7 @@ const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const 
 const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
   if (token_agents_[i] == kUnknownAgent) {
     // German agents are nouns, so capitalised; English ones may be any case.
-    const bool possible = IsWordToken(i) && (Lang() != "de" || TokenAt(i).capitalized) && MayBeAgentOrDemonym(i);
+    const bool possible = IsWordToken(i) && (!german_ || TokenAt(i).capitalized) && MayBeAgentOrDemonym(i);
     token_agents_[i] = possible ? AgentAt(Word(i)) : nullptr;
   }
   return token_agents_[i];
@@ -156,7 +156,7 @@ const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
 
 const AgentForm* RecognizerPass::AgentAt(HashedWord word) const {
   if (const AgentForm* agent = dictionary_.FindAgent(word, Lang())) return agent;
-  if (Lang() == "en" && LowerFirstDiffers(word.text)) return dictionary_.FindAgent(LowerFirst(word.text), Lang());
+  if (!german_ && LowerFirstDiffers(word.text)) return dictionary_.FindAgent(LowerFirst(word.text), Lang());
   return nullptr;
 }
 
@@ -200,7 +200,7 @@ bool AcronymMatches(std::string_view text, std::string_view acronym) {
 }  // namespace
 
 std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const {
-  const char language = Lang() == "de" ? 'd' : 'e';
+  const char language = german_ ? 'd' : 'e';
   // In a headline set in capitals every word looks like an acronym ("SAYS IT IS STUDYING").
   const bool capitals = std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); }) && !SentenceIsShouting();
   const NameMatch* best = nullptr;
@@ -337,7 +337,7 @@ bool RecognizerPass::IsDoubtfulSingleWord(const NameSpan& name) const {
   const bool capitals = std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::islower(c); });
   if (text.size() < kMinPlainNameBytes && !capitals) return true;
   if (text.size() < 2) return true;
-  if (Lang() != "de") return false;
+  if (!german_) return false;
   if (actor.kind == "person" || actor.kind == "organisation" || actor.kind == "armed-group" || actor.kind == "party") {
     return false;
   }

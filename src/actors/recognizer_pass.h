@@ -98,7 +98,7 @@ class RecognizerPass {
   const std::string& StemKey(uint32_t i) const;
   std::string ComputeStemKey(uint32_t i) const;
   std::string KeyOf(std::string_view text) const { return dictionary_.keyer().Key(text); }
-  std::string_view Lang() const { return lang_; }
+  std::string_view Lang() const { return german_ ? "de" : "en"; }
   bool IsWordToken(uint32_t i) const;
   std::string GenitiveStripped(std::string_view word) const;
   const AgentForm* AgentAt(HashedWord word) const;
@@ -125,7 +125,7 @@ class RecognizerPass {
   uint32_t sentence_ = 0;
   uint32_t first_ = 0;
   uint32_t last_ = 0;
-  std::string lang_;
+  bool german_ = false;  // the sentence's language: German, else English rules
   mutable std::optional<bool> shouting_;  // the sentence is set in capitals; asked rarely, so found out when asked
   bool SentenceIsShouting() const;
   static bool IsShouting(std::string_view text);
