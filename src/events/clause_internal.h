@@ -16,7 +16,7 @@ namespace lagebild::clause_internal {
 inline constexpr size_t kMaxPrepositionDistance = 4;  // words between a preposition and its actor
 inline constexpr size_t kMaxCoordinationGap = 3;      // words between coordinated actors
 
-inline bool IsGerman(const EventLexicon& lexicon) { return lexicon.language() == "de"; }
+inline bool IsGerman(const EventLexicon& lexicon) { return lexicon.german(); }
 
 // sentence_words.cc
 std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const EventLexicon& lexicon);

@@ -56,6 +56,7 @@ bool IsFrameCategory(std::string_view category) {
 std::unique_ptr<EventLexicon> EventLexicon::Create(const ResourceImage& image, std::string_view language, Status& status) {
   std::unique_ptr<EventLexicon> lexicon(new EventLexicon());
   lexicon->language_ = std::string(language);
+  lexicon->german_ = language == "de";
   const std::string prefix = "events/" + lexicon->language_ + "/";
   const auto forms = image.Section(prefix + "forms");
   const auto patterns = image.Section(prefix + "patterns");

@@ -81,6 +81,7 @@ class EventLexicon {
   static std::unique_ptr<EventLexicon> Create(const ResourceImage& image, std::string_view language, Status& status);
 
   const std::string& language() const { return language_; }
+  bool german() const { return german_; }  // asked per word: no string comparison
   // Trigger and frame-verb forms of a lower-case word; nullptr when it has none.
   const std::vector<TriggerForm>* Forms(std::string_view lower) const { return Forms(lower, HashWord(lower)); }
   // The same with the word's HashWord, computed once for this and WordFlags.
@@ -122,6 +123,7 @@ class EventLexicon {
   void LoadClasses(std::string_view section);
 
   std::string language_;
+  bool german_ = false;
   std::vector<std::string> lemmas_;
   std::vector<uint32_t> lemma_flags_;
   std::unordered_map<std::string, uint32_t> verb_lemma_ids_, noun_lemma_ids_;
