@@ -194,15 +194,20 @@ int32_t RecognizerPass::PostBefore(uint32_t comma) const {
 // Whether a comma and an article stand where a name starting at `i` may end (StrongCueNameEnd):
 // without them, no apposition follows and the name words need not be looked up.
 bool RecognizerPass::AppositionMayFollow(uint32_t i) const {
-  for (uint32_t end = i + 1; end + 1 < last_ && end <= i + kMaxNameShapeTokens; ++end) {
-    if (Surface(end) == "," && IsArticle(Surface(end + 1))) return true;
+  for (uint32_t end = i + 1; end <= i + kMaxNameShapeTokens; ++end) {
+    if (CommaAndArticleAt(end)) return true;
   }
   return false;
 }
 
+// ", eine …", ", der …": how an apposition after a name at `end` begins.
+bool RecognizerPass::CommaAndArticleAt(uint32_t end) const {
+  return end + 1 < last_ && Surface(end) == "," && IsArticle(Surface(end + 1));
+}
+
 // ", eine Sprecherin …", ", der Präsident …": an apposition after `end` that names a post.
 bool RecognizerPass::AppositionNamesAPost(uint32_t end) const {
-  if (end + 1 >= last_ || Surface(end) != "," || !IsArticle(Surface(end + 1))) return false;
+  if (!CommaAndArticleAt(end)) return false;
   for (uint32_t j = end + 2; j < last_ && j <= end + kMaxPostOffset; ++j) {
     if (const AgentForm* agent = AgentAt(Word(j)); agent != nullptr && agent->person) return true;
   }

@@ -76,6 +76,7 @@ class RecognizerPass {
   bool IsGermanNounCached(std::string_view word) const;
   uint32_t StrongCueNameEnd(uint32_t i) const;
   bool AppositionMayFollow(uint32_t i) const;
+  bool CommaAndArticleAt(uint32_t end) const;
   int32_t AddCuePerson(uint32_t first, uint32_t last);
   void AddReference(Span span, int32_t referent);
   void RegisterPerson(int32_t entity, uint32_t first, uint32_t last);
