@@ -14,7 +14,8 @@ namespace lagebild {
 // The words of data/{de,en}/place_cues.txt by flag.
 struct PlaceCues {
   FlatStringMap<std::string, std::string> flags;  // lower-case word → locative|noun|direction|article|…
-  // The flag of a token's lower-case form and its HashWord; empty when the word is no cue.
+  // The flag of a token's lower-case form and its HashWord; empty when the word is no cue
+  // (every cue has a flag).
   std::string_view FlagOf(std::string_view lower, uint64_t hash) const {
     const auto found = flags.find(lower, hash);
     return found == flags.end() ? std::string_view() : std::string_view(found->second);

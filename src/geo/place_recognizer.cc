@@ -20,7 +20,7 @@ std::unique_ptr<PlaceCues> LoadCues(const ResourceImage& image, const char* lang
   auto cues = std::make_unique<PlaceCues>();
   if (const auto section = image.Section(std::string("geo/") + lang + "/place_cues")) {
     ForEachSectionLine(*section, [&](const std::vector<std::string_view>& fields) {
-      if (fields.size() >= 2) cues->flags.emplace(LowerCase(fields[0]), std::string(fields[1]));
+      if (fields.size() >= 2 && !fields[1].empty()) cues->flags.emplace(LowerCase(fields[0]), std::string(fields[1]));
     });
   }
   return cues;
@@ -37,7 +37,6 @@ struct SentenceContext {
   const Token& token(uint32_t i) const { return doc.tokens[i]; }
   std::string_view Lower(uint32_t i) const { return doc.Lower(doc.tokens[i]); }
   std::string_view Cue(uint32_t i) const { return cues.FlagOf(doc.Lower(doc.tokens[i]), doc.tokens[i].lower_hash); }
-  bool IsCueWord(uint32_t i) const { return cues.flags.contains(doc.Lower(doc.tokens[i]), doc.tokens[i].lower_hash); }
   bool IsWord(uint32_t i) const { return i < sentence.last_token && doc.tokens[i].kind == TokenKind::kWord; }
   bool Capitalized(uint32_t i) const { return IsWord(i) && doc.tokens[i].capitalized; }
 };
@@ -193,7 +192,7 @@ void AddEntityMentions(const Gazetteer& gazetteer, const SentenceContext& contex
 bool NextToPersonName(const SentenceContext& context, uint32_t first, uint32_t last,
                       const std::optional<StaticStringSet>& german_nouns) {
   auto name_like = [&](uint32_t i) {
-    if (!context.Capitalized(i) || context.IsCueWord(i)) return false;
+    if (!context.Capitalized(i) || !context.Cue(i).empty()) return false;
     if (context.taken[i - context.sentence.first_token]) return false;  // a name of its own ("in Pjöngjang Kim Jong-un")
     if (!context.german) return true;
     return !german_nouns || !german_nouns->Contains(context.doc.Surface(context.token(i).span));
@@ -317,7 +316,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       const Span span{context.token(i).span.begin, last.span.end};
       std::vector<uint32_t> candidates = length == 1 ? check.gazetteer.Lookup(key) : check.gazetteer.Lookup(context.doc.Surface(span));
       if (candidates.empty()) continue;
-      if (length == 1 && context.IsCueWord(i)) break;  // "Osten", "Region", "Den"
+      if (length == 1 && !context.Cue(i).empty()) break;  // "Osten", "Region", "Den"
       const bool place_role = InPlaceRole(context, i);
       // A country the actor stage found is placed by AddEntityMentions; a capital on its own is
       // its government unless a word of place stands before it ("Moskau warnte" / "in Moskau").
