@@ -82,10 +82,6 @@ bool IsNounOfTheGrammar(std::string_view lower) {
   return std::find(std::begin(kNounsOfTheGrammar), std::end(kNounsOfTheGrammar), lower) != std::end(kNounsOfTheGrammar);
 }
 
-bool HasDigit(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // English words that some matcher reads as written rather than from the lexicon: "the future",
 // "the past" (MatchReference), "the quarter" (MatchQuarter), "tonight" (MatchDayRelative), "two
 // thousand" (ReadSpokenYear).
@@ -127,9 +123,9 @@ void TimeGrammar::NoteFeatures(const TimeToken& token, Start start, Features& ha
   // MayStart answers kYes to a digit, a hyphenated word, a German compound and a phrase start, and
   // kModifier to "-": a kNo token has none of them.
   if (start == Start::kNo) return;
-  has.digit = has.digit || HasDigit(token.lower);
+  has.digit = has.digit || token.has_digit;
   has.quarter_token = has.quarter_token || IsQuarterToken(token.text);
-  has.hyphen = has.hyphen || token.lower.find('-') != std::string::npos;
+  has.hyphen = has.hyphen || token.has_hyphen;
   has.phrase_start = has.phrase_start || token.starts_phrase;
   has.time_compound = has.time_compound || (german_ && MayBeTimeCompound(token.lower));
 }
@@ -159,7 +155,11 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
     if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
       token.words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));  // "Sept." → "sept"
     }
-    if (AllDigits(token.text) && token.text.size() <= 4) token.number = ToInt(token.text);
+    for (const char c : token.lower) {  // one pass for what MayStart and NoteFeatures ask
+      token.has_digit |= c >= '0' && c <= '9';
+      token.has_hyphen |= c == '-';
+    }
+    if (token.has_digit && token.text.size() <= 4 && AllDigits(token.text)) token.number = ToInt(token.text);
     if (source.kind == TokenKind::kOrdinal && token.text.size() <= 3) token.ordinal = ToInt(token.text.substr(0, token.text.size() - 1));
     if (!german_ && token.lower.size() >= 3 && token.lower.size() <= 4) {
       const std::string_view suffix = token.lower.substr(token.lower.size() - 2);
@@ -183,7 +183,7 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
 // Whether matching at the token is worth trying: a time word, a number, an article or a phrase
 // start. kModifier when it can only begin an expression that a later word carries.
 TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
-  if (token.kind == TokenKind::kNumber || token.ordinal > 0 || HasDigit(token.lower) ||
+  if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit ||
       (!german_ && token.capitalized && token.lower.back() == 's')) {
     return Start::kYes;
   }
@@ -194,7 +194,7 @@ TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   const bool carrying_word = std::any_of(token.words.begin(), token.words.end(), [&](const TimeWord& word) {
     return starting(word) && !IsModifierCategory(word.category);
   });
-  const bool hyphenated_word = token.lower.size() > 1 && token.lower.find('-') != std::string::npos;  // "mid-September"
+  const bool hyphenated_word = token.lower.size() > 1 && token.has_hyphen;  // "mid-September"
   if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || token.starts_phrase) {
     return Start::kYes;
   }

@@ -28,6 +28,8 @@ struct TimeToken {
   bool starts_phrase = false;       // the first word of a lexicon phrase: "vor kurzem", "Christmas Eve"
   int number = -1;                  // a plain integer: "2023", "10"
   int ordinal = -1;                 // "9." in German, "9th" in English
+  bool has_digit = false;           // "2023", "1990er", "Q3"
+  bool has_hyphen = false;          // "mid-September", "-"
   bool in_entity = false;           // part of an actor's name ("Macron" in "On Monday Macron …")
   bool may_start = false;           // a time word, a number, an article or a phrase start: worth matching at
   bool modifier = false;            // starts only before a time word: "the", "in", "about", "two"
