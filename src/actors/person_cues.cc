@@ -28,8 +28,9 @@ bool IsAllCaps(std::string_view word) {
 // A word that can be part of a personal name: capitalised, and in German not a common noun.
 bool RecognizerPass::LooksLikeNameWord(uint32_t i) const {
   if (i >= last_) return false;
-  if (looks_like_name_[i] < 0) looks_like_name_[i] = ComputeLooksLikeNameWord(i) ? 1 : 0;
-  return looks_like_name_[i] == 1;
+  int8_t& known = memo_[i].looks_like_name;
+  if (known < 0) known = ComputeLooksLikeNameWord(i) ? 1 : 0;
+  return known == 1;
 }
 
 bool RecognizerPass::ComputeLooksLikeNameWord(uint32_t i) const {
@@ -156,8 +157,9 @@ bool RecognizerPass::MayContinueNameShape(uint32_t j) const {
 // Asked for each word of up to four name shapes that may contain it: memoised per token.
 bool RecognizerPass::MayBeNameWord(uint32_t i) const {
   if (i >= last_ || TokenAt(i).kind != TokenKind::kWord || !TokenAt(i).capitalized) return false;
-  if (may_be_name_[i] < 0) may_be_name_[i] = ComputeMayBeNameWord(i) ? 1 : 0;
-  return may_be_name_[i] == 1;
+  int8_t& known = memo_[i].may_be_name;
+  if (known < 0) known = ComputeMayBeNameWord(i) ? 1 : 0;
+  return known == 1;
 }
 
 bool RecognizerPass::ComputeMayBeNameWord(uint32_t i) const {

@@ -44,17 +44,8 @@ RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
   const size_t tokens = doc.tokens.size();
   surface_hashes_.reserve(tokens);
   for (uint32_t i = 0; i < tokens; ++i) surface_hashes_.push_back(HashWord(Surface(i)));
-  // The per-token memos, sized once so that their accessors need no check.
-  token_keys_.resize(tokens);
-  token_stems_.resize(tokens);
-  token_key_known_.assign(tokens, false);
-  token_stem_known_.assign(tokens, false);
-  looks_like_name_.assign(tokens, -1);
-  may_be_agent_or_demonym_.assign(tokens, -1);
-  may_be_name_.assign(tokens, -1);
-  longest_names_.assign(tokens, std::nullopt);
-  longest_name_known_.assign(tokens, false);
-  token_agents_.assign(tokens, kUnknownAgent);
+  memo_.resize(tokens);  // sized once, so that the memos' accessors need no check
+  keys_.reserve(2 * tokens);
 }
 
 void RecognizerPass::Run() {
@@ -100,11 +91,12 @@ bool RecognizerPass::IsShouting(std::string_view text) {
 // Asked for many times per token by the tries: memoised per token. (A cache by surface across
 // tokens cost more in hashing and allocation than the repeated words saved.)
 const std::string& RecognizerPass::WordKey(uint32_t i) const {
-  if (!token_key_known_[i]) {
-    token_keys_[i] = KeyOf(Surface(i));
-    token_key_known_[i] = true;
+  uint32_t& key = memo_[i].key;
+  if (key == 0) {
+    keys_.push_back(KeyOf(Surface(i)));
+    key = static_cast<uint32_t>(keys_.size());
   }
-  return token_keys_[i];
+  return keys_[key - 1];
 }
 
 bool RecognizerPass::IsWordToken(uint32_t i) const {
@@ -146,12 +138,12 @@ const AgentForm* RecognizerPass::AgentPhraseAt(uint32_t i, uint32_t& end) const 
 }
 
 const AgentForm* RecognizerPass::AgentOfToken(uint32_t i) const {
-  if (token_agents_[i] == kUnknownAgent) {
+  if (memo_[i].agent == kUnknownAgent) {
     // German agents are nouns, so capitalised; English ones may be any case.
     const bool possible = IsWordToken(i) && (!german_ || TokenAt(i).capitalized) && MayBeAgentOrDemonym(i);
-    token_agents_[i] = possible ? AgentAt(Word(i)) : nullptr;
+    memo_[i].agent = possible ? AgentAt(Word(i)) : nullptr;
   }
-  return token_agents_[i];
+  return memo_[i].agent;
 }
 
 const AgentForm* RecognizerPass::AgentAt(HashedWord word) const {
@@ -232,11 +224,13 @@ std::optional<uint32_t> RecognizerPass::ChooseActor(const std::vector<NameMatch>
 // keys for inflected multi-word names ("des Weißen Hauses").
 std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) const {
   // Asked for the same token by several tries; the answer depends only on the token.
-  if (!longest_name_known_[i]) {
-    longest_names_[i] = ComputeLongestName(i);
-    longest_name_known_[i] = true;
+  if (memo_[i].longest_name == 0) {
+    std::optional<NameSpan> name = ComputeLongestName(i);
+    longest_names_.push_back(name);
+    memo_[i].longest_name = static_cast<uint32_t>(longest_names_.size());
+    return name;
   }
-  return longest_names_[i];
+  return longest_names_[memo_[i].longest_name - 1];
 }
 
 std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint32_t i) const {
@@ -287,11 +281,12 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
 
 // The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
 const std::string& RecognizerPass::StemKey(uint32_t i) const {
-  if (!token_stem_known_[i]) {
-    token_stems_[i] = ComputeStemKey(i);
-    token_stem_known_[i] = true;
+  uint32_t& stem = memo_[i].stem;
+  if (stem == 0) {
+    keys_.push_back(ComputeStemKey(i));
+    stem = static_cast<uint32_t>(keys_.size());
   }
-  return token_stems_[i];
+  return keys_[stem - 1];
 }
 
 std::string RecognizerPass::ComputeStemKey(uint32_t i) const {

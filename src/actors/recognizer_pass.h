@@ -89,10 +89,9 @@ class RecognizerPass {
   HashedWord Word(uint32_t i) const { return {Surface(i), surface_hashes_[i]}; }
   // ActorDictionary::MayBeAgentOrDemonym for the token, in any case. Memoised.
   bool MayBeAgentOrDemonym(uint32_t i) const {
-    if (may_be_agent_or_demonym_[i] < 0) {
-      may_be_agent_or_demonym_[i] = dictionary_.MayBeAgentOrDemonym({doc_.Lower(TokenAt(i)), TokenAt(i).lower_hash});
-    }
-    return may_be_agent_or_demonym_[i] != 0;
+    int8_t& known = memo_[i].may_be_agent_or_demonym;
+    if (known < 0) known = dictionary_.MayBeAgentOrDemonym({doc_.Lower(TokenAt(i)), TokenAt(i).lower_hash});
+    return known != 0;
   }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
@@ -110,18 +109,25 @@ class RecognizerPass {
   Document& doc_;
   DateNumber date_;
   ReferenceRegistry references_;
-  // Per token: its name key and stem key once asked for (WordKey, StemKey).
-  mutable std::vector<std::string> token_keys_, token_stems_;
-  mutable std::vector<bool> token_key_known_, token_stem_known_;
-  mutable std::unordered_map<std::string_view, bool> noun_cache_;
-  mutable std::vector<int8_t> looks_like_name_;  // per token: -1 unknown, 0 no, 1 yes
-  mutable std::vector<int8_t> may_be_agent_or_demonym_;  // likewise
-  mutable std::vector<int8_t> may_be_name_;      // likewise
-  mutable std::vector<std::optional<NameSpan>> longest_names_;
-  mutable std::vector<bool> longest_name_known_;
   inline static const AgentForm* const kUnknownAgent = reinterpret_cast<const AgentForm*>(1);
+  // What the pass found out about a token, once asked. Small, because every token of the
+  // document gets one: the keys and names, asked for at a third of the tokens, lie in pools.
+  struct TokenMemo {
+    const AgentForm* agent = kUnknownAgent;  // AgentOfToken
+    uint32_t key = 0;           // WordKey: 1 + its index in keys_; 0 until asked
+    uint32_t stem = 0;          // StemKey: likewise
+    uint32_t longest_name = 0;  // LongestName: 1 + its index in longest_names_; 0 until asked
+    int8_t looks_like_name = -1;          // -1 until asked, then 0 or 1
+    int8_t may_be_agent_or_demonym = -1;  // likewise
+    int8_t may_be_name = -1;              // likewise
+  };
+  mutable std::vector<TokenMemo> memo_;
+  // At most a key and a stem key per token: reserved for that many, it never moves its strings,
+  // so the references WordKey and StemKey return stay valid.
+  mutable std::vector<std::string> keys_;
+  mutable std::vector<std::optional<NameSpan>> longest_names_;
+  mutable std::unordered_map<std::string_view, bool> noun_cache_;
   std::vector<uint64_t> surface_hashes_;  // per token: HashWord of its surface
-  mutable std::vector<const AgentForm*> token_agents_;  // per token, kUnknownAgent until looked up
   // The sentence being processed.
   uint32_t sentence_ = 0;
   uint32_t first_ = 0;
