@@ -1,5 +1,6 @@
 #include "geo/gazetteer.h"
 
+#include <algorithm>
 #include <string>
 
 #include "segment/typography.h"
@@ -64,6 +65,15 @@ GazetteerKey Gazetteer::KeyOf(std::string_view text) {
   key.text = LowerCase(FoldTypography(text));
   key.hash = HashWord(key.text);
   return key;
+}
+
+GazetteerKey Gazetteer::KeyOfToken(const Document& doc, const Token& token) {
+  const std::string_view surface = doc.Surface(token.span);
+  const bool plain_ascii = std::all_of(surface.begin(), surface.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '`';  // FoldTypography's only ASCII change
+  });
+  if (!plain_ascii) return KeyOf(surface);
+  return GazetteerKey{std::string(doc.Lower(token)), token.lower_hash};
 }
 
 std::vector<uint32_t> Gazetteer::Lookup(const GazetteerKey& key) const {

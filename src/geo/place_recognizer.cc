@@ -296,7 +296,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
     const bool name_start = context.Capitalized(i) || (context.token(i).kind == TokenKind::kAbbreviation && context.token(i).capitalized);
     if (taken(i) || !name_start || IsShouted(context.doc.Surface(context.token(i).span))) continue;
     GazetteerKey& key = keys[i - first_token];
-    key = Gazetteer::KeyOf(context.doc.Surface(context.token(i).span));
+    key = Gazetteer::KeyOfToken(context.doc, context.token(i));
     check.gazetteer.Prefetch(key);
   }
   for (uint32_t i = first_token; i < last_token; ++i) {
