@@ -59,6 +59,10 @@ void RecognizerPass::Run() {
     for (uint32_t i = first_; i < last_;) {
       const size_t before = doc_.entities.size();
       const uint32_t start = i;
+      if (!MayStartEntity(i)) {
+        ++i;
+        continue;
+      }
       if (TryAgentWithAdjective(i) || TryName(i) || TryCompoundToken(i) || TryAgent(i) || TryTitledPerson(i) ||
           TryReference(i) || TryNameShape(i)) {
         // The entity's last token decides where to go on.
@@ -69,6 +73,16 @@ void RecognizerPass::Run() {
       }
     }
   }
+}
+
+// What each Try… of Run needs at its first token: a capitalised word or an initial (names,
+// compounds, titles, references, name shapes), a name particle ("von der Leyen", "al-Sisi"), or
+// a word that may be an agent or demonym ("officials", "nordkoreanische"). Most tokens are none.
+bool RecognizerPass::MayStartEntity(uint32_t i) const {
+  const Token& token = TokenAt(i);
+  if (token.capitalized || token.kind == TokenKind::kInitial) return true;
+  if (!IsWordToken(i)) return false;
+  return MayBeAgentOrDemonym(i) || dictionary_.IsNameParticle(Word(i));
 }
 
 bool RecognizerPass::SentenceIsShouting() const {

@@ -34,6 +34,7 @@ class RecognizerPass {
   };
 
   // recognizer_pass.cc: names and agents.
+  bool MayStartEntity(uint32_t i) const;
   bool TryAgentWithAdjective(uint32_t i);
   bool TryName(uint32_t i);
   bool TryCompoundToken(uint32_t i);
