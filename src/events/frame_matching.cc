@@ -45,10 +45,17 @@ bool LiteralInClause(const SentenceContext& context, const Clause& clause, const
   for (const std::string& alternative : element.words) {
     if ((alternative == "to" || alternative == "zu") && HasInfinitiveComplement(context, clause)) return true;
   }
+  if (!element.glob) {
+    return AnyFrameWord(context, clause, [&](const WordView& word) {
+      if (element.word_set.contains(word.lower, word.hash)) return true;
+      const std::string_view base = BasePreposition(word.lower);  // "beim" counts as "bei"
+      return base.data() != word.lower.data() && element.word_set.contains(base);
+    });
+  }
   return AnyFrameWord(context, clause, [&](const WordView& word) {
-    const std::string_view base = BasePreposition(word.lower);  // "beim" counts as "bei"
+    const std::string_view base = BasePreposition(word.lower);
     return std::any_of(element.words.begin(), element.words.end(), [&](const std::string& alternative) {
-      return (element.glob ? GlobMatches(alternative, word.lower) : alternative == word.lower) || alternative == base;
+      return GlobMatches(alternative, word.lower) || alternative == base;
     });
   });
 }

@@ -81,6 +81,11 @@ Status ParseFrame(std::string_view frame, std::string_view language, std::vector
     }
   }
   size_t sources = 0, targets = 0;
+  for (FrameElement& element : elements) {
+    if (element.kind == ElementKind::kLiteral && !element.glob) {
+      for (const std::string& alternative : element.words) element.word_set.insert(alternative);
+    }
+  }
   for (const FrameElement& element : elements) {
     sources += element.kind == ElementKind::kSource || element.kind == ElementKind::kBetween;
     targets += element.kind == ElementKind::kTarget || element.kind == ElementKind::kBetween;

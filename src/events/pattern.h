@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lagebild/status.h"
+#include "resources/flat_string_map.h"
 
 namespace lagebild {
 
@@ -26,6 +27,9 @@ struct FrameElement {
   std::vector<std::string> words;  // slot prepositions, or literal alternatives (may hold '*')
   std::string class_name;          // for kClass, without '$'
   bool glob = false;               // some literal alternative holds '*' (else they compare as words)
+  // The alternatives of a literal without globs, hashed: a clause word is looked up once instead
+  // of compared with each alternative (elements list up to a few dozen).
+  FlatStringSet<std::string> word_set;
 };
 
 struct Pattern {
