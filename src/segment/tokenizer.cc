@@ -177,6 +177,7 @@ class TokenizerPass {
   // Letters, digits and their inner joiners from `begin` (pos_ is at the first letter or digit);
   // then decides what a following period belongs to.
   void ScanWord(uint32_t begin) {
+    if (begin == pos_ && ScanPlainWord()) return;
     bool has_letter = false;
     bool has_digit = false;
     uint32_t p = pos_;
@@ -224,6 +225,28 @@ class TokenizerPass {
     if (begin == pos_ && MayContinueAsEmail(CharAt(p)) && ScanEmail()) return;
     pos_ = p;
     FinishWord(begin, p, has_letter, has_digit);
+  }
+
+  // Most words: ASCII letters up to a space or a mark that no rule of ScanWord reads on from (not
+  // a period, hyphen, apostrophe, '@', '_', '+' or any non-ASCII character). Such a word is no
+  // acronym, clitic, compound or e-mail address, and is emitted as it stands.
+  bool ScanPlainWord() {
+    uint32_t p = pos_;
+    while (p < end_ && chars::IsAsciiLetter(static_cast<unsigned char>(text_[p]))) ++p;
+    if (p == pos_) return false;
+    if (p < end_ && !EndsPlainWord(text_[p])) return false;
+    Emit(pos_, p, TokenKind::kWord);
+    pos_ = p;
+    return true;
+  }
+
+  static bool EndsPlainWord(char c) {
+    switch (c) {
+      case ' ': case '\n': case ',': case ';': case ':': case '!': case '?': case ')': case ']': case '"':
+        return true;
+      default:
+        return false;
+    }
   }
 
   uint32_t ScanAlnumRun(uint32_t p, bool& has_letter, bool& has_digit) const {
