@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace lagebild {
 
@@ -37,16 +38,32 @@ bool LowerCodePointInPlace(std::string_view text, int32_t& i, std::string& out) 
   return !error;
 }
 
+// Eight ASCII bytes lowered at once (SWAR): a byte's high bit marks it as at least 'A' after
+// adding 0x80 - 'A', and as above 'Z' after adding 0x80 - 'Z' - 1; bit 5 is set where both say
+// upper case. False (nothing written) when a byte is not ASCII.
+bool LowerAsciiWord(const char* in, char* out) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  uint64_t word;
+  std::memcpy(&word, in, sizeof word);
+  if ((word & kHighBits) != 0) return false;
+  const uint64_t at_least_a = word + kOnes * (0x80 - 'A');
+  const uint64_t above_z = word + kOnes * (0x80 - 'Z' - 1);
+  const uint64_t upper = at_least_a & ~above_z & kHighBits;
+  word |= upper >> 2;  // 0x80 >> 2 = 0x20, the case bit
+  std::memcpy(out, &word, sizeof word);
+  return true;
+}
+
 }  // namespace
 
 bool LowerCaseKeepingOffsets(std::string_view text, std::string& out) {
   out.resize(text.size());
-  constexpr size_t kBlock = 16;  // blocks of ASCII, lowered without a branch per byte
+  constexpr size_t kWord = 8;
   size_t i = 0;
   while (i < text.size()) {
-    if (i + kBlock <= text.size() && IsAscii(text.substr(i, kBlock))) {
-      std::transform(text.begin() + i, text.begin() + i + kBlock, out.begin() + i, LowerAscii);
-      i += kBlock;
+    if (i + kWord <= text.size() && LowerAsciiWord(text.data() + i, out.data() + i)) {
+      i += kWord;
     } else if (static_cast<uint8_t>(text[i]) < 0x80) {
       out[i] = LowerAscii(text[i]);
       ++i;

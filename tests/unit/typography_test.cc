@@ -49,6 +49,19 @@ TEST(LowerCaseTest, KeepsOffsetsWhereEveryCodePointKeepsItsLength) {
   }
 }
 
+// The whole-text path lowers eight ASCII bytes at a time: every byte value, at every position of
+// such a block, and the bytes around 'A' and 'Z' above all, must come out as LowerCase has them.
+TEST(LowerCaseTest, KeepingOffsetsLowersEveryAsciiByteAtEveryPosition) {
+  std::string all_ascii;
+  for (int c = 1; c < 0x80; ++c) all_ascii.push_back(static_cast<char>(c));
+  for (size_t shift = 0; shift < 8; ++shift) {
+    const std::string text = std::string(shift, 'Q') + all_ascii + "@AZ[`az{";
+    std::string out;
+    ASSERT_TRUE(LowerCaseKeepingOffsets(text, out));
+    EXPECT_EQ(out, LowerCase(text)) << "shift " << shift;
+  }
+}
+
 TEST(LowerCaseTest, AppendsAfterWhatIsThere) {
   std::string out = "Keep ";
   AppendLowerCase("ASCII Only-42", out);
