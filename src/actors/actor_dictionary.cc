@@ -129,6 +129,8 @@ void ActorDictionary::IndexAgentAndDemonymForms() {
   }
   for (const auto& entry : agent_phrase_starts_) add(entry.first);
   for (const auto& entry : adjective_phrase_starts_) add(entry.first);
+  agent_demonym_or_particle_forms_ = agent_or_demonym_forms_;
+  for (const auto& entry : particles_) agent_demonym_or_particle_forms_.insert(LowerCase(entry.first));
 }
 
 namespace {

@@ -100,6 +100,11 @@ class ActorDictionary {
   // CountryOfAdjective, MayStartAgentPhrase and MayStartAdjectivePhrase find nothing for the
   // word as written nor with its first letter lowered: one look-up rules out four or more.
   bool MayBeAgentOrDemonym(HashedWord lower) const { return agent_or_demonym_forms_.contains(lower.text, lower.hash); }
+  // MayBeAgentOrDemonym, or the lower-case form of a name particle: when not, neither that nor
+  // IsNameParticle holds for the word as written. One look-up for most lower-case words.
+  bool MayBeAgentDemonymOrParticle(HashedWord lower) const {
+    return agent_demonym_or_particle_forms_.contains(lower.text, lower.hash);
+  }
   const NameKeyer& keyer() const { return keyer_; }
 
  private:
@@ -125,6 +130,7 @@ class ActorDictionary {
   FlatStringSet<std::string_view> agent_phrase_starts_;
   FlatStringSet<std::string_view> adjective_phrase_starts_;
   FlatStringSet<std::string> agent_or_demonym_forms_;  // lower case
+  FlatStringSet<std::string> agent_demonym_or_particle_forms_;  // lower case
 };
 
 // "2023-09-05" → 20230905; 0 when not a date.

@@ -82,7 +82,7 @@ bool RecognizerPass::MayStartEntity(uint32_t i) const {
   const Token& token = TokenAt(i);
   if (token.capitalized || token.kind == TokenKind::kInitial) return true;
   if (!IsWordToken(i)) return false;
-  return MayBeAgentOrDemonym(i) || dictionary_.IsNameParticle(Word(i));
+  return dictionary_.MayBeAgentDemonymOrParticle({doc_.Lower(token), token.lower_hash});
 }
 
 bool RecognizerPass::SentenceIsShouting() const {

@@ -51,5 +51,32 @@ TEST(ActorDictionaryTest, AgentAndDemonymGateLetsThroughEveryKnownWord) {
   }
 }
 
+// The gate before the actor pass's rules at a lower-case word: whatever passes the agent and
+// demonym gate or is a name particle as written passes it, in whatever case it is written.
+TEST(ActorDictionaryTest, EntityStartGateLetsThroughAgentsDemonymsAndParticles) {
+  Status status;
+  const auto image = ResourceImage::Open(LAGEBILD_TEST_IMAGE, status);
+  ASSERT_NE(image, nullptr) << status.message();
+  const auto dictionary = ActorDictionary::Load(*image, status);
+  ASSERT_NE(dictionary, nullptr) << status.message();
+  const Document doc = testing_support::Analyse(
+      testing_support::ReadSourceFile("examples/kim-putin-de.txt") +
+      "\n\nUrsula von der Leyen met officials of Bashar al-Assad and Charles de Gaulle's heirs; "
+      "die Beamten von Abu Bakr al Baghdadi und van Gogh.");
+  size_t particles = 0;
+  for (const Token& token : doc.tokens) {
+    const HashedWord lower{doc.Lower(token), token.lower_hash};
+    const bool particle = dictionary->IsNameParticle(doc.Surface(token.span));
+    particles += particle;
+    if (dictionary->MayBeAgentOrDemonym(lower) || particle) {
+      EXPECT_TRUE(dictionary->MayBeAgentDemonymOrParticle(lower)) << doc.Surface(token.span);
+    }
+  }
+  EXPECT_GT(particles, 3u);
+  for (const char* unknown : {"haus", "the", "met", "september"}) {
+    EXPECT_FALSE(dictionary->MayBeAgentDemonymOrParticle(std::string_view(unknown))) << unknown;
+  }
+}
+
 }  // namespace
 }  // namespace lagebild
