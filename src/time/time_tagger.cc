@@ -161,11 +161,19 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
   const Sentence& sentence = doc.sentences[s];
   const TimeSentence prepared = grammar.Prepare(doc, sentence);
   const std::vector<TimeToken>& tokens = prepared.tokens;
-  context.tense = grammar.TenseOf(tokens);
   context.last_day.reset();
   const size_t first_in_sentence = doc.times.size();
   std::vector<bool> clock_without_day;
+  bool tense_known = false;  // the sentence's tense is read at its first possible start, if any
   for (size_t i = 0; i < tokens.size();) {
+    if (!tokens[i].may_start) {
+      ++i;
+      continue;
+    }
+    if (!tense_known) {
+      context.tense = grammar.TenseOf(tokens);
+      tense_known = true;
+    }
     std::optional<TimeMatch> match = grammar.MatchAt(prepared, i, context.tense);
     const bool skipped = match && (InsideName(doc, SpanOf(doc, sentence, *match)) ||
                                    (context.narrative && IsNarrativeDescriptor(tokens[match->first])));
