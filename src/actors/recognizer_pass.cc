@@ -42,8 +42,7 @@ RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
   date_ = doc.meta.published ? ToDateNumber(*doc.meta.published) : 0;
   if (date_ == 0) date_ = kLatestDate;
   const size_t tokens = doc.tokens.size();
-  surface_hashes_.reserve(tokens);
-  for (uint32_t i = 0; i < tokens; ++i) surface_hashes_.push_back(HashWord(Surface(i)));
+  surface_hashes_.assign(tokens, 0);
   memo_.resize(tokens);  // sized once, so that the memos' accessors need no check
   keys_.reserve(2 * tokens);
 }

@@ -85,9 +85,12 @@ class RecognizerPass {
 
   // Helpers over tokens.
   std::string_view Surface(uint32_t i) const { return doc_.Surface(doc_.tokens[i].span); }
-  // The token's surface with its hash, computed for all tokens when the pass starts: the tries
-  // ask for it about six times per token.
-  HashedWord Word(uint32_t i) const { return {Surface(i), surface_hashes_[i]}; }
+  // The token's surface with its hash, memoised: the rules ask for it several times per word.
+  HashedWord Word(uint32_t i) const {
+    uint64_t& hash = surface_hashes_[i];
+    if (hash == 0) hash = HashWord(Surface(i));  // 0: not hashed yet (a hash of 0 is hashed again)
+    return {Surface(i), hash};
+  }
   // ActorDictionary::MayBeAgentOrDemonym for the token, in any case. Memoised.
   bool MayBeAgentOrDemonym(uint32_t i) const {
     int8_t& known = memo_[i].may_be_agent_or_demonym;
@@ -128,7 +131,9 @@ class RecognizerPass {
   mutable std::vector<std::string> keys_;
   mutable std::vector<std::optional<NameSpan>> longest_names_;
   mutable std::unordered_map<std::string_view, bool> noun_cache_;
-  std::vector<uint64_t> surface_hashes_;  // per token: HashWord of its surface
+  // Per token: HashWord of its surface, once asked for. The rules ask for it at the words that may
+  // start an entity (MayStartEntity), a small part of the text: hashing every token cost more.
+  mutable std::vector<uint64_t> surface_hashes_;
   // The sentence being processed.
   uint32_t sentence_ = 0;
   uint32_t first_ = 0;
