@@ -19,7 +19,8 @@ constexpr uint32_t kMaxAcronymSegment = 2;
 bool StartsWithAsciiCaseless(std::string_view text, uint32_t pos, std::string_view prefix) {
   if (text.size() - pos < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[pos + i])) != prefix[i]) return false;
+    const char c = text[pos + i];  // lowered by hand: std::tolower is a library call per byte
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != prefix[i]) return false;
   }
   return true;
 }
