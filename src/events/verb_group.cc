@@ -140,6 +140,19 @@ int CandidateRank(const VerbCandidate& candidate, bool german) {
   return rank;
 }
 
+namespace {
+
+// A negation word that negates nothing: "nicht nur", "not least", "mehr als je", "than ever".
+bool NegationIsIdiom(const std::vector<WordView>& words, const Clause& clause, size_t k) {
+  const std::string_view next = k + 1 < clause.words.size() ? std::string_view(words[clause.words[k + 1]].lower) : "";
+  const std::string_view before = k > 0 ? std::string_view(words[clause.words[k - 1]].lower) : "";
+  const bool comparative = before == "wie" || before == "als" || before == "than" || before == "as" || before == "ever";
+  const bool idiom = next == "nur" || next == "only" || next == "zuletzt" || next == "least" || next == "just";
+  return comparative || idiom;
+}
+
+}  // namespace
+
 Modality ClauseModality(const std::vector<WordView>& words, const Clause& clause, bool future, bool german, std::string_view particle,
                         bool& would) {
   bool planned = future, possible = false, negated = false;
@@ -147,11 +160,7 @@ Modality ClauseModality(const std::vector<WordView>& words, const Clause& clause
     const WordView& word = words[clause.words[k]];
     if (!particle.empty() && word.lower == particle) continue;  // "stellte … bereit" is no readiness
     if ((word.flags & (kPlannedWord | kPossibleWord)) && IsModalityAdjective(words, clause.words[k], german)) continue;
-    const std::string_view next = k + 1 < clause.words.size() ? std::string_view(words[clause.words[k + 1]].lower) : "";
-    const std::string_view before = k > 0 ? std::string_view(words[clause.words[k - 1]].lower) : "";
-    const bool comparative = before == "wie" || before == "als" || before == "than" || before == "as" || before == "ever";
-    const bool idiom = next == "nur" || next == "only" || next == "zuletzt" || next == "least" || next == "just";  // "not least"
-    if ((word.flags & kNegationWord) && !idiom && !comparative) negated = true;
+    if ((word.flags & kNegationWord) && !NegationIsIdiom(words, clause, k)) negated = true;
     if (word.flags & kPlannedWord) planned = true;
     if (word.flags & kPossibleWord) {
       if (word.lower == "would" || word.lower == "'d" || word.lower == "würde" || word.lower == "würden") would = true;
