@@ -37,15 +37,16 @@ static_assert(std::all_of(std::begin(kLetterGroups), std::end(kLetterGroups),
 // Pass 2 maps single letters: w → v, j → i, y → i, z → s. Then doubled letters count once
 // ("Mueller" / "Muller", "Selenskyy" / "Selensky"). FoldConventions does both passes in one walk:
 // each letter a group rewrites to, or that no group starts with, is mapped as it is emitted.
-char FoldLetter(char c) {
-  switch (c) {
-    case 'w': return 'v';
-    case 'j': return 'i';
-    case 'y': return 'i';
-    case 'z': return 's';
-    default: return c;
-  }
+constexpr std::array<char, 256> BuildFoldedLetters() {
+  std::array<char, 256> folded{};
+  for (size_t c = 0; c < folded.size(); ++c) folded[c] = static_cast<char>(c);
+  folded['w'] = 'v';
+  folded['j'] = 'i';
+  folded['y'] = 'i';
+  folded['z'] = 's';
+  return folded;
 }
+constexpr std::array<char, 256> kFoldedLetters = BuildFoldedLetters();  // a table: no branch per letter
 
 // The groups starting with each byte, in their order: most letters start none.
 constexpr std::array<uint16_t, 256> kGroupsByFirstByte =
@@ -61,14 +62,43 @@ bool GroupAt(std::string_view text, size_t at, std::string_view group) {
   return true;
 }
 
+// The first two letters of every group, a bit per byte pair: at most positions of a word no group
+// starts, and one look-up says so (the letters that start groups, 's', 't', 'a', 'u', are among
+// the commonest, and trying their groups one by one cost a mispredicted branch per letter).
+constexpr std::array<uint64_t, 65536 / 64> BuildGroupStarts() {
+  std::array<uint64_t, 65536 / 64> starts{};
+  for (const auto& [group, replacement] : kLetterGroups) {
+    const size_t pair = size_t{static_cast<unsigned char>(group[0])} << 8 | static_cast<unsigned char>(group[1]);
+    starts[pair / 64] |= uint64_t{1} << (pair % 64);
+  }
+  return starts;
+}
+constexpr std::array<uint64_t, 65536 / 64> kGroupStarts = BuildGroupStarts();
+static_assert(std::all_of(std::begin(kLetterGroups), std::end(kLetterGroups), [](const auto& group) { return group.first.size() >= 2; }),
+              "kGroupStarts indexes groups by their first two letters");
+
+bool MayStartGroup(std::string_view text, size_t at) {
+  if (at + 1 >= text.size()) return false;
+  const size_t pair = size_t{static_cast<unsigned char>(text[at])} << 8 | static_cast<unsigned char>(text[at + 1]);
+  return (kGroupStarts[pair / 64] >> (pair % 64) & 1) != 0;
+}
+
 std::string FoldConventions(std::string_view ascii) {
   std::string key(ascii.size(), '\0');  // no group rewrites to more letters than it reads
   size_t length = 0;
+  // Written unconditionally and kept unless it doubles the letter before (the key holds no NUL:
+  // the script part keeps letters and digits only).
   const auto emit = [&](char c) {
-    const char folded = FoldLetter(c);
-    if (length == 0 || key[length - 1] != folded) key[length++] = folded;
+    const char folded = kFoldedLetters[static_cast<unsigned char>(c)];
+    const char last = length > 0 ? key[length - 1] : '\0';
+    key[length] = folded;
+    length += last != folded;
   };
   for (size_t i = 0; i < ascii.size();) {
+    if (!MayStartGroup(ascii, i)) {
+      emit(ascii[i++]);
+      continue;
+    }
     bool rewritten = false;
     for (uint16_t groups = kGroupsByFirstByte[static_cast<unsigned char>(ascii[i])]; groups != 0; groups &= groups - 1) {
       const auto& [group, replacement] = kLetterGroups[std::countr_zero(groups)];
