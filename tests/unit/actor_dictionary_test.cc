@@ -21,27 +21,48 @@ bool FoundAsWrittenOrLowerFirst(const ActorDictionary& dictionary, std::string_v
   return false;
 }
 
-// The gate before FindAgent, CountryOfAdjective and the phrase starts: every word of real text
-// that one of them knows passes it, in whatever case it is written.
-TEST(ActorDictionaryTest, AgentAndDemonymGateLetsThroughEveryKnownWord) {
-  Status status;
-  const auto image = ResourceImage::Open(LAGEBILD_TEST_IMAGE, status);
-  ASSERT_NE(image, nullptr) << status.message();
-  const auto dictionary = ActorDictionary::Load(*image, status);
-  ASSERT_NE(dictionary, nullptr) << status.message();
-  const Document doc = testing_support::Analyse(
-      testing_support::ReadSourceFile("examples/kim-putin-de.txt") +
-      "\n\nNorth Korean officials and the U.S. Secretary of State met Russian DEFENSE MINISTER Shoigu; "
-      "US-Beamte und nordkoreanische Diplomaten warnten.");
-  size_t known = 0;
+// Expects `gate` (asked with a token's folded form and hash) to pass every token of `doc` for which
+// `must_pass` (asked with its surface and folded form) holds; returns how many those were.
+template <typename MustPass, typename Gate>
+size_t ExpectGateLetsThrough(const Document& doc, MustPass must_pass, Gate gate) {
+  size_t count = 0;
   for (const Token& token : doc.tokens) {
     const std::string_view surface = doc.Surface(token.span);
-    const bool passes = dictionary->MayBeAgentOrDemonym({doc.Lower(token), token.lower_hash});
-    if (FoundAsWrittenOrLowerFirst(*dictionary, surface)) {
-      ++known;
-      EXPECT_TRUE(passes) << surface;
-    }
+    const HashedWord lower{doc.Lower(token), token.lower_hash};
+    if (!must_pass(surface, lower)) continue;
+    ++count;
+    EXPECT_TRUE(gate(lower)) << surface;
   }
+  return count;
+}
+
+// The compiled dictionary of the test image, and the bundled sample with more text after it.
+class ActorDictionaryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    image_ = ResourceImage::Open(LAGEBILD_TEST_IMAGE, status);
+    ASSERT_NE(image_, nullptr) << status.message();
+    dictionary = ActorDictionary::Load(*image_, status);
+    ASSERT_NE(dictionary, nullptr) << status.message();
+  }
+  static Document SampleWith(const std::string& more) {
+    return testing_support::Analyse(testing_support::ReadSourceFile("examples/kim-putin-de.txt") + "\n\n" + more);
+  }
+
+  Status status;
+  std::unique_ptr<ResourceImage> image_;
+  std::unique_ptr<ActorDictionary> dictionary;
+};
+
+// The gate before FindAgent, CountryOfAdjective and the phrase starts: every word of real text
+// that one of them knows passes it, in whatever case it is written.
+TEST_F(ActorDictionaryTest, AgentAndDemonymGateLetsThroughEveryKnownWord) {
+  const Document doc = SampleWith(
+      "North Korean officials and the U.S. Secretary of State met Russian DEFENSE MINISTER Shoigu; "
+      "US-Beamte und nordkoreanische Diplomaten warnten.");
+  const size_t known = ExpectGateLetsThrough(
+      doc, [&](std::string_view surface, HashedWord) { return FoundAsWrittenOrLowerFirst(*dictionary, surface); },
+      [&](HashedWord lower) { return dictionary->MayBeAgentOrDemonym(lower); });
   EXPECT_GT(known, 20u);
   for (const char* unknown : {"haus", "the", "wladiwostok", "september"}) {
     EXPECT_FALSE(dictionary->MayBeAgentOrDemonym(std::string_view(unknown))) << unknown;
@@ -53,26 +74,17 @@ TEST(ActorDictionaryTest, AgentAndDemonymGateLetsThroughEveryKnownWord) {
 
 // The gate before the actor pass's rules at a lower-case word: whatever passes the agent and
 // demonym gate or is a name particle as written passes it, in whatever case it is written.
-TEST(ActorDictionaryTest, EntityStartGateLetsThroughAgentsDemonymsAndParticles) {
-  Status status;
-  const auto image = ResourceImage::Open(LAGEBILD_TEST_IMAGE, status);
-  ASSERT_NE(image, nullptr) << status.message();
-  const auto dictionary = ActorDictionary::Load(*image, status);
-  ASSERT_NE(dictionary, nullptr) << status.message();
-  const Document doc = testing_support::Analyse(
-      testing_support::ReadSourceFile("examples/kim-putin-de.txt") +
-      "\n\nUrsula von der Leyen met officials of Bashar al-Assad and Charles de Gaulle's heirs; "
+TEST_F(ActorDictionaryTest, EntityStartGateLetsThroughAgentsDemonymsAndParticles) {
+  const Document doc = SampleWith(
+      "Ursula von der Leyen met officials of Bashar al-Assad and Charles de Gaulle's heirs; "
       "die Beamten von Abu Bakr al Baghdadi und van Gogh.");
-  size_t particles = 0;
-  for (const Token& token : doc.tokens) {
-    const HashedWord lower{doc.Lower(token), token.lower_hash};
-    const bool particle = dictionary->IsNameParticle(doc.Surface(token.span));
-    particles += particle;
-    if (dictionary->MayBeAgentOrDemonym(lower) || particle) {
-      EXPECT_TRUE(dictionary->MayBeAgentDemonymOrParticle(lower)) << doc.Surface(token.span);
-    }
-  }
+  const size_t particles = ExpectGateLetsThrough(
+      doc, [&](std::string_view surface, HashedWord) { return dictionary->IsNameParticle(surface); },
+      [&](HashedWord lower) { return dictionary->MayBeAgentDemonymOrParticle(lower); });
   EXPECT_GT(particles, 3u);
+  ExpectGateLetsThrough(
+      doc, [&](std::string_view, HashedWord lower) { return dictionary->MayBeAgentOrDemonym(lower); },
+      [&](HashedWord lower) { return dictionary->MayBeAgentDemonymOrParticle(lower); });
   for (const char* unknown : {"haus", "the", "met", "september"}) {
     EXPECT_FALSE(dictionary->MayBeAgentDemonymOrParticle(std::string_view(unknown))) << unknown;
   }
