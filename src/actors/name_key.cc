@@ -62,26 +62,10 @@ bool GroupAt(std::string_view text, size_t at, std::string_view group) {
   return true;
 }
 
-// The first two letters of every group, a bit per byte pair: at most positions of a word no group
-// starts, and one look-up says so (the letters that start groups, 's', 't', 'a', 'u', are among
-// the commonest, and trying their groups one by one cost a mispredicted branch per letter).
-constexpr std::array<uint64_t, 65536 / 64> BuildGroupStarts() {
-  std::array<uint64_t, 65536 / 64> starts{};
-  for (const auto& [group, replacement] : kLetterGroups) {
-    const size_t pair = size_t{static_cast<unsigned char>(group[0])} << 8 | static_cast<unsigned char>(group[1]);
-    starts[pair / 64] |= uint64_t{1} << (pair % 64);
-  }
-  return starts;
-}
-constexpr std::array<uint64_t, 65536 / 64> kGroupStarts = BuildGroupStarts();
-static_assert(std::all_of(std::begin(kLetterGroups), std::end(kLetterGroups), [](const auto& group) { return group.first.size() >= 2; }),
-              "kGroupStarts indexes groups by their first two letters");
-
-bool MayStartGroup(std::string_view text, size_t at) {
-  if (at + 1 >= text.size()) return false;
-  const size_t pair = size_t{static_cast<unsigned char>(text[at])} << 8 | static_cast<unsigned char>(text[at + 1]);
-  return (kGroupStarts[pair / 64] >> (pair % 64) & 1) != 0;
-}
+// At most positions of a word no group starts, but the letters that start groups ('s', 't', 'a',
+// 'u') are among the commonest: a filter of the groups' first two letters says so with one
+// look-up, where trying their groups one by one cost a mispredicted branch per such letter.
+constexpr PrefixFilter<2> kGroupStarts(kLetterGroups, [](const auto& group) { return group.first; });
 
 std::string FoldConventions(std::string_view ascii) {
   std::string key(ascii.size(), '\0');  // no group rewrites to more letters than it reads
@@ -95,7 +79,7 @@ std::string FoldConventions(std::string_view ascii) {
     length += last != folded;
   };
   for (size_t i = 0; i < ascii.size();) {
-    if (!MayStartGroup(ascii, i)) {
+    if (!kGroupStarts.MayStartAt(ascii, i)) {
       emit(ascii[i++]);
       continue;
     }

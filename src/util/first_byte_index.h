@@ -1,5 +1,6 @@
 // For a short list of strings tried at every position of a word: which of them start with each
-// byte, as bits in list order, so a position is tried only against the entries that can match.
+// byte, as bits in list order, so a position is tried only against the entries that can match;
+// and a filter of their first bytes that rules out most positions before any entry is tried.
 #pragma once
 
 #include <array>
@@ -32,5 +33,44 @@ bool IsListedWord(std::string_view word, const std::string_view (&entries)[N], c
   }
   return false;
 }
+
+// The first `Length` bytes of each string of a list, hashed into 4,096 bits. Asked at a position
+// of a word, it answers "no entry starts here" for nearly every position with one look-up, and
+// never wrongly (a rare false "maybe" costs only the exact test that follows). Its branch is
+// almost never taken, where trying the entries by first byte (IndexByFirstByte) is a branch the
+// processor guesses wrong at the commonest letters, which start most entries.
+template <size_t Length>
+class PrefixFilter {
+ public:
+  // `key(entry)` gives an entry's string, at least `Length` bytes long.
+  template <typename Entry, size_t N, typename Key>
+  constexpr PrefixFilter(const Entry (&entries)[N], Key key) {
+    for (size_t i = 0; i < N; ++i) {
+      const std::string_view text = key(entries[i]);
+      if (text.size() < Length) throw "PrefixFilter: an entry is shorter than the prefix";  // a compile error
+      const uint32_t bit = Bit(text, 0);
+      bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+    }
+  }
+
+  // False only when no entry starts at byte `at` of `text`.
+  constexpr bool MayStartAt(std::string_view text, size_t at) const {
+    if (at + Length > text.size()) return false;
+    const uint32_t bit = Bit(text, at);
+    return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
+  }
+
+ private:
+  static constexpr size_t kBits = 4096;
+
+  static constexpr uint32_t Bit(std::string_view text, size_t at) {
+    static_assert(Length >= 1 && Length <= 4, "the prefix is packed into 32 bits");
+    uint32_t packed = 0;
+    for (size_t k = 0; k < Length; ++k) packed |= uint32_t{static_cast<unsigned char>(text[at + k])} << (8 * k);
+    return (packed * 0x9E3779B1u) >> (32 - std::countr_zero(kBits));  // Fibonacci hashing to 12 bits
+  }
+
+  std::array<uint64_t, kBits / 64> bits_{};
+};
 
 }  // namespace lagebild
