@@ -1,6 +1,5 @@
 #include "geo/gazetteer.h"
 
-#include <algorithm>
 #include <string>
 
 #include "segment/typography.h"
@@ -69,10 +68,7 @@ GazetteerKey Gazetteer::KeyOf(std::string_view text) {
 
 GazetteerKey Gazetteer::KeyOfToken(const Document& doc, const Token& token) {
   const std::string_view surface = doc.Surface(token.span);
-  const bool plain_ascii = std::all_of(surface.begin(), surface.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80 && c != '`';  // FoldTypography's only ASCII change
-  });
-  if (!plain_ascii) return KeyOf(surface);
+  if (!IsPlainAscii(surface)) return KeyOf(surface);
   return GazetteerKey{std::string(doc.Lower(token)), token.lower_hash};
 }
 

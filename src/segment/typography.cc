@@ -38,12 +38,12 @@ std::string Nfkc(const std::string& text) {
   return U_SUCCESS(error) ? normalized : text;
 }
 
+}  // namespace
+
 // ASCII has nothing to fold but the backtick: most words pass unchanged.
 bool IsPlainAscii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '`'; });
 }
-
-}  // namespace
 
 std::string FoldTypography(std::string_view text) {
   if (IsPlainAscii(text)) return std::string(text);

@@ -15,4 +15,8 @@ namespace lagebild {
 
 std::string FoldTypography(std::string_view text);
 
+// Whether FoldTypography leaves `text` as it is because there is nothing to fold: ASCII without
+// the backtick. (Other text may come out unchanged too, but only after the work.)
+bool IsPlainAscii(std::string_view text);
+
 }  // namespace lagebild

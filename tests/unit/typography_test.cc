@@ -49,6 +49,18 @@ TEST(LowerCaseTest, KeepsOffsetsWhereEveryCodePointKeepsItsLength) {
   }
 }
 
+// Text that IsPlainAscii passes is its own folded form, so callers may skip the fold.
+TEST(FoldTypographyTest, PlainAsciiIsItsOwnFold) {
+  for (const char* text : {"Iran's", "US-Beamte", "New York", "", "\"quoted\""}) {
+    EXPECT_TRUE(IsPlainAscii(text)) << text;
+    EXPECT_EQ(FoldTypography(text), text);
+  }
+  for (const char* text : {"Iran`s", "Iran\u2019s", "M\u00FCller", "\uFB01nal"}) {
+    EXPECT_FALSE(IsPlainAscii(text)) << text;
+  }
+  EXPECT_EQ(FoldTypography("Iran`s"), "Iran's");
+}
+
 // The whole-text path lowers eight ASCII bytes at a time: every byte value, at every position of
 // such a block, and the bytes around 'A' and 'Z' above all, must come out as LowerCase has them.
 TEST(LowerCaseTest, KeepingOffsetsLowersEveryAsciiByteAtEveryPosition) {
