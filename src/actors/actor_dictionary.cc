@@ -115,12 +115,12 @@ std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& imag
       }
     });
   }
-  dictionary->IndexAgentAndDemonymForms();
+  dictionary->IndexLowerCaseForms();
   return dictionary;
 }
 
-void ActorDictionary::IndexAgentAndDemonymForms() {
-  const auto add = [&](std::string_view form) { agent_or_demonym_forms_.insert(LowerCase(form)); };
+void ActorDictionary::IndexLowerCaseForms() {
+  const auto add = [&](std::string_view form, uint8_t kind = kAgentOrDemonymForm) { lower_case_forms_[LowerCase(form)] |= kind; };
   for (const auto& table : adjectives_) {
     for (const auto& entry : table) add(entry.first);
   }
@@ -129,8 +129,7 @@ void ActorDictionary::IndexAgentAndDemonymForms() {
   }
   for (const auto& entry : agent_phrase_starts_) add(entry.first);
   for (const auto& entry : adjective_phrase_starts_) add(entry.first);
-  agent_demonym_or_particle_forms_ = agent_or_demonym_forms_;
-  for (const auto& entry : particles_) agent_demonym_or_particle_forms_.insert(LowerCase(entry.first));
+  for (const auto& entry : particles_) add(entry.first, kParticleForm);
 }
 
 namespace {

@@ -99,19 +99,24 @@ class ActorDictionary {
   // is `lower` (a token's Document::Lower with its hash). When it is not, FindAgent,
   // CountryOfAdjective, MayStartAgentPhrase and MayStartAdjectivePhrase find nothing for the
   // word as written nor with its first letter lowered: one look-up rules out four or more.
-  bool MayBeAgentOrDemonym(HashedWord lower) const { return agent_or_demonym_forms_.contains(lower.text, lower.hash); }
+  bool MayBeAgentOrDemonym(HashedWord lower) const { return (FormKindsOf(lower) & kAgentOrDemonymForm) != 0; }
   // MayBeAgentOrDemonym, or the lower-case form of a name particle: when not, neither that nor
   // IsNameParticle holds for the word as written. One look-up for most lower-case words.
-  bool MayBeAgentDemonymOrParticle(HashedWord lower) const {
-    return agent_demonym_or_particle_forms_.contains(lower.text, lower.hash);
-  }
+  bool MayBeAgentDemonymOrParticle(HashedWord lower) const { return FormKindsOf(lower) != 0; }
   const NameKeyer& keyer() const { return keyer_; }
 
  private:
   void LoadNames(std::string_view section);
   bool IsKnownNoun(std::string_view word) const;
   void IndexRoles();
-  void IndexAgentAndDemonymForms();
+  void IndexLowerCaseForms();
+  // Which kinds of form (bits below) the lower-case word `lower` is; 0 for none.
+  uint8_t FormKindsOf(HashedWord lower) const {
+    const auto found = lower_case_forms_.find(lower.text, lower.hash);
+    return found == lower_case_forms_.end() ? 0 : found->second;
+  }
+  static constexpr uint8_t kAgentOrDemonymForm = 1;  // an agent form, demonym or first word of either
+  static constexpr uint8_t kParticleForm = 2;        // a name particle
 
   NameKeyer keyer_;
   std::vector<Actor> actors_;
@@ -129,8 +134,7 @@ class ActorDictionary {
   FlatStringSet<std::string_view> german_agent_endings_;
   FlatStringSet<std::string_view> agent_phrase_starts_;
   FlatStringSet<std::string_view> adjective_phrase_starts_;
-  FlatStringSet<std::string> agent_or_demonym_forms_;  // lower case
-  FlatStringSet<std::string> agent_demonym_or_particle_forms_;  // lower case
+  FlatStringMap<std::string, uint8_t> lower_case_forms_;  // agent, demonym and particle forms → kinds
 };
 
 // "2023-09-05" → 20230905; 0 when not a date.
