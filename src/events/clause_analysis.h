@@ -95,6 +95,15 @@ struct SentenceAnalysis {
 // verb groups and arguments.
 SentenceAnalysis AnalyseSentence(const Document& doc, uint32_t sentence, const EventLexicon& lexicon);
 
+// False only when no word of the sentence can trigger an event: none has a form (its own, a German
+// compound's head, or the noun after a hyphen) whose lemma has patterns. Such a sentence yields
+// no candidate whatever its clauses, so the coder need not analyse it. Costs a look-up per word,
+// a fraction of AnalyseSentence.
+bool MayTriggerEvent(const Document& doc, uint32_t sentence, const EventLexicon& lexicon);
+// Whether some word of the sentence may be a subject pronoun (kSubjectPronoun), which can bring
+// in an actor of the sentence before.
+bool HasSubjectPronoun(const Document& doc, uint32_t sentence, const EventLexicon& lexicon);
+
 // Chooses each clause's subjects and objects from its arguments (call after marking speakers):
 // case and preposition cues first, then German V2 / verb-final order or English word order; in
 // the passive the von/durch/by agent is the subject and the passive subject the object.

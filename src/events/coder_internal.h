@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,9 +82,13 @@ int32_t MarkFramedSpeakers(SentenceContext& context);
 bool IsReportClause(const SentenceContext& context, size_t c);
 int32_t ReportSpeaker(SentenceContext& context, bool& reported);
 
+// The main subjects of the sentence before, for a pronoun subject that has no antecedent in its
+// own sentence. Asked only then: the answer may mean analysing sentences the coder skipped.
+using PreviousSubjects = std::function<std::vector<int32_t>()>;
+
 // subject_links.cc
 void InheritSubjects(SentenceContext& context);
-void ResolvePronounSubjects(SentenceContext& context, const std::vector<int32_t>& previous_subjects);
+void ResolvePronounSubjects(SentenceContext& context, const PreviousSubjects& previous_subjects);
 std::vector<int32_t> MainSubjects(const SentenceAnalysis& analysis);
 
 // complements.cc
@@ -96,7 +101,15 @@ void AddDeterringWarnings(const SentenceContext& context, std::vector<Candidate>
 void ApplyClauseContext(const SentenceContext& context, std::vector<Candidate>& candidates, bool reported);
 
 // event_coder.cc: every step for one sentence; `attribution` gets the speaker or -1.
-std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& cameo, const std::vector<int32_t>& previous_subjects,
+std::vector<Candidate> CodeSentence(SentenceContext& context, const CameoTable& cameo, const PreviousSubjects& previous_subjects,
                                     int32_t& attribution);
+
+// The steps of CodeSentence that change the analysis — speakers, roles, pronoun and inherited
+// subjects — and what they find; every later step only reads it.
+struct SettledSubjects {
+  int32_t attribution = -1;  // the speaker, or -1
+  bool reported = false;     // a speaker frames the sentence or it has a reporting clause
+};
+SettledSubjects SettleSubjects(SentenceContext& context, const PreviousSubjects& previous_subjects);
 
 }  // namespace lagebild::event_internal

@@ -67,7 +67,7 @@ std::string EventCoder::Explain(const Document& doc) const {
     SentenceAnalysis analysis = AnalyseSentence(copy, s, *lexicon);
     SentenceContext context{copy, *lexicon, analysis, language == "de"};
     int32_t attribution = -1;
-    const std::vector<Candidate> candidates = event_internal::CodeSentence(context, *cameo_, previous_subjects, attribution);
+    const std::vector<Candidate> candidates = event_internal::CodeSentence(context, *cameo_, [&] { return previous_subjects; }, attribution);
     previous_subjects = event_internal::MainSubjects(analysis);
     out += "[" + std::to_string(s) + "] " + std::string(copy.Surface(copy.sentences[s].span)) + "\n";
     for (size_t c = 0; c < analysis.clauses.size(); ++c) out += ExplainClause(copy, context, c);

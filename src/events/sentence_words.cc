@@ -112,6 +112,11 @@ void MarkPhrases(std::vector<WordView>& words, const EventLexicon& lexicon) {
   }
 }
 
+bool IsWordKind(TokenKind kind) {
+  return kind == TokenKind::kWord || kind == TokenKind::kNumber || kind == TokenKind::kClitic || kind == TokenKind::kAbbreviation ||
+         kind == TokenKind::kInitial || kind == TokenKind::kOrdinal;
+}
+
 std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const EventLexicon& lexicon) {
   const Sentence& s = doc.sentences[sentence];
   std::vector<WordView> words;
@@ -125,8 +130,7 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
     word.comma = surface == ",";
     word.dash = surface == "–" || surface == "—" || surface == "-";
     word.opens_bracket = surface == "(";
-    word.is_word = token.kind == TokenKind::kWord || token.kind == TokenKind::kNumber || token.kind == TokenKind::kClitic ||
-                   token.kind == TokenKind::kAbbreviation || token.kind == TokenKind::kInitial || token.kind == TokenKind::kOrdinal;
+    word.is_word = IsWordKind(token.kind);
     word.capitalized = token.capitalized;
     if (word.is_word) {
       word.lower = doc.Lower(token);
@@ -154,4 +158,56 @@ std::vector<WordView> BuildWords(const Document& doc, uint32_t sentence, const E
   return words;
 }
 
+namespace {
+
+bool AnyWithPatterns(const std::vector<TriggerForm>* forms, const EventLexicon& lexicon) {
+  return forms != nullptr && std::any_of(forms->begin(), forms->end(),
+                                         [&](const TriggerForm& form) { return !lexicon.PatternsOf(form.lemma).empty(); });
+}
+
+// The nouns MarkEntities may give a word as its compound head: whatever follows one of its
+// hyphens ("Russland-Besuch"), wherever the entity ends.
+bool HyphenHeadMayTrigger(std::string_view surface, const EventLexicon& lexicon) {
+  for (size_t hyphen = surface.find('-'); hyphen != std::string_view::npos; hyphen = surface.find('-', hyphen + 1)) {
+    if (hyphen + 1 < surface.size() && AnyWithPatterns(lexicon.Forms(LowerCase(surface.substr(hyphen + 1))), lexicon)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 }  // namespace lagebild::clause_internal
+
+namespace lagebild {
+
+// Follows where the coder finds triggers: a clause's verb lemma and its noun triggers come from
+// BuildWords' forms (compound heads included), actor compounds from MarkEntities' compound heads.
+// A superset of those: the compound head is tried whether or not the word is inside an entity.
+bool MayTriggerEvent(const Document& doc, uint32_t sentence, const EventLexicon& lexicon) {
+  using clause_internal::AnyWithPatterns;
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+    const Token& token = doc.tokens[t];
+    const std::string_view surface = doc.Surface(token.span);
+    if (surface.find('-') != std::string_view::npos && clause_internal::HyphenHeadMayTrigger(surface, lexicon)) return true;
+    if (!clause_internal::IsWordKind(token.kind)) continue;
+    const std::string_view lower = doc.Lower(token);
+    const std::vector<TriggerForm>* forms = lexicon.Forms(lower, token.lower_hash);
+    if (forms == nullptr && lexicon.german() && token.capitalized) forms = clause_internal::CompoundHeadForms(lower, lexicon);
+    if (AnyWithPatterns(forms, lexicon)) return true;
+  }
+  return false;
+}
+
+bool HasSubjectPronoun(const Document& doc, uint32_t sentence, const EventLexicon& lexicon) {
+  const Sentence& s = doc.sentences[sentence];
+  for (uint32_t t = s.first_token; t < s.last_token; ++t) {
+    const Token& token = doc.tokens[t];
+    if (clause_internal::IsWordKind(token.kind) && (lexicon.WordFlags(doc.Lower(token), token.lower_hash, token.capitalized) & kSubjectPronoun)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace lagebild

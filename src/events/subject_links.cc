@@ -56,24 +56,20 @@ void InheritSubjects(SentenceContext& context) {
 
 // "Er wurde von … empfangen": a pronoun subject of a main clause refers to the subject of the
 // sentence before (within the paragraph).
-void ResolvePronounSubjects(SentenceContext& context, const std::vector<int32_t>& previous_subjects) {
+void ResolvePronounSubjects(SentenceContext& context, const PreviousSubjects& previous_subjects) {
   std::vector<Clause>& clauses = context.analysis.clauses;
   for (size_t c = 0; c < clauses.size(); ++c) {
     Clause& clause = clauses[c];
     if (clause.governor >= 0 || !clause.verb.pronoun_subject || !clause.subjects.empty() || clause.verb.passive) continue;
     // "Nachdem Schoigu eingetroffen war, traf er Kim": the nearest subject before, in this
     // sentence or the one before.
-    std::vector<int32_t> antecedents = previous_subjects;
-    for (size_t k = c; k-- > 0;) {
-      std::vector<int32_t> found;
+    std::vector<int32_t> antecedents;
+    for (size_t k = c; k-- > 0 && antecedents.empty();) {
       for (int32_t a : clauses[k].subjects) {
-        if (!clauses[k].args[a].speaker) found.push_back(clauses[k].args[a].entity);
-      }
-      if (!found.empty()) {
-        antecedents = found;
-        break;
+        if (!clauses[k].args[a].speaker) antecedents.push_back(clauses[k].args[a].entity);
       }
     }
+    if (antecedents.empty()) antecedents = previous_subjects();
     for (int32_t entity : antecedents) {
       Argument arg;
       arg.entity = entity;
