@@ -203,7 +203,8 @@ bool HasSubjectPronoun(const Document& doc, uint32_t sentence, const EventLexico
   const Sentence& s = doc.sentences[sentence];
   for (uint32_t t = s.first_token; t < s.last_token; ++t) {
     const Token& token = doc.tokens[t];
-    if (clause_internal::IsWordKind(token.kind) && (lexicon.WordFlags(doc.Lower(token), token.lower_hash, token.capitalized) & kSubjectPronoun)) {
+    // Not capitalized: that only adds kTitleWord, by comparing endings.
+    if (clause_internal::IsWordKind(token.kind) && (lexicon.WordFlags(doc.Lower(token), token.lower_hash, false) & kSubjectPronoun)) {
       return true;
     }
   }
