@@ -102,6 +102,15 @@ bool IsEnglishWordReadAsWritten(const TimeToken& token) {
   return IsListedWord(token.lower, kEnglishWordsReadAsWritten, kEnglishWordsReadAsWrittenByFirstByte);
 }
 
+// A bit per byte for the digits and the hyphen: a token's bytes are OR-ed in a branch-free loop.
+constexpr uint8_t kDigitMark = 1, kHyphenMark = 2;
+constexpr std::array<uint8_t, 256> kDigitOrHyphen = [] {
+  std::array<uint8_t, 256> marks{};
+  for (char c = '0'; c <= '9'; ++c) marks[static_cast<unsigned char>(c)] = kDigitMark;
+  marks['-'] = kHyphenMark;
+  return marks;
+}();
+
 // "Q1" … "Q4" (MatchQuarter).
 bool IsQuarterToken(std::string_view text) { return text.size() == 2 && text[0] == 'Q' && text[1] >= '1' && text[1] <= '4'; }
 
@@ -164,10 +173,10 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
     if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
       token.words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));  // "Sept." → "sept"
     }
-    for (const char c : token.lower) {  // one pass for what MayStart and NoteFeatures ask
-      token.has_digit |= c >= '0' && c <= '9';
-      token.has_hyphen |= c == '-';
-    }
+    uint8_t marks = 0;  // one pass for what MayStart and NoteFeatures ask
+    for (const char c : token.lower) marks |= kDigitOrHyphen[static_cast<unsigned char>(c)];
+    token.has_digit = (marks & kDigitMark) != 0;
+    token.has_hyphen = (marks & kHyphenMark) != 0;
     if (token.has_digit && token.text.size() <= 4 && AllDigits(token.text)) token.number = ToInt(token.text);
     if (source.kind == TokenKind::kOrdinal && token.text.size() <= 3) token.ordinal = ToInt(token.text.substr(0, token.text.size() - 1));
     if (!german_ && token.lower.size() >= 3 && token.lower.size() <= 4) {
