@@ -198,11 +198,18 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
   return prepared;
 }
 
+// "Fridays" (MatchSet reads "on Fridays"): not every capitalised word in -s ("Reuters", "States"),
+// which would try every matcher at each.
+bool TimeGrammar::IsEnglishWeekdayPlural(const TimeToken& token) const {
+  if (!token.capitalized || token.lower.size() <= 5 || token.lower.back() != 's') return false;
+  const std::span<const TimeWord> words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));
+  return std::any_of(words.begin(), words.end(), [](const TimeWord& word) { return word.category == Category::kWeekday; });
+}
+
 // Whether matching at the token is worth trying: a time word, a number, an article or a phrase
 // start. kModifier when it can only begin an expression that a later word carries.
 TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
-  if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit ||
-      (!german_ && token.capitalized && token.lower.back() == 's')) {
+  if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit || (!german_ && IsEnglishWeekdayPlural(token))) {
     return Start::kYes;
   }
   const auto starting = [](const TimeWord& word) {

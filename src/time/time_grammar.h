@@ -72,6 +72,7 @@ class TimeGrammar {
   static const MatcherRule kMatcherRules[17];
   enum class Start : uint8_t { kNo, kModifier, kYes };
   Start MayStart(const TimeToken& token) const;
+  bool IsEnglishWeekdayPlural(const TimeToken& token) const;
   void NoteFeatures(const TimeToken& token, Start start, Features& has) const;
   uint32_t PossibleMatchers(const Features& has) const;
   void CheckSkippedMatcher(const Cursor& at, size_t rule) const;
