@@ -169,7 +169,7 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
     token.in_entity = entity != doc.entities.end() && entity->span.begin <= source.span.begin;
     const TimeLexicon::Found found = lexicon_.Find(token.lower, token.lower_hash);
     token.words = found.words;
-    token.starts_phrase = found.starts_phrase;
+    token.starts_phrase = found.starts_phrase && PhraseStartsAt(doc, sentence, i);
     if (token.words.empty() && token.lower.size() > 2 && token.lower.back() == '.') {
       token.words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));  // "Sept." → "sept"
     }
@@ -206,9 +206,21 @@ bool TimeGrammar::IsEnglishWeekdayPlural(const TimeToken& token) const {
   return std::any_of(words.begin(), words.end(), [](const TimeWord& word) { return word.category == Category::kWeekday; });
 }
 
+// Whether a phrase of the lexicon ("at least", "vor kurzer Zeit", "Christmas Eve") starts at
+// token i of the document: "at", "more" and "vor" alone start none.
+bool TimeGrammar::PhraseStartsAt(const Document& doc, const Sentence& sentence, uint32_t i) const {
+  std::string phrase(doc.Lower(doc.tokens[i]));
+  for (uint32_t k = i + 1; k < sentence.last_token && k - i < lexicon_.longest_phrase_words(); ++k) {
+    (phrase += ' ') += doc.Lower(doc.tokens[k]);
+    if (!lexicon_.Lookup(phrase).empty()) return true;
+  }
+  return false;
+}
+
 // Whether matching at the token is worth trying: a time word, a number, an article or a phrase
 // start. kModifier when it can only begin an expression that a later word carries.
 TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
+  if (token.kind == TokenKind::kUrl) return Start::kNo;  // "#39", "www.example.com/2023/09/05"
   if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit || (!german_ && IsEnglishWeekdayPlural(token))) {
     return Start::kYes;
   }
@@ -219,7 +231,7 @@ TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   const bool carrying_word = std::any_of(token.words.begin(), token.words.end(), [&](const TimeWord& word) {
     return starting(word) && !IsModifierCategory(word.category);
   });
-  const bool hyphenated_word = token.lower.size() > 1 && token.has_hyphen;  // "mid-September"
+  const bool hyphenated_word = token.lower.size() > 1 && token.has_hyphen && token.kind != TokenKind::kPunctuation;  // "mid-September", not "--"
   if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || token.starts_phrase) {
     return Start::kYes;
   }

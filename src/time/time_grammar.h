@@ -73,6 +73,7 @@ class TimeGrammar {
   enum class Start : uint8_t { kNo, kModifier, kYes };
   Start MayStart(const TimeToken& token) const;
   bool IsEnglishWeekdayPlural(const TimeToken& token) const;
+  bool PhraseStartsAt(const Document& doc, const Sentence& sentence, uint32_t i) const;
   void NoteFeatures(const TimeToken& token, Start start, Features& has) const;
   uint32_t PossibleMatchers(const Features& has) const;
   void CheckSkippedMatcher(const Cursor& at, size_t rule) const;

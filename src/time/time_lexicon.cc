@@ -1,5 +1,7 @@
 #include "time/time_lexicon.h"
 
+#include <algorithm>
+
 #include <array>
 #include <string>
 
@@ -44,6 +46,8 @@ std::unique_ptr<TimeLexicon> TimeLexicon::Create(const ResourceImage& image, std
     }
     if (const size_t space = fields[0].find(' '); space != std::string_view::npos) {
       lexicon->entries_[fields[0].substr(0, space)].starts_phrase = true;
+      const auto words = static_cast<size_t>(std::count(fields[0].begin(), fields[0].end(), ' ')) + 1;
+      lexicon->longest_phrase_words_ = std::max(lexicon->longest_phrase_words_, words);
     }
   });
   return lexicon;

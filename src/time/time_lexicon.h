@@ -40,6 +40,8 @@ class TimeLexicon {
 
   std::span<const TimeWord> Lookup(std::string_view lower_form) const { return Find(lower_form, HashWord(lower_form)).words; }
   bool StartsPhrase(std::string_view lower_form) const { return Find(lower_form, HashWord(lower_form)).starts_phrase; }
+  // The most words an entry has ("vor kurzer Zeit": 3).
+  size_t longest_phrase_words() const { return longest_phrase_words_; }
 
  private:
   struct Entry {
@@ -47,6 +49,7 @@ class TimeLexicon {
     bool starts_phrase = false;
   };
   FlatStringMap<std::string_view, Entry> entries_;
+  size_t longest_phrase_words_ = 1;
 };
 
 }  // namespace lagebild
