@@ -139,6 +139,9 @@ class SubjectChain {
     unanalysed_.clear();
   }
 
+  // The main subjects of the sentence before, when known without analysing skipped sentences.
+  const std::vector<int32_t>* Known() const { return unanalysed_.empty() ? &latest_ : nullptr; }
+
   std::vector<int32_t> Latest() {
     for (const auto& [sentence, lexicon] : unanalysed_) {
       SentenceAnalysis analysis = AnalyseSentence(doc_, sentence, *lexicon);
@@ -157,16 +160,18 @@ class SubjectChain {
 };
 
 // Debug builds (the sanitizer tests among them) code a skipped sentence anyway and stop if it
-// yields an event: MayYieldEvent is then too strict and loses events. (A skipped sentence has no
-// subject pronoun or no trigger, so the sentence before cannot matter.)
+// yields an event: the test in EventCoder::Code is then too strict and loses events. `previous`
+// are the main subjects of the sentence before when known (otherwise the sentence was skipped for
+// having no subject pronoun or no trigger, and they cannot matter).
 void CheckSkippedSentence([[maybe_unused]] Document& doc, [[maybe_unused]] uint32_t sentence,
-                          [[maybe_unused]] const EventLexicon& lexicon, [[maybe_unused]] const CameoTable& cameo) {
+                          [[maybe_unused]] const EventLexicon& lexicon, [[maybe_unused]] const CameoTable& cameo,
+                          [[maybe_unused]] const std::vector<int32_t>* previous) {
 #ifndef NDEBUG
   SentenceAnalysis analysis = AnalyseSentence(doc, sentence, lexicon);
   event_internal::SentenceContext context{doc, lexicon, analysis, lexicon.german()};
   int32_t attribution = -1;
-  const std::vector<event_internal::Candidate> candidates =
-      event_internal::CodeSentence(context, cameo, [] { return std::vector<int32_t>(); }, attribution);
+  const std::vector<event_internal::Candidate> candidates = event_internal::CodeSentence(
+      context, cameo, [&] { return previous != nullptr ? *previous : std::vector<int32_t>(); }, attribution);
   const size_t events_before = doc.events.size();
   EmitEvents(doc, sentence, context, candidates, attribution, cameo);
   if (doc.events.size() != events_before) {
@@ -176,23 +181,32 @@ void CheckSkippedSentence([[maybe_unused]] Document& doc, [[maybe_unused]] uint3
 #endif
 }
 
-// Which sentences have actors of two codes or more: an event's source and target differ in code.
-std::vector<bool> SentencesWithTwoCodes(const Document& doc) {
-  std::vector<bool> two_codes(doc.sentences.size(), false);
-  std::vector<std::string_view> first_code(doc.sentences.size());
+// The actor codes of a sentence, as far as an event needs them: its source and target differ in code.
+struct SentenceCodes {
+  std::string_view first;  // the first actor's code, or empty
+  bool two = false;        // a second, different code
+};
+
+std::vector<SentenceCodes> CodesBySentence(const Document& doc) {
+  std::vector<SentenceCodes> codes(doc.sentences.size());
   for (const Entity& entity : doc.entities) {
-    if (entity.sentence >= two_codes.size() || entity.code.empty()) continue;
-    std::string_view& first = first_code[entity.sentence];
-    if (first.empty()) first = entity.code;
-    else if (first != entity.code) two_codes[entity.sentence] = true;
+    if (entity.sentence >= codes.size() || entity.code.empty()) continue;
+    SentenceCodes& sentence = codes[entity.sentence];
+    if (sentence.first.empty()) sentence.first = entity.code;
+    else if (sentence.first != entity.code) sentence.two = true;
   }
-  return two_codes;
+  return codes;
 }
 
-// An event needs a trigger, and a source and a target of different codes: both among the
-// sentence's actors, or one of them a pronoun subject's antecedent in the sentence before.
-bool MayYieldEvent(const Document& doc, uint32_t sentence, bool two_codes, const EventLexicon& lexicon) {
-  return (two_codes || HasSubjectPronoun(doc, sentence, lexicon)) && MayTriggerEvent(doc, sentence, lexicon);
+// Whether the entities bring a code other than `code` (or two codes when `code` is empty).
+bool AddsAnotherCode(const Document& doc, const std::vector<int32_t>& entities, std::string_view code) {
+  for (const int32_t e : entities) {
+    const std::string_view other = doc.entities[e].code;
+    if (other.empty() || other == code) continue;
+    if (!code.empty()) return true;
+    code = other;
+  }
+  return false;
 }
 
 }  // namespace
@@ -202,8 +216,18 @@ void EventCoder::Code(Document& doc) const {
   for (const Entity& entity : doc.entities) {
     if (entity.sentence < has_actors.size()) has_actors[entity.sentence] = true;
   }
-  const std::vector<bool> two_codes = SentencesWithTwoCodes(doc);
+  const std::vector<SentenceCodes> codes = CodesBySentence(doc);
   SubjectChain subjects(doc);
+  // An event needs a trigger, and a source and a target of different codes: both among the
+  // sentence's actors, or one of them a subject pronoun's antecedent in the sentence before.
+  const auto may_yield_event = [&](uint32_t s, const EventLexicon& lexicon) {
+    if (!codes[s].two) {
+      if (!HasSubjectPronoun(doc, s, lexicon)) return false;
+      const std::vector<int32_t>* antecedents = subjects.Known();
+      if (antecedents != nullptr && !AddsAnotherCode(doc, *antecedents, codes[s].first)) return false;
+    }
+    return MayTriggerEvent(doc, s, lexicon);
+  };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (s > 0 && doc.sentences[s].paragraph != doc.sentences[s - 1].paragraph) subjects.Reset();
     if (!has_actors[s]) {
@@ -214,8 +238,8 @@ void EventCoder::Code(Document& doc) const {
     const std::string& language = paragraph.lang == "de" || paragraph.lang == "en" ? paragraph.lang : doc.lang;
     const EventLexicon* lexicon = Lexicon(language);
     if (lexicon == nullptr || StartsWithBoilerplate(doc, s, *lexicon)) continue;
-    if (!MayYieldEvent(doc, s, two_codes[s], *lexicon)) {
-      CheckSkippedSentence(doc, s, *lexicon, *cameo_);
+    if (!may_yield_event(s, *lexicon)) {
+      CheckSkippedSentence(doc, s, *lexicon, *cameo_, subjects.Known());
       subjects.Skipped(s, *lexicon);
       continue;
     }
