@@ -242,6 +242,17 @@ TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   return Start::kNo;
 }
 
+namespace {
+
+// A lexicon word other than a tense cue ("will", "said", "wurde"): those only tell the tense.
+bool CarriesTime(const TimeToken& token) {
+  return std::any_of(token.words.begin(), token.words.end(), [](const TimeWord& word) {
+    return word.category != Category::kFuture && word.category != Category::kPast;
+  });
+}
+
+}  // namespace
+
 // A modifier keeps its start only when a time word follows within kModifierReach tokens
 // (through other modifiers: "in the last two weeks"); otherwise the matchers would be tried at
 // every article and preposition of the text.
@@ -253,7 +264,7 @@ void TimeGrammar::KeepModifiersBeforeTimeWords(std::vector<TimeToken>& tokens) c
     // Only a modifier up to kModifierReach tokens before asks whether this one carries.
     if (!token.after_modifier) continue;
     // "past" modifies ("the past week") and carries ("the past").
-    if (token.may_start || (!token.words.empty() && !token.modifier) || IsNounOfTheGrammar(token)) next_carrier = i;
+    if (token.may_start || (!token.modifier && CarriesTime(token)) || IsNounOfTheGrammar(token)) next_carrier = i;
   }
 }
 
