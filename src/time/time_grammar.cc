@@ -221,7 +221,8 @@ bool TimeGrammar::PhraseStartsAt(const Document& doc, const Sentence& sentence, 
 // start. kModifier when it can only begin an expression that a later word carries.
 TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   if (token.kind == TokenKind::kUrl) return Start::kNo;  // "#39", "www.example.com/2023/09/05"
-  if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit || (!german_ && IsEnglishWeekdayPlural(token))) {
+  if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit ||
+      (!german_ && token.capitalized && token.lower.size() > 5 && token.lower.back() == 's' && IsEnglishWeekdayPlural(token))) {
     return Start::kYes;
   }
   const auto starting = [](const TimeWord& word) {
@@ -235,8 +236,9 @@ TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   if (carrying_word || hyphenated_word || (german_ && MayBeTimeCompound(token.lower)) || token.starts_phrase) {
     return Start::kYes;
   }
-  if (starting_word || token.kind == TokenKind::kQuote || IsArticle(&token, german_) || token.lower == "-" ||
-      (german_ && IsAny(&token, {"im", "am"}))) {
+  const std::string_view lower = token.lower;
+  if (starting_word || token.kind == TokenKind::kQuote || IsArticle(&token, german_) || (lower.size() == 1 && lower[0] == '-') ||
+      (german_ && lower.size() == 2 && (lower == "im" || lower == "am"))) {
     return Start::kModifier;
   }
   return Start::kNo;

@@ -130,8 +130,12 @@ inline bool IsRangeWord(const TimeToken* token, bool german) {
   return german ? IsAny(token, {"bis"}) : IsAny(token, {"to", "through", "until", "till"});
 }
 
+// Asked of nearly every token (MayStart): every article has three letters, the German ones a 'd'.
 inline bool IsArticle(const TimeToken* token, bool german) {
-  return german ? IsAny(token, {"der", "die", "das", "den", "dem", "des"}) : IsAny(token, {"the"});
+  if (token == nullptr || token->lower.size() != 3) return false;
+  const std::string_view w = token->lower;
+  if (!german) return w == "the";
+  return w[0] == 'd' && (w == "der" || w == "die" || w == "das" || w == "den" || w == "dem" || w == "des");
 }
 
 // "2014-2016", "2014–16": a year range in one token.
