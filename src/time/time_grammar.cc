@@ -282,7 +282,7 @@ bool RegularPastForm(const std::vector<TimeToken>& tokens, size_t i) {
   if (token.kind != TokenKind::kWord || token.capitalized || token.lower.size() < 5) return false;
   if (!token.lower.ends_with("ed") || token.lower.ends_with("eed") || token.lower.find('-') != std::string::npos) return false;
   if (i == 0) return true;
-  return !IsAny(&tokens[i - 1], {"the", "a", "an", "to", "is", "are", "be", "being", "'s", "this", "these", "its", "their"});
+  return !IsAny(&tokens[i - 1], "the", "a", "an", "to", "is", "are", "be", "being", "'s", "this", "these", "its", "their");
 }
 
 }  // namespace
@@ -295,10 +295,10 @@ Tense TimeGrammar::TenseBetween(const std::vector<TimeToken>& tokens, size_t fir
     const TimeToken& token = tokens[i];
     if (WordOf(&token, Category::kFuture)) {
       future = true;
-      modal = modal || (german_ && IsAny(&token, {"soll", "sollen", "will", "wollen"}));
+      modal = modal || (german_ && IsAny(&token, "soll", "sollen", "will", "wollen"));
     }
     if (WordOf(&token, Category::kPast) || (!german_ && RegularPastForm(tokens, i))) past = true;
-    if (modal && IsAny(&token, {"haben", "sein", "worden"})) perfect_infinitive = true;
+    if (modal && IsAny(&token, "haben", "sein", "worden")) perfect_infinitive = true;
   }
   if (future && !(modal && perfect_infinitive)) return Tense::kFuture;
   return past || perfect_infinitive ? Tense::kPast : Tense::kUnknown;
@@ -327,9 +327,9 @@ Tense TimeGrammar::ClauseTense(const std::vector<TimeToken>& tokens, size_t firs
 TimeGrammar::Bound TimeGrammar::BoundBefore(const std::vector<TimeToken>& tokens, size_t first) const {
   if (first == 0) return Bound::kNone;
   const TimeToken* before = &tokens[first - 1];
-  if (german_ && first >= 2 && IsAny(before, {"zum", "zur", "in", "ins", "im", "nach", "auf"})) before = &tokens[first - 2];
-  if (german_ ? IsAny(before, {"bis", "spätestens"}) : IsAny(before, {"until", "by", "till"})) return Bound::kUntil;
-  if (german_ ? IsAny(before, {"seit", "ab"}) : IsAny(before, {"since"})) return Bound::kFrom;
+  if (german_ && first >= 2 && IsAny(before, "zum", "zur", "in", "ins", "im", "nach", "auf")) before = &tokens[first - 2];
+  if (german_ ? IsAny(before, "bis", "spätestens") : IsAny(before, "until", "by", "till")) return Bound::kUntil;
+  if (german_ ? IsAny(before, "seit", "ab") : IsAny(before, "since")) return Bound::kFrom;
   return Bound::kNone;
 }
 
@@ -342,7 +342,7 @@ bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) 
   }
   // Counts come with approximations ("rund 2000"), units and nouns ("2000 Soldaten", "1600 km").
   if (WordOf(before, Category::kApprox) || after->kind == TokenKind::kSymbol ||
-      IsAny(after, {"prozent", "percent", "per", "km", "m", "kg", "t", "mio", "mio.", "mrd", "mrd."})) {
+      IsAny(after, "prozent", "percent", "per", "km", "m", "kg", "t", "mio", "mio.", "mrd", "mrd.")) {
     return false;
   }
   const int year = tokens[i].number;
@@ -356,11 +356,11 @@ bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) 
   if (german_ && after->kind == TokenKind::kWord) return true;
   if (WordOf(before, Category::kMonth) || WordOf(before, Category::kSeason) || WordOf(before, Category::kPosition)) return true;
   if (german_) {
-    return IsAny(before, {"im", "jahr", "jahre", "jahres", "seit", "bis", "ab", "von", "vom", "zwischen", "und", "nach",
-                          "vor", "anfang", "ende", "mitte", "beginn", "in", "um", "gegen", "für", "frühjahr"});
+    return IsAny(before, "im", "jahr", "jahre", "jahres", "seit", "bis", "ab", "von", "vom", "zwischen", "und", "nach",
+                          "vor", "anfang", "ende", "mitte", "beginn", "in", "um", "gegen", "für", "frühjahr");
   }
-  return IsAny(before, {"in", "since", "until", "by", "from", "to", "between", "and", "of", "during", "before",
-                        "after", "year", "around", "early", "late", "mid", "through", "for", "spring", "summer"});
+  return IsAny(before, "in", "since", "until", "by", "from", "to", "between", "and", "of", "during", "before",
+                        "after", "year", "around", "early", "late", "mid", "through", "for", "spring", "summer");
 }
 
 std::optional<TimeMatch> TimeGrammar::MatchAt(const TimeSentence& sentence, size_t i, Tense tense) const {
@@ -376,9 +376,9 @@ std::optional<TimeMatch> TimeGrammar::MatchAt(const TimeSentence& sentence, size
   // "den 3. Oktober", "dem Jahr 1990", "the 3rd of October": the article belongs to the expression.
   const TimeToken& first = tokens[best->first];
   const SpecKind kind = best->spec.kind;
-  const bool calendar = kind == SpecKind::kCalendar || kind == SpecKind::kRange || IsAny(&first, {"jahr", "jahres", "year"});
+  const bool calendar = kind == SpecKind::kCalendar || kind == SpecKind::kRange || IsAny(&first, "jahr", "jahres", "year");
   const bool english_noun = !german_ && (!best->spec.season.empty() || best->spec.unit == "WE" ||
-                                         IsAny(&first, {"future", "year"}) || first.ordinal > 0 || WordOf(&first, Category::kOrdinal));
+                                         IsAny(&first, "future", "year") || first.ordinal > 0 || WordOf(&first, Category::kOrdinal));
   if ((german_ ? calendar : english_noun) && best->first > 0 && !IsArticle(&first, german_) &&
       IsArticle(&tokens[best->first - 1], german_)) {
     --best->first;
@@ -392,8 +392,8 @@ void TimeGrammar::ExtendToRange(const TimeSentence& sentence, TimeMatch& match) 
   const SpecKind kind = match.spec.kind;
   if (kind != SpecKind::kCalendar && kind != SpecKind::kWeekday) return;
   const TimeToken* link = match.last < tokens.size() ? &tokens[match.last] : nullptr;
-  const bool between = match.first > 0 && IsAny(&tokens[match.first - 1], {"zwischen", "between"});
-  if (!IsRangeWord(link, german_) && !(between && IsAny(link, {"und", "and"}))) return;
+  const bool between = match.first > 0 && IsAny(&tokens[match.first - 1], "zwischen", "between");
+  if (!IsRangeWord(link, german_) && !(between && IsAny(link, "und", "and"))) return;
   if (match.last + 1 >= tokens.size()) return;
   Cursor next{tokens, match.last + 1, match.last + 1, Tense::kUnknown};
   std::optional<TimeMatch> end = MatchCore(next, sentence.possible_matchers);
@@ -526,7 +526,7 @@ std::optional<TimeMatch> TimeGrammar::MatchWithPosition(Cursor& at, uint32_t pos
     return std::nullopt;
   }
   ++at.pos;
-  if (german_ ? IsAny(at.Peek(), {"des", "der"}) : IsAny(at.Peek(), {"of"})) {
+  if (german_ ? IsAny(at.Peek(), "des", "der") : IsAny(at.Peek(), "of")) {
     ++at.pos;
     if (!german_ && IsArticle(at.Peek(), false)) ++at.pos;
     if (const TimeWord* unit = WordOf(at.Peek(), Category::kUnit)) {
@@ -620,14 +620,14 @@ std::optional<TimeMatch> TimeGrammar::MatchDayMonth(Cursor& at) const {
 bool TimeGrammar::ReadDayThenMonth(Cursor& at, int day, TimeSpec& last, std::optional<TimeSpec>& first) const {
   last.day = day;
   if (IsRangeWord(at.Peek(), german_) && (german_ || DayNumber(at.Peek(1)) > 0)) {
-    const size_t skip = 1 + (IsAny(at.Peek(1), {"zum"}) ? 1 : 0);
+    const size_t skip = 1 + (IsAny(at.Peek(1), "zum") ? 1 : 0);
     if (const int second = DayNumber(at.Peek(skip)); second > day) {
       first = last;
       at.pos += skip + 1;
       last.day = second;
     }
   }
-  if (!german_ && IsAny(at.Peek(), {"of"})) ++at.pos;
+  if (!german_ && IsAny(at.Peek(), "of")) ++at.pos;
   last.month = MonthOf(at.Peek());
   if (last.month < 0) return false;
   ++at.pos;
@@ -659,7 +659,7 @@ bool TimeGrammar::ReadMonthThenDay(Cursor& at, TimeSpec& last, std::optional<Tim
       at.pos += 2;
     }
   }
-  if (IsAny(at.Peek(), {","}) && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
+  if (IsAny(at.Peek(), ",") && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
   return true;
 }
 
@@ -686,7 +686,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDayInList(Cursor& at, int day) const 
   for (; ahead < 16; ++ahead) {
     const TimeToken* token = at.Peek(ahead);
     if (token == nullptr) return std::nullopt;
-    if (IsAny(token, {",", "und", "sowie", "oder", "/"})) {
+    if (IsAny(token, ",", "und", "sowie", "oder", "/")) {
       listed = true;
       continue;
     }
@@ -719,9 +719,9 @@ bool TimeGrammar::ReadYearTail(Cursor& at, TimeSpec& spec) const {
     return true;
   }
   size_t skip = 0;
-  if (german_ ? IsAny(token, {"des"}) : IsAny(token, {"of"})) skip = 1;
+  if (german_ ? IsAny(token, "des") : IsAny(token, "of")) skip = 1;
   const TimeToken* next = at.Peek(skip);
-  if (german_ && skip == 1 && IsAny(next, {"jahres", "jahrs"}) && at.Peek(skip + 1) != nullptr &&
+  if (german_ && skip == 1 && IsAny(next, "jahres", "jahrs") && at.Peek(skip + 1) != nullptr &&
       IsYearNumber(at.Peek(skip + 1)->number)) {
     spec.year = at.Peek(skip + 1)->number;
     at.pos += skip + 2;
@@ -740,12 +740,12 @@ bool TimeGrammar::ReadYearTail(Cursor& at, TimeSpec& spec) const {
     }
     --at.pos;
   }
-  if (!german_ && skip == 1 && IsAny(next, {"the"}) && IsAny(at.Peek(2), {"year"})) {
+  if (!german_ && skip == 1 && IsAny(next, "the") && IsAny(at.Peek(2), "year")) {
     spec.year_is_relative = true;
     at.pos += 3;
     return true;
   }
-  if (german_ && skip == 1 && IsAny(next, {"jahres", "jahrs"})) {
+  if (german_ && skip == 1 && IsAny(next, "jahres", "jahrs")) {
     spec.year_is_relative = true;
     at.pos += 2;
     return true;
@@ -787,9 +787,9 @@ std::optional<TimeMatch> TimeGrammar::MatchMonth(Cursor& at) const {
   if (has_year || spec.direction != Direction::kUnspecified) return at.Make(std::move(spec));
   const TimeToken* before = at.Before();
   const bool date_context =
-      german_ ? IsAny(before, {"im", "in", "seit", "bis", "ab", "anfang", "mitte", "ende", "vom", "zum", "von", "für", "den", "des"})
-              : IsAny(before, {"in", "of", "since", "until", "by", "from", "during", "early", "late", "mid", "through", "to",
-                               "last", "next", "this", "each", "every", "before", "after"});
+      german_ ? IsAny(before, "im", "in", "seit", "bis", "ab", "anfang", "mitte", "ende", "vom", "zum", "von", "für", "den", "des")
+              : IsAny(before, "in", "of", "since", "until", "by", "from", "during", "early", "late", "mid", "through", "to",
+                               "last", "next", "this", "each", "every", "before", "after");
   // A name follows: "August Bebel", "March Madness".
   const TimeToken* after = at.Peek();
   const bool name_follows = after != nullptr && after->capitalized && after->kind == TokenKind::kWord;
@@ -832,9 +832,9 @@ std::optional<int> TimeGrammar::ReadSpokenYear(Cursor& at) const {
     at.pos += 2;
     return century * 100 + rest;
   }
-  if (first->lower == "two" && second->lower == "thousand" && IsAny(at.Previous(), {"year"})) {
+  if (first->lower == "two" && second->lower == "thousand" && IsAny(at.Previous(), "year")) {
     at.pos += 2;
-    const size_t skip = IsAny(at.Peek(), {"and"}) ? 1 : 0;
+    const size_t skip = IsAny(at.Peek(), "and") ? 1 : 0;
     const int units = at.Peek(skip) != nullptr ? NumberWordValue(at.Peek(skip)->lower) : -1;
     if (units >= 1 && units <= 99) {
       at.pos += skip + 1;
@@ -891,12 +891,12 @@ std::optional<TimeMatch> TimeGrammar::MatchYearsBeforeChrist(Cursor& at) const {
       second = ToInt(text.substr(rest));
       length = 1;
     }
-  } else if (token->number > 0 && IsAny(at.Peek(1), {"/", "-", "–"}) && at.Peek(2) != nullptr && at.Peek(2)->number > 0) {
+  } else if (token->number > 0 && IsAny(at.Peek(1), "/", "-", "–") && at.Peek(2) != nullptr && at.Peek(2)->number > 0) {
     first = token->number;
     second = at.Peek(2)->number;
     length = 3;
   }
-  if (first <= 0 || second <= 0 || !IsAny(at.Peek(length), {"v."}) || !IsAny(at.Peek(length + 1), {"chr.", "chr"})) {
+  if (first <= 0 || second <= 0 || !IsAny(at.Peek(length), "v.") || !IsAny(at.Peek(length + 1), "chr.", "chr")) {
     return std::nullopt;
   }
   at.pos += length + 2;
@@ -907,9 +907,9 @@ std::optional<TimeMatch> TimeGrammar::MatchYearsBeforeChrist(Cursor& at) const {
 
 // "2022", "Jahr 2022", "2014 bis 2016", "2014-2016", "zwischen 2019 und 2021".
 std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
-  if (IsAny(at.Peek(), {"year"}) && IsAny(at.Peek(1), {"two"}) && IsAny(at.Peek(2), {"thousand"})) ++at.pos;
+  if (IsAny(at.Peek(), "year") && IsAny(at.Peek(1), "two") && IsAny(at.Peek(2), "thousand")) ++at.pos;
   if (const std::optional<int> spoken = ReadSpokenYear(at)) return at.Make(Fixed(calendar::FormatYear(*spoken)));
-  const bool with_noun = german_ ? IsAny(at.Peek(), {"jahr", "jahre", "jahres"}) : IsAny(at.Peek(), {"year"});
+  const bool with_noun = german_ ? IsAny(at.Peek(), "jahr", "jahre", "jahres") : IsAny(at.Peek(), "year");
   if (with_noun && at.Peek(1) != nullptr && IsYearNumber(at.Peek(1)->number)) ++at.pos;
   const TimeToken* token = at.Peek();
   if (token == nullptr) return std::nullopt;
@@ -921,7 +921,7 @@ std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
   }
   if (std::optional<TimeMatch> pair = MatchYearsBeforeChrist(at)) return pair;
   // "490 v. Chr.", "9 n. Chr."
-  if (token->number > 0 && german_ && IsAny(at.Peek(1), {"v.", "n."}) && IsAny(at.Peek(2), {"chr.", "chr"})) {
+  if (token->number > 0 && german_ && IsAny(at.Peek(1), "v.", "n.") && IsAny(at.Peek(2), "chr.", "chr")) {
     const bool before_christ = at.Peek(1)->lower == "v.";
     at.pos += 3;
     return at.Make(Fixed((before_christ ? "BC" : "") + fmt::format("{:04d}", token->number)));
@@ -929,9 +929,9 @@ std::optional<TimeMatch> TimeGrammar::MatchYear(Cursor& at) const {
   if (!IsYearNumber(token->number)) return std::nullopt;
   if (!with_noun && !IsYearContext(at.tokens, at.pos)) return std::nullopt;
   ++at.pos;
-  const bool between = german_ ? IsAny(at.Before(), {"zwischen"}) : IsAny(at.Before(), {"between"});
+  const bool between = german_ ? IsAny(at.Before(), "zwischen") : IsAny(at.Before(), "between");
   const TimeToken* link = at.Peek();
-  const bool linked = IsRangeWord(link, german_) || (between && IsAny(link, {"und", "and"}));
+  const bool linked = IsRangeWord(link, german_) || (between && IsAny(link, "und", "and"));
   // "1926–28": the second year in two digits, in the first one's century
   int to_year = at.Peek(1) != nullptr ? at.Peek(1)->number : -1;
   if (linked && to_year >= 0 && to_year < 100 && at.Peek(1)->text.size() == 2) to_year += token->number / 100 * 100;
@@ -991,7 +991,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDecade(Cursor& at) const {
   if (decade.empty()) return std::nullopt;
   ++at.pos;
   if (needs_noun) {
-    if (!IsAny(at.Peek(), {"jahre", "jahren", "jahrs"})) return std::nullopt;
+    if (!IsAny(at.Peek(), "jahre", "jahren", "jahrs")) return std::nullopt;
     ++at.pos;
   }
   TimeSpec spec = Fixed(decade);
@@ -1008,7 +1008,7 @@ std::optional<TimeMatch> TimeGrammar::MatchCentury(Cursor& at) const {
   if (unit == nullptr || unit->value != "CE") return std::nullopt;
   at.pos += 2;
   // "des 6. Jahrhunderts v. Chr." is BC05
-  if (german_ && IsAny(at.Peek(), {"v."}) && IsAny(at.Peek(1), {"chr.", "chr"})) {
+  if (german_ && IsAny(at.Peek(), "v.") && IsAny(at.Peek(1), "chr.", "chr")) {
     at.pos += 2;
     return at.Make(Fixed(fmt::format("BC{:02d}", token->ordinal - 1)));
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -32,14 +33,14 @@ inline int ToInt(std::string_view text) {
   return value;
 }
 
-// Whether the token's lower-case form is one of `forms`. Asked for nearly every token, mostly
-// with no match: the length and first byte rule a form out before its bytes are compared.
-inline bool IsAny(const TimeToken* token, std::initializer_list<std::string_view> forms) {
+// Whether the token's lower-case form is one of `forms` (string literals). Asked for nearly every
+// token, mostly with no match: each form's length is known at compile time and rules it out
+// before its bytes are compared, and no list is built per call.
+template <size_t... N>
+inline bool IsAny(const TimeToken* token, const char (&... forms)[N]) {
   if (token == nullptr) return false;
   const std::string_view lower = token->lower;
-  return std::any_of(forms.begin(), forms.end(), [&](std::string_view form) {
-    return form.size() == lower.size() && (lower.empty() || form[0] == lower[0]) && form == lower;
-  });
+  return ((lower.size() == N - 1 && std::memcmp(lower.data(), forms, N - 1) == 0) || ...);
 }
 
 // "christmas" + "eve" → "christmas eve": the key of a two-word lexicon phrase.
@@ -127,7 +128,7 @@ inline TimeSpec CalendarDay(int year, int month, int day) {
 inline bool IsRangeWord(const TimeToken* token, bool german) {
   if (token == nullptr) return false;
   if (token->text == "-" || token->text == "–" || token->text == "—") return true;
-  return german ? IsAny(token, {"bis"}) : IsAny(token, {"to", "through", "until", "till"});
+  return german ? IsAny(token, "bis") : IsAny(token, "to", "through", "until", "till");
 }
 
 // Asked of nearly every token (MayStart): every article has three letters, the German ones a 'd'.

@@ -61,13 +61,13 @@ std::optional<TimeMatch> TimeGrammar::MatchSeason(Cursor& at) const {
   spec.season = std::string(season->value);
   ++at.pos;
   const bool has_year = ReadYearTail(at, spec);
-  if (!has_year && !german_ && IsAny(at.Peek(), {"of"})) return std::nullopt;  // "the fall of Kabul"
+  if (!has_year && !german_ && IsAny(at.Peek(), "of")) return std::nullopt;  // "the fall of Kabul"
   if (direction == nullptr && !has_year) {
     const TimeToken* before = at.Before();
     const bool season_context =
-        german_ ? IsAny(before, {"im", "in", "seit", "bis", "ab", "anfang", "ende", "mitte", "diesen", "dieses", "den", "zum", "vom", "des"})
-                : IsAny(before, {"in", "the", "this", "last", "next", "during", "by", "since", "until", "of", "over",
-                                 "early", "late", "mid", "this"});
+        german_ ? IsAny(before, "im", "in", "seit", "bis", "ab", "anfang", "ende", "mitte", "diesen", "dieses", "den", "zum", "vom", "des")
+                : IsAny(before, "in", "the", "this", "last", "next", "during", "by", "since", "until", "of", "over",
+                                 "early", "late", "mid", "this");
     if (!season_context) return std::nullopt;
   }
   return at.Make(std::move(spec));
@@ -84,7 +84,7 @@ std::optional<TimeMatch> TimeGrammar::MatchQuarter(Cursor& at) const {
     if (IsYearNumber(modifier->number)) {
       spec.year = modifier->number;
       ++at.pos;
-    } else if (IsAny(modifier, {"year-ago", "year-earlier"})) {
+    } else if (IsAny(modifier, "year-ago", "year-earlier")) {
       spec.year_is_relative = true;
       spec.year_offset = -1;
       ++at.pos;
@@ -107,12 +107,12 @@ std::optional<TimeMatch> TimeGrammar::MatchQuarter(Cursor& at) const {
     else if (unit == "half" && (number == 1 || number == 2)) spec.half = number;
     else return std::nullopt;
     ++at.pos;
-  } else if (!german_ && at.start > 0 && spec.year < 0 && !spec.year_is_relative && IsAny(token, {"quarter", "latest", "fiscal"}) &&
-             (IsArticle(at.Before(), false) || IsAny(at.Before(), {"latest"}))) {
+  } else if (!german_ && at.start > 0 && spec.year < 0 && !spec.year_is_relative && IsAny(token, "quarter", "latest", "fiscal") &&
+             (IsArticle(at.Before(), false) || IsAny(at.Before(), "latest"))) {
     // "the quarter", "the latest quarter", "the fiscal quarter" in a company report: the last
     // completed one
-    while (IsAny(at.Peek(), {"latest", "fiscal"})) ++at.pos;
-    if (!IsAny(at.Peek(), {"quarter"}) || IsAny(at.Peek(1), {"of", "century"})) return std::nullopt;
+    while (IsAny(at.Peek(), "latest", "fiscal")) ++at.pos;
+    if (!IsAny(at.Peek(), "quarter") || IsAny(at.Peek(1), "of", "century")) return std::nullopt;
     ++at.pos;
     --at.start;
     TimeSpec last = Offset("Q", -1);
@@ -158,8 +158,8 @@ std::optional<TimeMatch> TimeGrammar::MatchRelativeUnit(Cursor& at) const {
   if (article) ++at.pos;
   // "am Wochenende", "over the weekend"
   if (const TimeWord* unit = WordOf(at.Peek(), Category::kUnit); unit && unit->value == "WE" && !IsPluralUnitForm(*at.Peek(), german_)) {
-    const bool context = german_ ? IsAny(at.Before(), {"am", "übers", "zum", "vom", "des", "dem", "jedes"})
-                                 : article && IsAny(at.Before(), {"at", "over", "during", "on", "for", "this"});
+    const bool context = german_ ? IsAny(at.Before(), "am", "übers", "zum", "vom", "des", "dem", "jedes")
+                                 : article && IsAny(at.Before(), "at", "over", "during", "on", "for", "this");
     if (!context) return std::nullopt;
     ++at.pos;
     return at.Make(Offset("WE", 0));
@@ -190,7 +190,7 @@ std::optional<TimeMatch> TimeGrammar::MatchRelativeUnit(Cursor& at) const {
     return at.Make(std::move(spec));
   }
   if (!amount.empty() || IsPluralUnitForm(*unit_token, german_)) return std::nullopt;
-  if (article && german_ && !IsAny(&at.tokens[at.start], {"der", "dem", "den", "des"})) return std::nullopt;
+  if (article && german_ && !IsAny(&at.tokens[at.start], "der", "dem", "den", "des")) return std::nullopt;
   TimeSpec spec = Offset(std::string(unit->value), 0);
   spec.direction = DirectionOf(*direction);
   // "am selben Tag", "am folgenden Tag", "the same day", "the following year": the text's date
@@ -212,7 +212,7 @@ std::optional<TimeMatch> TimeGrammar::SameOrNextDaypart(Cursor& at, const TimeWo
   const bool same = word.starts_with("selb") || word.starts_with("gleich") || word.starts_with("dessel");
   const bool next = word.starts_with("nächst") || word.starts_with("folgend");
   // "in der selben Nacht des 14. August": the day is written out (DayOfDaypart)
-  if ((!same && !next) || IsAny(at.Peek(1), {"des", "vom", "zum"})) return std::nullopt;
+  if ((!same && !next) || IsAny(at.Peek(1), "des", "vom", "zum")) return std::nullopt;
   ++at.pos;
   TimeSpec spec = Offset("D", next ? 1 : 0);
   spec.anaphoric = true;
@@ -236,7 +236,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDayRelative(Cursor& at) const {
     spec.daypart = "NI";
     ++at.pos;
     return at.Make(std::move(spec));
-  } else if (!german_ && IsAny(token, {"this", "last"}) && WordOf(at.Peek(1), Category::kDaypart)) {
+  } else if (!german_ && IsAny(token, "this", "last") && WordOf(at.Peek(1), Category::kDaypart)) {
     const std::string daypart(WordOf(at.Peek(1), Category::kDaypart)->value);
     if (token->lower == "last" && daypart != "NI") return std::nullopt;
     spec = Offset("D", token->lower == "last" ? -1 : 0);
@@ -250,7 +250,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDayRelative(Cursor& at) const {
   if (const TimeWord* daypart = WordOf(next, Category::kDaypart); daypart && (german_ ? next->capitalized : true)) {
     spec.daypart = std::string(daypart->value);
     ++at.pos;
-  } else if (german_ && IsAny(next, {"früh"})) {
+  } else if (german_ && IsAny(next, "früh")) {
     spec.daypart = "MO";
     ++at.pos;
   }
@@ -301,8 +301,8 @@ std::optional<TimeMatch> TimeGrammar::MatchWeekday(Cursor& at) const {
     }
   }
   // "Mittwoch, 6. September": the date says which Wednesday.
-  size_t skip = IsAny(at.Peek(), {","}) ? 1 : 0;
-  if (german_ && IsAny(at.Peek(skip), {"den", "dem"})) ++skip;
+  size_t skip = IsAny(at.Peek(), ",") ? 1 : 0;
+  if (german_ && IsAny(at.Peek(skip), "den", "dem")) ++skip;
   Cursor date{at.tokens, at.pos + skip, at.pos + skip, at.tense};
   if (std::optional<TimeMatch> full = MatchDayMonth(date); full && full->spec.kind == SpecKind::kCalendar) {
     at.pos = full->last;
@@ -333,8 +333,8 @@ std::optional<TimeMatch> TimeGrammar::MatchAgoOrAhead(Cursor& at) const {
   ++at.pos;
   const bool ago = ago_first || (!german_ && !ahead && WordOf(at.Peek(), Category::kAgo));
   // "a year earlier", "two days later": counted from the reference as well
-  const bool earlier = !ahead && !ago_first && IsAny(at.Peek(), {"earlier", "zuvor", "vorher", "davor"});
-  const bool later = !ahead && !ago_first && IsAny(at.Peek(), {"later", "später", "danach", "darauf"});
+  const bool earlier = !ahead && !ago_first && IsAny(at.Peek(), "earlier", "zuvor", "vorher", "davor");
+  const bool later = !ahead && !ago_first && IsAny(at.Peek(), "later", "später", "danach", "darauf");
   if ((earlier || later) && (amount == "X" || amount.empty())) {  // "wenige Tage später", "Wochen später"
     ++at.pos;
     return at.Make(Fixed(later ? "FUTURE_REF" : "PAST_REF"));
@@ -386,7 +386,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
   if (token == nullptr) return std::nullopt;
   // "seit Monaten", "for years": a plural unit alone
   if (const TimeWord* unit = WordOf(token, Category::kUnit);
-      unit && IsPluralUnitForm(*token, german_) && (german_ ? IsAny(at.Before(), {"seit"}) : IsAny(at.Before(), {"for"}))) {
+      unit && IsPluralUnitForm(*token, german_) && (german_ ? IsAny(at.Before(), "seit") : IsAny(at.Before(), "for"))) {
     ++at.pos;
     const std::string value = DurationValue("X", unit->value);
     if (value.empty()) return std::nullopt;
@@ -418,7 +418,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
       if (word.category == Category::kNumber && word.value != "X") amount = std::string(word.value);
     }
     // "three-quarters of its food" is a share, not a time
-    if (unit_form == "quarters" && IsAny(at.Peek(1), {"of"})) return std::nullopt;
+    if (unit_form == "quarters" && IsAny(at.Peek(1), "of")) return std::nullopt;
     const std::span<const TimeWord> unit_words = lexicon_.Lookup(unit_form);
     for (const TimeWord& word : unit_words) {
       if (word.category == Category::kUnit && !amount.empty() && word.value != "WE") {
@@ -428,9 +428,9 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
     }
     return std::nullopt;
   }
-  if (!german_ && IsAny(token, {"a"}) && IsAny(at.Peek(1), {"few", "couple"})) {
+  if (!german_ && IsAny(token, "a") && IsAny(at.Peek(1), "few", "couple")) {
     amount = "X";
-    at.pos += IsAny(at.Peek(2), {"of"}) ? 2 : 1;
+    at.pos += IsAny(at.Peek(2), "of") ? 2 : 1;
   } else if (const TimeWord* number = WordOf(token, Category::kNumber)) {
     // "Thirty Years' War": a capitalised English number word inside a sentence is a name.
     if (!german_ && token->capitalized && !token->sentence_start) return std::nullopt;
@@ -445,7 +445,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
     return std::nullopt;
   }
   ++at.pos;
-  if (!german_ && amount == "X" && IsAny(token, {"few"}) == false && IsAny(at.Peek(), {"of"})) return std::nullopt;
+  if (!german_ && amount == "X" && IsAny(token, "few") == false && IsAny(at.Peek(), "of")) return std::nullopt;
   const TimeWord* unit = WordOf(at.Peek(), Category::kUnit);
   if (unit == nullptr || unit->value == "WE") return std::nullopt;
   if (german_ && !at.Peek()->capitalized) return std::nullopt;
@@ -457,7 +457,7 @@ std::optional<TimeMatch> TimeGrammar::MatchDuration(Cursor& at) const {
       if (after->lower.rfind(age, 0) == 0) return std::nullopt;  // "16 Jahre alte", "ten years older"
     }
   }
-  if (!german_ && amount == "1" && IsAny(token, {"a", "an"}) && IsAny(at.Peek(), {"ago", "later", "earlier"})) return std::nullopt;
+  if (!german_ && amount == "1" && IsAny(token, "a", "an") && IsAny(at.Peek(), "ago", "later", "earlier")) return std::nullopt;
   return at.Make(Fixed(DurationValue(amount, unit->value), TimeType::kDuration));
 }
 
@@ -486,8 +486,8 @@ std::optional<TimeMatch> TimeGrammar::MatchDurationAdjective(Cursor& at) const {
 // "täglich", "jährlich", "jeden Montag", "every year".
 std::optional<TimeMatch> TimeGrammar::MatchSet(Cursor& at) const {
   // "400 Euro im Monat", "einmal im Jahr"
-  if (german_ && IsAny(at.Peek(), {"im", "am"}) && at.Peek(1) != nullptr && at.Before() != nullptr &&
-      (at.Before()->number >= 0 || IsAny(at.Before(), {"einmal", "zweimal", "dreimal", "euro", "dollar", "mal"}))) {
+  if (german_ && IsAny(at.Peek(), "im", "am") && at.Peek(1) != nullptr && at.Before() != nullptr &&
+      (at.Before()->number >= 0 || IsAny(at.Before(), "einmal", "zweimal", "dreimal", "euro", "dollar", "mal"))) {
     const TimeWord* unit = WordOf(at.Peek(1), Category::kUnit);
     if (unit != nullptr && !IsPluralUnitForm(*at.Peek(1), true) && (unit->value == "M" || unit->value == "Y" || unit->value == "D") &&
         (at.Peek(2) == nullptr || !IsYearNumber(at.Peek(2)->number))) {
@@ -497,7 +497,7 @@ std::optional<TimeMatch> TimeGrammar::MatchSet(Cursor& at) const {
   }
   // "freitags", "on Fridays"
   if (const TimeToken* token = at.Peek(); token && token->lower.size() > 5 && token->lower.back() == 's' &&
-                                          token->capitalized != german_ && (german_ || IsAny(at.Before(), {"on"}))) {
+                                          token->capitalized != german_ && (german_ || IsAny(at.Before(), "on"))) {
     for (const TimeWord& word : lexicon_.Lookup(std::string_view(token->lower).substr(0, token->lower.size() - 1))) {
       if (word.category != Category::kWeekday) continue;
       ++at.pos;
@@ -511,7 +511,7 @@ std::optional<TimeMatch> TimeGrammar::MatchSet(Cursor& at) const {
     // English "daily", "annually" are repetitions as adverbs only, not in "the daily toll"
     const TimeToken* next = at.Peek();
     if (!german_ && next != nullptr && next->kind == TokenKind::kWord &&
-        !IsAny(next, {"in", "at", "on", "for", "from", "since", "until", "by", "and", "or", "but", "to", "with"})) {
+        !IsAny(next, "in", "at", "on", "for", "from", "since", "until", "by", "and", "or", "but", "to", "with")) {
       return std::nullopt;
     }
     return at.Make(Fixed(std::string(set->value), TimeType::kSet));
@@ -542,15 +542,15 @@ std::optional<TimeMatch> TimeGrammar::MatchSet(Cursor& at) const {
 
 std::optional<TimeMatch> TimeGrammar::MatchReference(Cursor& at) const {
   // "the future", "the near future": the noun, not the adjective of "future plans"
-  if (!german_ && IsAny(at.Peek(), {"the"})) {
-    const size_t noun = IsAny(at.Peek(1), {"near", "distant", "foreseeable"}) ? 2 : 1;
-    if (IsAny(at.Peek(noun), {"future"})) {
+  if (!german_ && IsAny(at.Peek(), "the")) {
+    const size_t noun = IsAny(at.Peek(1), "near", "distant", "foreseeable") ? 2 : 1;
+    if (IsAny(at.Peek(noun), "future")) {
       at.pos += noun + 1;
       return at.Make(Fixed("FUTURE_REF"));
     }
   }
   // "in the past": the noun, not the adjective of "the past week"
-  if (!german_ && IsAny(at.Peek(), {"the"}) && IsAny(at.Peek(1), {"past"}) && !WordOf(at.Peek(2), Category::kUnit) &&
+  if (!german_ && IsAny(at.Peek(), "the") && IsAny(at.Peek(1), "past") && !WordOf(at.Peek(2), Category::kUnit) &&
       !WordOf(at.Peek(2), Category::kNumber) && (at.Peek(2) == nullptr || at.Peek(2)->number < 0)) {
     at.pos += 2;
     return at.Make(Fixed("PAST_REF"));
@@ -569,9 +569,9 @@ std::optional<TimeMatch> TimeGrammar::MatchReference(Cursor& at) const {
   }
   const TimeWord* reference = WordOf(at.Peek(), Category::kRef);
   if (reference == nullptr) return std::nullopt;
-  if (IsAny(at.Before(), {"so"})) return std::nullopt;  // "so bald" = sobald
+  if (IsAny(at.Before(), "so")) return std::nullopt;  // "so bald" = sobald
   // "früher als erwartet" compares.
-  if (IsAny(at.Peek(1), {"als", "than"})) return std::nullopt;
+  if (IsAny(at.Peek(1), "als", "than")) return std::nullopt;
   // English references are lower case inside a sentence ("Future Forum" is a name).
   if (!german_ && at.Peek()->capitalized && !at.Peek()->sentence_start) return std::nullopt;
   ++at.pos;
@@ -598,14 +598,14 @@ std::optional<TimeMatch> TimeGrammar::WithDayAfter(Cursor& at, TimeSpec clock) c
 // 14. August", "(Nacht) vom 16. auf den 17. April" (the month from the day after), "(Abend)
 // desselben Tages", "(Morgen) dieses Tages". Moves the cursor past it.
 std::optional<TimeSpec> TimeGrammar::DayOfDaypart(Cursor& at) const {
-  if (IsAny(at.Peek(), {"des", "vom", "zum"})) {
+  if (IsAny(at.Peek(), "des", "vom", "zum")) {
     Cursor date{at.tokens, at.pos + 1, at.pos + 1, at.tense};
     if (std::optional<TimeMatch> day = MatchDayMonth(date); day && day->spec.kind == SpecKind::kCalendar) {
       at.pos = day->last;
       return std::move(day->spec);
     }
     const TimeToken* ordinal = at.Peek(1);
-    if (IsAny(at.Peek(), {"vom"}) && ordinal != nullptr && ordinal->ordinal >= 1 && ordinal->ordinal <= 31) {
+    if (IsAny(at.Peek(), "vom") && ordinal != nullptr && ordinal->ordinal >= 1 && ordinal->ordinal <= 31) {
       for (size_t ahead = 2; ahead < 7 && at.Peek(ahead) != nullptr; ++ahead) {
         Cursor later{at.tokens, at.pos + ahead, at.pos + ahead, at.tense};
         std::optional<TimeMatch> next_day = MatchDayMonth(later);
@@ -617,7 +617,7 @@ std::optional<TimeSpec> TimeGrammar::DayOfDaypart(Cursor& at) const {
       }
     }
   }
-  if (IsAny(at.Peek(), {"desselben", "dieses", "jenes"}) && IsAny(at.Peek(1), {"tages", "tags"})) {
+  if (IsAny(at.Peek(), "desselben", "dieses", "jenes") && IsAny(at.Peek(1), "tages", "tags")) {
     Cursor same{at.tokens, at.pos, at.pos, at.tense};
     if (std::optional<TimeMatch> day = MatchRelativeUnit(same); day && day->spec.unit == "D") {
       at.pos = day->last;
@@ -643,7 +643,7 @@ std::optional<TimeMatch> TimeGrammar::MatchClock(Cursor& at) const {
       day->daypart = spec.daypart;
       return at.Make(std::move(*day));
     }
-    if (IsAny(at.Before(), {"am", "gegen"}) || (IsAny(at.Before(), {"der"}) && spec.daypart == "NI")) return at.Make(std::move(spec));
+    if (IsAny(at.Before(), "am", "gegen") || (IsAny(at.Before(), "der") && spec.daypart == "NI")) return at.Make(std::move(spec));
     return std::nullopt;
   }
   if (const TimeWord* named = WordOf(token, Category::kClock); named && (named->value == "NOON" || named->value == "MIDNIGHT")) {
@@ -664,7 +664,7 @@ std::optional<TimeMatch> TimeGrammar::MatchClock(Cursor& at) const {
     ++at.pos;
     if (clock_word->value == "PM" && spec.hour < 12) spec.hour += 12;
     if (clock_word->value == "AM" && spec.hour == 12) spec.hour = 0;
-    if (!german_ && IsAny(at.Peek(), {"est", "edt", "gmt", "utc", "cet", "cest"})) ++at.pos;
+    if (!german_ && IsAny(at.Peek(), "est", "edt", "gmt", "utc", "cet", "cest")) ++at.pos;
     if (german_ && at.Peek() != nullptr && at.Peek()->number >= 0 && at.Peek()->number < 60 && !WordOf(at.Peek(1), Category::kUnit)) {
       spec.minute = at.Peek()->number;  // "4 Uhr 45"
       ++at.pos;
@@ -672,7 +672,7 @@ std::optional<TimeMatch> TimeGrammar::MatchClock(Cursor& at) const {
     return WithDayAfter(at, std::move(spec));
   }
   const bool clock_text = token->text.find(':') != std::string_view::npos || (german_ && token->text.find('.') != std::string_view::npos);
-  if (clock_text && (german_ ? IsAny(at.Before(), {"um", "gegen", "ab"}) : IsAny(at.Before(), {"at", "around", "by"}))) {
+  if (clock_text && (german_ ? IsAny(at.Before(), "um", "gegen", "ab") : IsAny(at.Before(), "at", "around", "by"))) {
     return at.Make(std::move(spec));
   }
   // "von 10 bis 18 Uhr", "9.30/12.30 Uhr": the first time takes the clock word of the second.
