@@ -8,6 +8,7 @@
 
 #include "geo/distance.h"
 #include "geo/place_internal.h"
+#include "segment/typography.h"
 #include "util/lower_case.h"
 
 namespace lagebild {
@@ -45,9 +46,11 @@ double SizeScore(const GazetteerPlace& place) {
 
 // How often each country is named: by the actors, and by mentions that can only mean places of
 // one country.
-std::map<std::string, int> DocumentCountries(const Gazetteer& gazetteer, const Document& doc,
-                                             const std::vector<PlaceMention>& mentions) {
-  std::map<std::string, int> countries;
+// Keyed by alpha-3 codes, looked up with the gazetteer's string_views (std::less<>).
+using CountryCounts = std::map<std::string, int, std::less<>>;
+
+CountryCounts DocumentCountries(const Gazetteer& gazetteer, const Document& doc, const std::vector<PlaceMention>& mentions) {
+  CountryCounts countries;
   for (const Entity& entity : doc.entities) {
     // A capital's name may mean a smaller namesake ("Paris, Texas"), and a country's name is
     // being resolved itself ("Georgia" the US state): neither votes.
@@ -68,7 +71,7 @@ std::map<std::string, int> DocumentCountries(const Gazetteer& gazetteer, const D
 }
 
 struct Context {
-  std::map<std::string, int> countries;
+  CountryCounts countries;
   std::string main_country;
   std::map<std::string, int> regions;      // "USA/LA" of the places chosen so far
   // The cities chosen so far, each once, with their gazetteer entries (to tell a candidate itself).
@@ -79,11 +82,19 @@ struct Context {
 double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
 
 // `own_vote`: the country this mention's own first choice voted for, which does not count for it.
+// LowerCase(name) == lower, without building the lower-case name when it is ASCII (nearly all).
+bool NameIs(std::string_view name, std::string_view lower) {
+  if (!IsPlainAscii(name)) return LowerCase(name) == lower;
+  return name.size() == lower.size() && std::equal(name.begin(), name.end(), lower.begin(), [](char upper, char folded) {
+           return (upper >= 'A' && upper <= 'Z' ? static_cast<char>(upper + ('a' - 'A')) : upper) == folded;
+         });
+}
+
 double Score(uint32_t index, const GazetteerPlace& place, const PlaceMention& mention, const Context& context,
              const std::string& own_vote) {
   double score = SizeScore(place);
-  if (!mention.surface.empty() && LowerCase(place.name) == mention.surface) score += kExactNameBonus;
-  const std::string country(place.country);
+  if (!mention.surface.empty() && NameIs(place.name, mention.surface)) score += kExactNameBonus;
+  const std::string_view country = place.country;
   const auto votes = context.countries.find(country);
   if (votes != context.countries.end() && votes->second - (country == own_vote ? 1 : 0) > 0) score += kDocumentCountryBonus;
   if (country == context.main_country) score += kMainCountryBonus;
@@ -98,7 +109,7 @@ double Score(uint32_t index, const GazetteerPlace& place, const PlaceMention& me
     score += kHomeRegionBonus;
   }
   if (!place.admin1.empty()) {
-    const auto found = context.regions.find(country + "/" + std::string(place.admin1));
+    const auto found = context.regions.find(std::string(country) + "/" + std::string(place.admin1));
     // Another mention of the document in this region (not only this one's own earlier choice).
     if (found != context.regions.end() && found->second > 1) score += kSameRegionBonus;
   }
