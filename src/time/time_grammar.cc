@@ -315,13 +315,13 @@ bool IsClauseBoundary(const TimeToken& token) { return IsListedWord(token.lower,
 
 }  // namespace
 
-Tense TimeGrammar::ClauseTense(const std::vector<TimeToken>& tokens, size_t first, size_t last) const {
+Tense TimeGrammar::ClauseTense(const std::vector<TimeToken>& tokens, size_t first, size_t last, Tense sentence_tense) const {
   auto boundary = [&](size_t i) { return IsClauseBoundary(tokens[i]); };
   size_t begin = first, end = last;
   while (begin > 0 && !boundary(begin - 1)) --begin;
   while (end < tokens.size() && !boundary(end)) ++end;
   const Tense clause = TenseBetween(tokens, begin, end);
-  return clause != Tense::kUnknown ? clause : TenseOf(tokens);
+  return clause != Tense::kUnknown ? clause : sentence_tense;
 }
 
 TimeGrammar::Bound TimeGrammar::BoundBefore(const std::vector<TimeToken>& tokens, size_t first) const {

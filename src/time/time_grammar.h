@@ -62,8 +62,8 @@ class TimeGrammar {
   // auxiliary or reporting verb, else unknown.
   Tense TenseOf(const std::vector<TimeToken>& tokens) const;
   // The tense of the clause around tokens [first, last) (between punctuation and clause words);
-  // the sentence's when the clause has no cue.
-  Tense ClauseTense(const std::vector<TimeToken>& tokens, size_t first, size_t last) const;
+  // `sentence_tense` (TenseOf) when the clause has no cue.
+  Tense ClauseTense(const std::vector<TimeToken>& tokens, size_t first, size_t last, Tense sentence_tense) const;
 
  private:
   struct Cursor;

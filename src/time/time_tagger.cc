@@ -165,13 +165,15 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
   const size_t first_in_sentence = doc.times.size();
   std::vector<bool> clock_without_day;
   bool tense_known = false;  // the sentence's tense is read at its first possible start, if any
+  Tense sentence_tense = Tense::kUnknown;
   for (size_t i = 0; i < tokens.size();) {
     if (!tokens[i].may_start) {
       ++i;
       continue;
     }
     if (!tense_known) {
-      context.tense = grammar.TenseOf(tokens);
+      sentence_tense = grammar.TenseOf(tokens);
+      context.tense = sentence_tense;
       tense_known = true;
     }
     std::optional<TimeMatch> match = grammar.MatchAt(prepared, i, context.tense);
@@ -183,7 +185,7 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
     }
     i = match->last;
     clock_without_day.push_back(match->spec.kind == SpecKind::kClock && !context.last_day);
-    context.tense = grammar.ClauseTense(tokens, match->first, match->last);
+    context.tense = grammar.ClauseTense(tokens, match->first, match->last, sentence_tense);
     // In a history, "bis zum Frühjahr" after the autumn reaches into the next year.
     if (context.narrative && grammar.BoundBefore(tokens, match->first) == TimeGrammar::Bound::kUntil) context.tense = Tense::kFuture;
     if (match->spec.split) {
