@@ -122,9 +122,9 @@ bool StartsWithBoilerplate(const Document& doc, uint32_t sentence, const EventLe
 }
 
 // The main subjects of the latest sentence with actors in a paragraph, which a pronoun subject of
-// the next one may take. Most such sentences have no trigger (three in four on Reuters) and are
-// not analysed as they come: their subjects are worked out, in order, only when a later sentence
-// asks for them.
+// the next one may take. Sentences that cannot yield an event (most: on Reuters three in four
+// sentences with an actor gave no candidate) are not analysed as they come: their subjects are
+// worked out, in order, only when a later sentence asks for them.
 class SubjectChain {
  public:
   explicit SubjectChain(const Document& doc) : doc_(doc) {}

@@ -44,11 +44,11 @@ double SizeScore(const GazetteerPlace& place) {
   return score;
 }
 
-// How often each country is named: by the actors, and by mentions that can only mean places of
-// one country.
 // Keyed by alpha-3 codes, looked up with the gazetteer's string_views (std::less<>).
 using CountryCounts = std::map<std::string, int, std::less<>>;
 
+// How often each country is named: by the actors, and by mentions that can only mean places of
+// one country.
 CountryCounts DocumentCountries(const Gazetteer& gazetteer, const Document& doc, const std::vector<PlaceMention>& mentions) {
   CountryCounts countries;
   for (const Entity& entity : doc.entities) {
@@ -81,7 +81,6 @@ struct Context {
 
 double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
 
-// `own_vote`: the country this mention's own first choice voted for, which does not count for it.
 // LowerCase(name) == lower, without building the lower-case name when it is ASCII (nearly all).
 bool NameIs(std::string_view name, std::string_view lower) {
   if (!IsPlainAscii(name)) return LowerCase(name) == lower;
@@ -90,6 +89,7 @@ bool NameIs(std::string_view name, std::string_view lower) {
          });
 }
 
+// `own_vote`: the country this mention's own first choice voted for, which does not count for it.
 double Score(uint32_t index, const GazetteerPlace& place, const PlaceMention& mention, const Context& context,
              const std::string& own_vote) {
   double score = SizeScore(place);

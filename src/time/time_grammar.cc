@@ -357,10 +357,10 @@ bool TimeGrammar::IsYearContext(const std::vector<TimeToken>& tokens, size_t i) 
   if (WordOf(before, Category::kMonth) || WordOf(before, Category::kSeason) || WordOf(before, Category::kPosition)) return true;
   if (german_) {
     return IsAny(before, "im", "jahr", "jahre", "jahres", "seit", "bis", "ab", "von", "vom", "zwischen", "und", "nach",
-                          "vor", "anfang", "ende", "mitte", "beginn", "in", "um", "gegen", "für", "frühjahr");
+                 "vor", "anfang", "ende", "mitte", "beginn", "in", "um", "gegen", "für", "frühjahr");
   }
   return IsAny(before, "in", "since", "until", "by", "from", "to", "between", "and", "of", "during", "before",
-                        "after", "year", "around", "early", "late", "mid", "through", "for", "spring", "summer");
+               "after", "year", "around", "early", "late", "mid", "through", "for", "spring", "summer");
 }
 
 std::optional<TimeMatch> TimeGrammar::MatchAt(const TimeSentence& sentence, size_t i, Tense tense) const {

@@ -67,7 +67,7 @@ std::optional<TimeMatch> TimeGrammar::MatchSeason(Cursor& at) const {
     const bool season_context =
         german_ ? IsAny(before, "im", "in", "seit", "bis", "ab", "anfang", "ende", "mitte", "diesen", "dieses", "den", "zum", "vom", "des")
                 : IsAny(before, "in", "the", "this", "last", "next", "during", "by", "since", "until", "of", "over",
-                                 "early", "late", "mid", "this");
+                        "early", "late", "mid", "this");
     if (!season_context) return std::nullopt;
   }
   return at.Make(std::move(spec));
