@@ -228,18 +228,37 @@ class TokenizerPass {
     FinishWord(begin, p, has_letter, has_digit);
   }
 
-  // Most words: ASCII letters up to a space or a mark that no rule of ScanWord reads on from (not
-  // a period, hyphen, apostrophe, '@', '_', '+' or any non-ASCII character). Such a word is no
-  // acronym, clitic, compound or e-mail address, and is emitted as it stands.
+  // Most words: letters of ASCII or Latin-1 ("Präsident", "Straße") up to a space or a mark that
+  // no rule of ScanWord reads on from (not a hyphen, apostrophe, '@', '_', '+' or any other
+  // character). Such a word is no acronym, clitic, compound or e-mail address, and is emitted as
+  // it stands; one that ends a sentence ("said.") goes to the period rules (FinishWord) at once.
   bool ScanPlainWord() {
     uint32_t p = pos_;
-    while (p < end_ && chars::IsAsciiLetter(static_cast<unsigned char>(text_[p]))) ++p;
+    while (p < end_) {
+      const auto byte = static_cast<unsigned char>(text_[p]);
+      if (chars::IsAsciiLetter(byte)) {
+        ++p;
+      } else if (byte == 0xC3 && p + 1 < end_ && IsLatin1LetterTail(static_cast<unsigned char>(text_[p + 1]))) {
+        p += 2;
+      } else {
+        break;
+      }
+    }
     if (p == pos_) return false;
-    if (p < end_ && !EndsPlainWord(text_[p])) return false;
-    Emit(pos_, p, TokenKind::kWord);
+    if (p == end_ || EndsPlainWord(text_[p])) {
+      Emit(pos_, p, TokenKind::kWord);
+      pos_ = p;
+      return true;
+    }
+    if (text_[p] != '.' || (p + 1 < end_ && !EndsPlainWord(text_[p + 1]))) return false;
+    const uint32_t begin = pos_;
     pos_ = p;
+    FinishWord(begin, p, /*has_letter=*/true, /*has_digit=*/false);
     return true;
   }
+
+  // The second byte of a letter U+00C0–U+00FF ("ä" = C3 A4): all but × (C3 97) and ÷ (C3 B7).
+  static bool IsLatin1LetterTail(unsigned char byte) { return byte >= 0x80 && byte <= 0xBF && byte != 0x97 && byte != 0xB7; }
 
   static bool EndsPlainWord(char c) {
     switch (c) {
