@@ -8,7 +8,6 @@
 
 #include "geo/distance.h"
 #include "geo/place_internal.h"
-#include "segment/typography.h"
 #include "util/lower_case.h"
 
 namespace lagebild {
@@ -81,12 +80,17 @@ struct Context {
 
 double DistanceKm(const GazetteerPlace& a, const GazetteerPlace& b) { return HaversineKm(a.lat, a.lon, b.lat, b.lon); }
 
-// LowerCase(name) == lower, without building the lower-case name when it is ASCII (nearly all).
+// LowerCase(name) == lower, in one pass and without building the lower-case name while it is
+// ASCII (nearly all names are): an ASCII letter keeps its place when lowered, so the first
+// difference there decides.
 bool NameIs(std::string_view name, std::string_view lower) {
-  if (!IsPlainAscii(name)) return LowerCase(name) == lower;
-  return name.size() == lower.size() && std::equal(name.begin(), name.end(), lower.begin(), [](char upper, char folded) {
-           return (upper >= 'A' && upper <= 'Z' ? static_cast<char>(upper + ('a' - 'A')) : upper) == folded;
-         });
+  for (size_t k = 0; k < name.size(); ++k) {
+    const char c = name[k];
+    if (static_cast<unsigned char>(c) >= 0x80) return LowerCase(name) == lower;
+    const char lowered = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    if (k >= lower.size() || lowered != lower[k]) return false;
+  }
+  return name.size() == lower.size();
 }
 
 // `own_vote`: the country this mention's own first choice voted for, which does not count for it.
