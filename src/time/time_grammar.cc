@@ -179,7 +179,7 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
     token.has_hyphen = (marks & kHyphenMark) != 0;
     if (token.has_digit && token.text.size() <= 4 && AllDigits(token.text)) token.number = ToInt(token.text);
     if (source.kind == TokenKind::kOrdinal && token.text.size() <= 3) token.ordinal = ToInt(token.text.substr(0, token.text.size() - 1));
-    if (!german_ && token.lower.size() >= 3 && token.lower.size() <= 4) {
+    if (!german_ && token.has_digit && token.lower.size() >= 3 && token.lower.size() <= 4) {  // "3rd", "21st"
       const std::string_view suffix = token.lower.substr(token.lower.size() - 2);
       if (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") {
         token.ordinal = ToInt(token.lower.substr(0, token.lower.size() - 2));
