@@ -53,10 +53,4 @@ std::unique_ptr<TimeLexicon> TimeLexicon::Create(const ResourceImage& image, std
   return lexicon;
 }
 
-TimeLexicon::Found TimeLexicon::Find(std::string_view lower_form, uint64_t hash) const {
-  const auto found = entries_.find(lower_form, hash);
-  if (found == entries_.end()) return {};
-  return {found->second.words, found->second.starts_phrase};
-}
-
 }  // namespace lagebild

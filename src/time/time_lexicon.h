@@ -35,8 +35,13 @@ class TimeLexicon {
     std::span<const TimeWord> words;
     bool starts_phrase = false;
   };
-  // `hash` is the form's HashWord: one probe answers both questions.
-  Found Find(std::string_view lower_form, uint64_t hash) const;
+  // `hash` is the form's HashWord: one probe answers both questions. Asked for every token, so
+  // defined here, where the time grammar can inline it.
+  Found Find(std::string_view lower_form, uint64_t hash) const {
+    const auto found = entries_.find(lower_form, hash);
+    if (found == entries_.end()) return {};
+    return {found->second.words, found->second.starts_phrase};
+  }
 
   std::span<const TimeWord> Lookup(std::string_view lower_form) const { return Find(lower_form, HashWord(lower_form)).words; }
   bool StartsPhrase(std::string_view lower_form) const { return Find(lower_form, HashWord(lower_form)).starts_phrase; }
