@@ -181,21 +181,24 @@ void CheckSkippedSentence([[maybe_unused]] Document& doc, [[maybe_unused]] uint3
 #endif
 }
 
-// The actor codes of a sentence, as far as an event needs them: its source and target differ in code.
-struct SentenceCodes {
+// The actors of a sentence, as far as an event needs them: its source and target differ in code.
+struct SentenceActors {
+  bool any = false;        // any actor, with a code or not
   std::string_view first;  // the first actor's code, or empty
   bool two = false;        // a second, different code
 };
 
-std::vector<SentenceCodes> CodesBySentence(const Document& doc) {
-  std::vector<SentenceCodes> codes(doc.sentences.size());
+std::vector<SentenceActors> ActorsBySentence(const Document& doc) {
+  std::vector<SentenceActors> actors(doc.sentences.size());
   for (const Entity& entity : doc.entities) {
-    if (entity.sentence >= codes.size() || entity.code.empty()) continue;
-    SentenceCodes& sentence = codes[entity.sentence];
+    if (entity.sentence >= actors.size()) continue;
+    SentenceActors& sentence = actors[entity.sentence];
+    sentence.any = true;
+    if (entity.code.empty()) continue;
     if (sentence.first.empty()) sentence.first = entity.code;
     else if (sentence.first != entity.code) sentence.two = true;
   }
-  return codes;
+  return actors;
 }
 
 // Whether the entities bring a code other than `code` (or two codes when `code` is empty).
@@ -212,25 +215,21 @@ bool AddsAnotherCode(const Document& doc, const std::vector<int32_t>& entities, 
 }  // namespace
 
 void EventCoder::Code(Document& doc) const {
-  std::vector<bool> has_actors(doc.sentences.size(), false);
-  for (const Entity& entity : doc.entities) {
-    if (entity.sentence < has_actors.size()) has_actors[entity.sentence] = true;
-  }
-  const std::vector<SentenceCodes> codes = CodesBySentence(doc);
+  const std::vector<SentenceActors> actors = ActorsBySentence(doc);
   SubjectChain subjects(doc);
   // An event needs a trigger, and a source and a target of different codes: both among the
   // sentence's actors, or one of them a subject pronoun's antecedent in the sentence before.
   const auto may_yield_event = [&](uint32_t s, const EventLexicon& lexicon) {
-    if (!codes[s].two) {
+    if (!actors[s].two) {
       if (!HasSubjectPronoun(doc, s, lexicon)) return false;
       const std::vector<int32_t>* antecedents = subjects.Known();
-      if (antecedents != nullptr && !AddsAnotherCode(doc, *antecedents, codes[s].first)) return false;
+      if (antecedents != nullptr && !AddsAnotherCode(doc, *antecedents, actors[s].first)) return false;
     }
     return MayTriggerEvent(doc, s, lexicon);
   };
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (s > 0 && doc.sentences[s].paragraph != doc.sentences[s - 1].paragraph) subjects.Reset();
-    if (!has_actors[s]) {
+    if (!actors[s].any) {
       subjects.Reset();
       continue;
     }

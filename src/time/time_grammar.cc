@@ -199,10 +199,9 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
   return prepared;
 }
 
-// "Fridays" (MatchSet reads "on Fridays"): not every capitalised word in -s ("Reuters", "States"),
-// which would try every matcher at each.
-bool TimeGrammar::IsEnglishWeekdayPlural(const TimeToken& token) const {
-  if (!token.capitalized || token.lower.size() <= 5 || token.lower.back() != 's') return false;
+// "Fridays" (MatchSet reads "on Fridays"), asked of a capitalised English word of more than five
+// letters in -s: not every such word ("Reuters", "States"), which would try every matcher at each.
+bool TimeGrammar::SingularIsWeekday(const TimeToken& token) const {
   const std::span<const TimeWord> words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));
   return std::any_of(words.begin(), words.end(), [](const TimeWord& word) { return word.category == Category::kWeekday; });
 }
@@ -223,7 +222,7 @@ bool TimeGrammar::PhraseStartsAt(const Document& doc, const Sentence& sentence, 
 [[gnu::always_inline]] inline TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   if (token.kind == TokenKind::kUrl) return Start::kNo;  // "#39", "www.example.com/2023/09/05"
   if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit ||
-      (!german_ && token.capitalized && token.lower.size() > 5 && token.lower.back() == 's' && IsEnglishWeekdayPlural(token))) {
+      (!german_ && token.capitalized && token.lower.size() > 5 && token.lower.back() == 's' && SingularIsWeekday(token))) {
     return Start::kYes;
   }
   const auto starting = [](const TimeWord& word) {

@@ -72,7 +72,7 @@ class TimeGrammar {
   static const MatcherRule kMatcherRules[17];
   enum class Start : uint8_t { kNo, kModifier, kYes };
   Start MayStart(const TimeToken& token) const;
-  bool IsEnglishWeekdayPlural(const TimeToken& token) const;
+  bool SingularIsWeekday(const TimeToken& token) const;
   bool PhraseStartsAt(const Document& doc, const Sentence& sentence, uint32_t i) const;
   void NoteFeatures(const TimeToken& token, Start start, Features& has) const;
   uint32_t PossibleMatchers(const Features& has) const;

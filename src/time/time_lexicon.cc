@@ -1,7 +1,6 @@
 #include "time/time_lexicon.h"
 
 #include <algorithm>
-
 #include <array>
 #include <string>
 
