@@ -40,13 +40,24 @@ std::string Nfkc(const std::string& text) {
 
 }  // namespace
 
-// ASCII has nothing to fold but the backtick: most words pass unchanged.
-bool IsPlainAscii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '`'; });
+// Most words pass unchanged: plain ASCII, and German or French words whose other letters are all
+// encoded as 0xC3 and a continuation byte (U+00C0–U+00FF). A combining mark after such a letter
+// is outside that range, so NFKC never has anything to compose.
+bool HasNothingToFold(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if (byte == '`') return false;
+      continue;
+    }
+    if (byte != 0xC3 || i + 1 == text.size() || (static_cast<unsigned char>(text[i + 1]) & 0xC0) != 0x80) return false;
+    ++i;
+  }
+  return true;
 }
 
 std::string FoldTypography(std::string_view text) {
-  if (IsPlainAscii(text)) return std::string(text);
+  if (HasNothingToFold(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   bool non_ascii = false;

@@ -16,7 +16,9 @@ namespace lagebild {
 std::string FoldTypography(std::string_view text);
 
 // Whether FoldTypography leaves `text` as it is because there is nothing to fold: ASCII without
-// the backtick. (Other text may come out unchanged too, but only after the work.)
-bool IsPlainAscii(std::string_view text);
+// the backtick, and the Latin-1 letters U+00C0–U+00FF ("Österreich", "Müller"), which have no
+// typographic variant and are their own NFKC form. (Other text may come out unchanged too, but
+// only after the work.)
+bool HasNothingToFold(std::string_view text);
 
 }  // namespace lagebild

@@ -1,6 +1,8 @@
 #include "segment/typography.h"
 
 #include <gtest/gtest.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -49,16 +51,35 @@ TEST(LowerCaseTest, KeepsOffsetsWhereEveryCodePointKeepsItsLength) {
   }
 }
 
-// Text that IsPlainAscii passes is its own folded form, so callers may skip the fold.
-TEST(FoldTypographyTest, PlainAsciiIsItsOwnFold) {
-  for (const char* text : {"Iran's", "US-Beamte", "New York", "", "\"quoted\""}) {
-    EXPECT_TRUE(IsPlainAscii(text)) << text;
+// Text that HasNothingToFold passes is its own folded form, so callers may skip the fold.
+TEST(FoldTypographyTest, TextWithNothingToFoldIsItsOwnFold) {
+  for (const char* text : {"Iran's", "US-Beamte", "New York", "", "\"quoted\"", "M\u00FCller", "\u00D6sterreich", "Gr\u00FC\u00DFe"}) {
+    EXPECT_TRUE(HasNothingToFold(text)) << text;
     EXPECT_EQ(FoldTypography(text), text);
   }
-  for (const char* text : {"Iran`s", "Iran\u2019s", "M\u00FCller", "\uFB01nal"}) {
-    EXPECT_FALSE(IsPlainAscii(text)) << text;
+  for (const char* text : {"Iran`s", "Iran\u2019s", "\uFB01nal", "e\u0301", "\u00E9\u0301", "\u00AB", "\u00B4", "\xC3"}) {
+    EXPECT_FALSE(HasNothingToFold(text)) << text;
   }
   EXPECT_EQ(FoldTypography("Iran`s"), "Iran's");
+}
+
+// The claim behind the Latin-1 fast path, checked against ICU: every code point U+00C0–U+00FF is
+// its own NFKC form, alone and between letters.
+TEST(FoldTypographyTest, LatinOneLettersAreTheirOwnNfkcForm) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
+  ASSERT_TRUE(U_SUCCESS(error));
+  for (UChar32 c = 0xC0; c <= 0xFF; ++c) {
+    std::string text = "a";
+    icu::UnicodeString(c).toUTF8String(text);
+    text += "b";
+    ASSERT_TRUE(HasNothingToFold(text)) << text;
+    std::string normalized;
+    icu::StringByteSink<std::string> sink(&normalized);
+    nfkc->normalizeUTF8(0, text, sink, nullptr, error);
+    ASSERT_TRUE(U_SUCCESS(error));
+    EXPECT_EQ(normalized, text) << std::hex << c;
+  }
 }
 
 // The whole-text path lowers eight ASCII bytes at a time: every byte value, at every position of
