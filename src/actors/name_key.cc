@@ -32,7 +32,7 @@ constexpr std::pair<std::string_view, std::string_view> kLetterGroups[] = {
     {"ph", "f"},    {"ck", "k"},   {"ae", "a"},  {"oe", "o"},   {"ue", "u"}};
 static_assert(std::all_of(std::begin(kLetterGroups), std::end(kLetterGroups),
                           [](const auto& group) { return group.second.size() <= group.first.size(); }),
-              "FoldConventions sizes the key by what it reads");
+              "FoldConventions folds in place");
 
 // Pass 2 maps single letters: w → v, j → i, y → i, z → s. Then doubled letters count once
 // ("Mueller" / "Muller", "Selenskyy" / "Selensky"). FoldConventions does both passes in one walk:
@@ -67,8 +67,10 @@ bool GroupAt(std::string_view text, size_t at, std::string_view group) {
 // look-up, where trying their groups one by one cost a mispredicted branch per such letter.
 constexpr PrefixFilter<2> kGroupStarts(kLetterGroups, [](const auto& group) { return group.first; });
 
-std::string FoldConventions(std::string_view ascii) {
-  std::string key(ascii.size(), '\0');  // no group rewrites to more letters than it reads
+// Folds `key` in place: no group rewrites to more letters than it reads, so the letters written
+// never overtake the letters still to read.
+void FoldConventions(std::string& key) {
+  const std::string_view ascii = key;  // read ahead of where the key is written
   size_t length = 0;
   // Written unconditionally and kept unless it doubles the letter before (the key holds no NUL:
   // the script part keeps letters and digits only).
@@ -87,8 +89,9 @@ std::string FoldConventions(std::string_view ascii) {
     for (uint16_t groups = kGroupsByFirstByte[static_cast<unsigned char>(ascii[i])]; groups != 0; groups &= groups - 1) {
       const auto& [group, replacement] = kLetterGroups[std::countr_zero(groups)];
       if (GroupAt(ascii, i, group)) {
+        const size_t next = i + group.size();  // read before the replacement overwrites it
         for (const char c : replacement) emit(c);
-        i += group.size();
+        i = next;
         rewritten = true;
         break;
       }
@@ -96,7 +99,6 @@ std::string FoldConventions(std::string_view ascii) {
     if (!rewritten) emit(ascii[i++]);
   }
   key.resize(length);
-  return key;
 }
 
 // General punctuation (dashes, quotes, spaces): the script rules drop it anyway.
@@ -147,7 +149,8 @@ std::string NameKeyer::Key(std::string_view name) const {
       return KeyWithIcu(name);
     }
   }
-  return FoldConventions(ascii);
+  FoldConventions(ascii);
+  return ascii;
 }
 
 std::string NameKeyer::KeyWithIcu(std::string_view name) const {
@@ -162,7 +165,8 @@ std::string NameKeyer::KeyWithIcu(std::string_view name) const {
   local->transliterate(text);
   std::string ascii;
   text.toUTF8String(ascii);
-  return FoldConventions(ascii);
+  FoldConventions(ascii);
+  return ascii;
 }
 
 // The endings, tried in the order -es, -en, -er, -em, -e, -s, -n; the first that leaves a stem
