@@ -29,4 +29,11 @@ std::string RepairText(std::string_view raw, std::vector<Diagnostic>& warnings);
 // characters in the first 64 KiB). UTF-16 with a byte order mark is text.
 bool LooksBinary(std::string_view bytes);
 
+// True when `text` (valid UTF-8) is in NFC for a reason seen without ICU: each code point lies
+// below U+0300 (ASCII, Latin-1, Latin Extended: no combining mark among them) or among the
+// dashes, quotes, bullets and currency signs of U+2010–U+2027, U+2030–U+205E and U+20A0–U+20C0.
+// Every such character is its own NFC form and combines with nothing before it. False says
+// nothing: ICU must look.
+bool IsPlainlyNfc(std::string_view text);
+
 }  // namespace lagebild

@@ -1,6 +1,9 @@
 #include "clean/text_repair.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace lagebild {
 namespace {
@@ -45,6 +48,34 @@ TEST(LooksBinaryTest, NulOrManyControlsAreBinary) {
   EXPECT_TRUE(LooksBinary("\x01\x02\x03\x04\x05\x06 abc"));
   EXPECT_FALSE(LooksBinary("Ganz normaler Text.\n"));
   EXPECT_FALSE(LooksBinary(std::string("\xFF\xFE" "K\0", 4)));
+}
+
+TEST(IsPlainlyNfcTest, TellsCommonNewsTextWithoutIcu) {
+  EXPECT_TRUE(IsPlainlyNfc("Z\u00FCrich \u2013 \u201EWort\u201C, 5\u00A0\u20AC \u2026 \u0141\u00F3d\u017A"));
+  EXPECT_TRUE(IsPlainlyNfc(""));
+  EXPECT_FALSE(IsPlainlyNfc("Zu\xCC\x88rich"));   // u + combining diaeresis
+  EXPECT_FALSE(IsPlainlyNfc("\u2000"));            // en quad: NFC makes it U+2002
+  EXPECT_FALSE(IsPlainlyNfc("\u041C\u043E\u0441\u043A\u0432\u0430"));  // Cyrillic: ICU decides
+}
+
+// The claim behind IsPlainlyNfc, checked against ICU for every code point it accepts up to
+// U+20FF: each is its own NFC form and has a normalisation boundary before it, so no sequence of
+// them can change under NFC.
+TEST(IsPlainlyNfcTest, EveryCodePointItAcceptsIsStableUnderNfc) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
+  ASSERT_TRUE(U_SUCCESS(error));
+  size_t accepted = 0;
+  for (UChar32 c = 1; c < 0x2100; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string text;
+    icu::UnicodeString(c).toUTF8String(text);
+    if (!IsPlainlyNfc(text)) continue;
+    ++accepted;
+    EXPECT_TRUE(nfc->isNormalized(icu::UnicodeString(c), error)) << std::hex << c;
+    EXPECT_TRUE(nfc->hasBoundaryBefore(c)) << std::hex << c;
+  }
+  EXPECT_GT(accepted, 0x300u);
 }
 
 TEST(RepairTextTest, OutputIsAlwaysValidUtf8) {
