@@ -47,15 +47,11 @@ constexpr PrefixFilter<3> kTimeCompoundStarts(kTimeCompoundParts, [](std::string
 
 bool MayBeTimeCompound(std::string_view lower) {
   if (lower.size() < 6) return false;
-  for (size_t at = 0; at < lower.size(); ++at) {
-    if (!kTimeCompoundStarts.MayStartAt(lower, at)) continue;
+  return kTimeCompoundStarts.AnyConfirmedStart(lower, [&](size_t at) {
     const std::string_view rest = lower.substr(at);
-    if (std::any_of(std::begin(kTimeCompoundParts), std::end(kTimeCompoundParts),
-                    [&](std::string_view part) { return rest.starts_with(part); })) {
-      return true;
-    }
-  }
-  return false;
+    return std::any_of(std::begin(kTimeCompoundParts), std::end(kTimeCompoundParts),
+                       [&](std::string_view part) { return rest.starts_with(part); });
+  });
 }
 
 // Words that only modify a time expression — articles, quotes, "in", "about", "a", "last",

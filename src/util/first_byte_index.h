@@ -56,17 +56,39 @@ class PrefixFilter {
   // False only when no entry starts at byte `at` of `text`.
   constexpr bool MayStartAt(std::string_view text, size_t at) const {
     if (at + Length > text.size()) return false;
-    const uint32_t bit = Bit(text, at);
-    return (bits_[bit / 64] >> (bit % 64) & 1) != 0;
+    return Has(Bit(text, at));
+  }
+
+  // Whether `confirm(at)` holds at some position of `text` where an entry may start, asked in
+  // order of position. The window of `Length` bytes rolls along the text: one byte read per
+  // position, where MayStartAt reads them all.
+  template <typename Confirm>
+  constexpr bool AnyConfirmedStart(std::string_view text, Confirm confirm) const {
+    if (text.size() < Length) return false;
+    uint32_t packed = 0;
+    for (size_t k = 0; k + 1 < Length; ++k) packed |= uint32_t{static_cast<unsigned char>(text[k])} << (8 * k);
+    for (size_t at = 0; at + Length <= text.size(); ++at) {
+      packed |= uint32_t{static_cast<unsigned char>(text[at + Length - 1])} << (8 * (Length - 1));
+      if (Has(BitOfPacked(packed)) && confirm(at)) return true;
+      packed >>= 8;
+    }
+    return false;
   }
 
  private:
   static constexpr size_t kBits = 4096;
 
+  constexpr bool Has(uint32_t bit) const { return (bits_[bit / 64] >> (bit % 64) & 1) != 0; }
+
   static constexpr uint32_t Bit(std::string_view text, size_t at) {
     static_assert(Length >= 1 && Length <= 4, "the prefix is packed into 32 bits");
     uint32_t packed = 0;
     for (size_t k = 0; k < Length; ++k) packed |= uint32_t{static_cast<unsigned char>(text[at + k])} << (8 * k);
+    return BitOfPacked(packed);
+  }
+
+  // Byte k of the prefix in bits 8k..8k+7.
+  static constexpr uint32_t BitOfPacked(uint32_t packed) {
     return (packed * 0x9E3779B1u) >> (32 - std::countr_zero(kBits));  // Fibonacci hashing to 12 bits
   }
 

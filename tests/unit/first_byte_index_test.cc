@@ -57,6 +57,37 @@ TEST(PrefixFilterTest, AnswersNoNearTheEndOfAWord) {
   EXPECT_FALSE(filter.MayStartAt("", 0));
 }
 
+// The rolling window asks `confirm` at exactly the positions MayStartAt passes, in order.
+template <size_t Length>
+void ExpectRollingScanAsksThePositionsMayStartAtPasses() {
+  constexpr PrefixFilter<Length> filter(kParts, kPart);
+  for (const std::string& word : ShortWords()) {
+    std::vector<size_t> expected, asked;
+    for (size_t at = 0; at < word.size(); ++at) {
+      if (filter.MayStartAt(word, at)) expected.push_back(at);
+    }
+    EXPECT_FALSE(filter.AnyConfirmedStart(word, [&](size_t at) {
+      asked.push_back(at);
+      return false;
+    }));
+    EXPECT_EQ(asked, expected) << word;
+  }
+}
+
+TEST(PrefixFilterTest, RollingScanAsksThePositionsMayStartAtPasses) {
+  ExpectRollingScanAsksThePositionsMayStartAtPasses<1>();
+  ExpectRollingScanAsksThePositionsMayStartAtPasses<2>();
+  constexpr std::string_view kLongParts[] = {"sch", "tsch", "abend"};
+  constexpr PrefixFilter<3> filter(kLongParts, kPart);
+  const std::string_view word = "freitagabend";
+  size_t found = 0;
+  EXPECT_TRUE(filter.AnyConfirmedStart(word, [&](size_t at) {
+    found = at;
+    return word.substr(at).starts_with("abend");
+  }));
+  EXPECT_EQ(found, 7u);
+}
+
 TEST(IndexByFirstByteTest, ListsTheEntriesStartingWithEachByte) {
   constexpr auto index = IndexByFirstByte(kParts, kPart);
   EXPECT_TRUE(IsListedWord("tsch", kParts, index));
