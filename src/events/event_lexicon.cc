@@ -67,7 +67,6 @@ std::unique_ptr<EventLexicon> EventLexicon::Create(const ResourceImage& image, s
     return nullptr;
   }
   if (status = lexicon->LoadForms(*forms); !status.ok()) return nullptr;
-  lexicon->BuildNounSuffixTrie();
   if (status = lexicon->LoadPatterns(*patterns); !status.ok()) return nullptr;
   lexicon->LoadFrames(*frames);
   lexicon->LoadClasses(*classes);
@@ -104,30 +103,12 @@ Status EventLexicon::LoadForms(std::string_view section) {
   return status;
 }
 
-void EventLexicon::BuildNounSuffixTrie() {
-  marisa::Keyset keys;
-  for (const auto& [form, readings] : forms_) {
-    const bool noun = std::any_of(readings.begin(), readings.end(), [](const TriggerForm& reading) { return reading.kind == FormKind::kNoun; });
-    if (!noun) continue;
-    const std::string reversed(form.rbegin(), form.rend());
-    keys.push_back(reversed.data(), reversed.size());
-  }
-  reversed_noun_forms_.build(keys);
-}
-
-size_t EventLexicon::NounSuffixStarts(std::string_view lower, size_t* starts, size_t capacity) const {
-  if (reversed_noun_forms_.empty()) return 0;
-  const std::string reversed(lower.rbegin(), lower.rend());
-  marisa::Agent agent;
-  agent.set_query(reversed.data(), reversed.size());
-  // the trie gives the shortest suffix first; keep the longest `capacity`
-  size_t count = 0;
-  while (reversed_noun_forms_.common_prefix_search(agent)) {
-    if (count == capacity) std::copy(starts + 1, starts + capacity, starts), --count;
-    starts[count++] = lower.size() - agent.key().length();
-  }
-  std::reverse(starts, starts + count);
-  return count;
+const std::vector<TriggerForm>* EventLexicon::NounForms(std::string_view lower) const {
+  const std::vector<TriggerForm>* forms = Forms(lower);
+  const bool noun = forms != nullptr && std::any_of(forms->begin(), forms->end(), [](const TriggerForm& reading) {
+    return reading.kind == FormKind::kNoun;
+  });
+  return noun ? forms : nullptr;
 }
 
 Status EventLexicon::LoadPatterns(std::string_view section) {

@@ -4,7 +4,6 @@
 // for German the set of all finite verb forms. Immutable and thread-safe after Create.
 #pragma once
 
-#include <marisa.h>
 
 #include <array>
 #include <cstdint>
@@ -86,10 +85,9 @@ class EventLexicon {
   const std::vector<TriggerForm>* Forms(std::string_view lower) const { return Forms(lower, HashWord(lower)); }
   // The same with the word's HashWord, computed once for this and WordFlags.
   const std::vector<TriggerForm>* Forms(std::string_view lower, uint64_t hash) const;
-  // Where the suffixes of `lower` that are noun forms start, the longest suffix first — the heads a
-  // German compound may have ("waffenverhandlungen" → 5 for "verhandlungen"). One walk of a trie of
-  // the reversed noun forms instead of a look-up per suffix. At most `capacity` starts are written.
-  size_t NounSuffixStarts(std::string_view lower, size_t* starts, size_t capacity) const;
+  // Forms of a word with at least one noun reading; nullptr otherwise. Asked of the suffixes of a
+  // German compound for its head ("waffenverhandlungen" → "verhandlungen").
+  const std::vector<TriggerForm>* NounForms(std::string_view lower) const;
   // Frame-word flags of a word; kTitleWord only when `capitalized` (titles are matched by ending).
   uint32_t WordFlags(std::string_view lower, bool capitalized) const { return WordFlags(lower, HashWord(lower), capitalized); }
   uint32_t WordFlags(std::string_view lower, uint64_t hash, bool capitalized) const;
@@ -117,7 +115,6 @@ class EventLexicon {
  private:
   uint32_t InternLemma(std::string_view lemma, bool noun);
   Status LoadForms(std::string_view section);
-  void BuildNounSuffixTrie();
   Status LoadPatterns(std::string_view section);
   void LoadFrames(std::string_view section);
   void LoadClasses(std::string_view section);
@@ -128,7 +125,6 @@ class EventLexicon {
   std::vector<uint32_t> lemma_flags_;
   std::unordered_map<std::string, uint32_t> verb_lemma_ids_, noun_lemma_ids_;
   StringMap<std::vector<TriggerForm>> forms_;
-  marisa::Trie reversed_noun_forms_;
   StringMap<uint32_t> word_flags_;
   std::vector<std::vector<Pattern>> patterns_;  // by lemma
   StringMap<std::vector<std::vector<std::string>>> phrases_;

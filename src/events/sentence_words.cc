@@ -82,15 +82,11 @@ bool MayBeFinite(const WordView& word, bool sentence_start, const EventLexicon& 
 const std::vector<TriggerForm>* CompoundHeadForms(std::string_view lower, const EventLexicon& lexicon) {
   constexpr size_t kMinCompoundModifier = 4;
   constexpr size_t kMinCompoundHead = 4;
-  constexpr size_t kMaxHeads = 16;
-  size_t starts[kMaxHeads];
-  const size_t count = lexicon.NounSuffixStarts(lower, starts, kMaxHeads);
-  for (size_t k = 0; k < count; ++k) {
-    const size_t start = starts[k];
-    if (start < kMinCompoundModifier || start + kMinCompoundHead > lower.size()) continue;
+  // The longest head first: "waffenverhandlungen" is Verhandlungen, not Handlungen.
+  for (size_t start = kMinCompoundModifier; start + kMinCompoundHead <= lower.size(); ++start) {
     if ((static_cast<unsigned char>(lower[start]) & 0xC0) == 0x80) continue;  // inside a UTF-8 sequence
     if (lower[start] == '-') continue;
-    return lexicon.Forms(lower.substr(start));
+    if (const std::vector<TriggerForm>* forms = lexicon.NounForms(lower.substr(start))) return forms;
   }
   return nullptr;
 }
