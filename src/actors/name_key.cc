@@ -172,10 +172,10 @@ std::string NameKeyer::KeyWithIcu(std::string_view name) const {
 // The endings, tried in the order -es, -en, -er, -em, -e, -s, -n; the first that leaves a stem
 // of kMinStem letters or more is removed. Asked of every capitalised token: decided by the last
 // two letters.
-std::string StemWordKey(std::string key) {
+size_t StemLength(std::string_view key) {
   constexpr size_t kMinStem = 4;
   const size_t size = key.size();
-  if (size <= kMinStem) return key;
+  if (size <= kMinStem) return size;
   const bool two_letter_ending = size >= kMinStem + 2 && key[size - 2] == 'e';
   size_t ending = 0;
   switch (key[size - 1]) {
@@ -193,7 +193,11 @@ std::string StemWordKey(std::string key) {
     default:
       break;
   }
-  key.resize(size - ending);
+  return size - ending;
+}
+
+std::string StemWordKey(std::string key) {
+  key.resize(StemLength(key));
   return key;
 }
 

@@ -57,7 +57,8 @@ struct NameKeys {
 NameKeys ComputeNameKeys(const NameKeyer& keyer, std::string_view name);
 
 // The key of one word without a German inflection ending (-es, -en, -er, -em, -e, -s, -n) when
-// enough of it remains.
+// enough of it remains: a prefix of the key, StemLength bytes long.
+size_t StemLength(std::string_view key);
 std::string StemWordKey(std::string key);
 
 // Appends a word's key to a name key, as the key of the joined words would be (a letter

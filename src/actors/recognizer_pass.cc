@@ -248,13 +248,15 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) 
 
 std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint32_t i) const {
   const auto genitive_starts = [&] {
-    const std::string genitive_first = KeyOf(GenitiveStripped(Surface(i)));
+    const std::string stripped = GenitiveStripped(Surface(i));
+    if (stripped.empty()) return false;
+    const std::string genitive_first = KeyOf(stripped);
     return !genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first);
   };
   // Keys equal to one already tried are not looked up again (most words have no ending to strip,
   // and most names no initials): each look-up is a likely cache miss in a large table.
   const std::string& first_key = WordKey(i);
-  const std::string& first_stem = StemKey(i);
+  const std::string_view first_stem = StemKey(i);
   const bool starts = dictionary_.IsNamePrefix(first_key) || (first_stem != first_key && dictionary_.IsNamePrefix(first_stem)) ||
                       genitive_starts();
   if (!starts) return std::nullopt;
@@ -292,30 +294,27 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
   return best;
 }
 
-// The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen").
-const std::string& RecognizerPass::StemKey(uint32_t i) const {
+// The stem key of a token, word by word across its hyphens ("Jong-un", "Nationalen"). Most
+// tokens have no hyphen: their stem key is a prefix of their word key, and no string is made.
+std::string_view RecognizerPass::StemKey(uint32_t i) const {
   uint32_t& stem = memo_[i].stem;
-  if (stem == 0) {
-    keys_.push_back(ComputeStemKey(i));
-    stem = static_cast<uint32_t>(keys_.size());
-  }
+  if (stem == 0) stem = ComputeStemKey(i);
+  if ((stem & kStemPrefix) != 0) return std::string_view(WordKey(i)).substr(0, stem & ~kStemPrefix);
   return keys_[stem - 1];
 }
 
-std::string RecognizerPass::ComputeStemKey(uint32_t i) const {
+uint32_t RecognizerPass::ComputeStemKey(uint32_t i) const {
   const std::string_view surface = Surface(i);
+  if (surface.find('-') == std::string_view::npos) return kStemPrefix | static_cast<uint32_t>(StemLength(WordKey(i)));
   std::string stem;
-  if (surface.find('-') == std::string_view::npos) {
-    stem = StemWordKey(WordKey(i));
-  } else {
-    for (size_t start = 0; start < surface.size();) {
-      size_t end = surface.find('-', start);
-      if (end == std::string_view::npos) end = surface.size();
-      AppendWordKey(stem, StemWordKey(KeyOf(surface.substr(start, end - start))));
-      start = end + 1;
-    }
+  for (size_t start = 0; start < surface.size();) {
+    size_t end = surface.find('-', start);
+    if (end == std::string_view::npos) end = surface.size();
+    AppendWordKey(stem, StemWordKey(KeyOf(surface.substr(start, end - start))));
+    start = end + 1;
   }
-  return stem;
+  keys_.push_back(std::move(stem));
+  return static_cast<uint32_t>(keys_.size());
 }
 
 bool RecognizerPass::TryName(uint32_t i) {

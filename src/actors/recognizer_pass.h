@@ -99,8 +99,8 @@ class RecognizerPass {
   }
   const Token& TokenAt(uint32_t i) const { return doc_.tokens[i]; }
   const std::string& WordKey(uint32_t i) const;
-  const std::string& StemKey(uint32_t i) const;
-  std::string ComputeStemKey(uint32_t i) const;
+  std::string_view StemKey(uint32_t i) const;
+  uint32_t ComputeStemKey(uint32_t i) const;
   std::string KeyOf(std::string_view text) const { return dictionary_.keyer().Key(text); }
   std::string_view Lang() const { return german_ ? "de" : "en"; }
   bool IsWordToken(uint32_t i) const;
@@ -119,13 +119,14 @@ class RecognizerPass {
   struct TokenMemo {
     const AgentForm* agent = kUnknownAgent;  // AgentOfToken
     uint32_t key = 0;           // WordKey: 1 + its index in keys_; 0 until asked
-    uint32_t stem = 0;          // StemKey: likewise
+    uint32_t stem = 0;          // StemKey: likewise, or kStemPrefix | its length in WordKey
     uint32_t longest_name = 0;  // LongestName: 1 + its index in longest_names_; 0 until asked
     int8_t looks_like_name = -1;          // -1 until asked, then 0 or 1
     int8_t may_be_agent_or_demonym = -1;  // likewise
     int8_t may_be_name = -1;              // likewise
   };
   mutable std::vector<TokenMemo> memo_;
+  static constexpr uint32_t kStemPrefix = uint32_t{1} << 31;  // the stem key is a prefix of the word key
   // At most a key and a stem key per token: reserved for that many, it never moves its strings,
   // so the references WordKey and StemKey return stay valid.
   mutable std::vector<std::string> keys_;
