@@ -131,10 +131,20 @@ NameKeyer::NameKeyer() {
 NameKeyer::~NameKeyer() = default;
 
 std::string NameKeyer::Key(std::string_view name) const {
-  std::string ascii;
-  ascii.reserve(name.size());
-  for (uint32_t pos = 0; pos < name.size();) {
-    if (const auto byte = static_cast<uint8_t>(name[pos]); byte < 0x80) {  // most characters of most names
+  // Most names are ASCII: written into place, as ASCII never maps to more than one letter.
+  std::string ascii(name.size(), '\0');
+  size_t length = 0;
+  uint32_t pos = 0;
+  for (; pos < name.size(); ++pos) {
+    const auto byte = static_cast<uint8_t>(name[pos]);
+    if (byte >= 0x80) break;
+    const char key = ascii_keys_[byte];
+    ascii[length] = key;
+    length += key != '\0';
+  }
+  ascii.resize(length);
+  while (pos < name.size()) {
+    if (const auto byte = static_cast<uint8_t>(name[pos]); byte < 0x80) {
       if (const char key = ascii_keys_[byte]; key != '\0') ascii.push_back(key);
       ++pos;
       continue;
