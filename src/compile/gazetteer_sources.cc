@@ -313,8 +313,9 @@ std::string SerializePlaces(const std::vector<Place>& places, std::vector<std::s
 }
 
 // The trie of name keys and, in the order of the trie's key ids, the places of each key:
-// uint32 key count, uint32 offsets[count + 1], uint32 places[].
-void SerializeNames(const Gazetteer& gazetteer, std::string& trie_bytes, std::string& postings) {
+// uint32 key count, uint32 offsets[count + 1], uint32 places[]. `name_set` receives every key
+// with its id, hashed (StaticStringSet::Value), which the look-ups use instead of the trie.
+void SerializeNames(const Gazetteer& gazetteer, std::string& trie_bytes, std::string& postings, std::string& name_set) {
   marisa::Keyset keyset;
   for (const auto& [key, places] : gazetteer.names) keyset.push_back(key.data(), key.size());
   marisa::Trie trie;
@@ -324,10 +325,18 @@ void SerializeNames(const Gazetteer& gazetteer, std::string& trie_bytes, std::st
   trie_bytes = stream.str();
   std::vector<std::vector<uint32_t>> by_id(trie.size());
   marisa::Agent agent;
+  std::vector<std::string> keys;
+  std::vector<uint32_t> ids;
+  keys.reserve(gazetteer.names.size());
+  ids.reserve(gazetteer.names.size());
   for (const auto& [key, places] : gazetteer.names) {
     agent.set_query(key.data(), key.size());
-    if (trie.lookup(agent)) by_id[agent.key().id()] = places;
+    if (!trie.lookup(agent)) continue;
+    by_id[agent.key().id()] = places;
+    keys.push_back(key);
+    ids.push_back(static_cast<uint32_t>(agent.key().id()));
   }
+  name_set = BuildStringMap(keys, ids);
   std::vector<uint32_t> words = {static_cast<uint32_t>(by_id.size())};
   uint32_t offset = 0;
   for (const auto& places : by_id) {
@@ -368,8 +377,8 @@ void ReadGazetteerSources(const std::string& data_dir, const std::string& packag
   ReadAreas(data_dir + "/geo/areas.txt", gazetteer, problems, counts.areas);
   AddCountries(data_dir, packages_dir, gazetteer, problems, counts.countries);
   counts.names = gazetteer.names.size();
-  std::string trie, postings;
-  SerializeNames(gazetteer, trie, postings);
+  std::string trie, postings, name_set;
+  SerializeNames(gazetteer, trie, postings, name_set);
   sections.emplace_back("geo/places", SerializePlaces(gazetteer.places, problems));
   sections.emplace_back("geo/names", std::move(trie));
   sections.emplace_back("geo/postings", std::move(postings));
@@ -380,10 +389,7 @@ void ReadGazetteerSources(const std::string& data_dir, const std::string& packag
   std::sort(first_words.begin(), first_words.end());
   first_words.erase(std::unique(first_words.begin(), first_words.end()), first_words.end());
   sections.emplace_back("geo/first_words", BuildStringSet(first_words));
-  std::vector<std::string> all_names;
-  all_names.reserve(gazetteer.names.size());
-  for (const auto& [key, places] : gazetteer.names) all_names.push_back(key);
-  sections.emplace_back("geo/name_set", BuildStringSet(all_names));
+  sections.emplace_back("geo/name_set", std::move(name_set));
   sections.emplace_back("lexicon/en/words", ReadEnglishWords(problems));
 }
 

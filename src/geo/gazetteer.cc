@@ -73,11 +73,18 @@ GazetteerKey Gazetteer::KeyOfToken(const Document& doc, const Token& token) {
 }
 
 std::vector<uint32_t> Gazetteer::Lookup(const GazetteerKey& key) const {
-  if (name_set_ && !name_set_->Contains(key.text, key.hash)) return {};
-  marisa::Agent agent;
-  agent.set_query(key.text.data(), key.text.size());
-  if (!trie_.lookup(agent)) return {};
-  const size_t id = agent.key().id();
+  size_t id = 0;
+  if (name_set_ && name_set_->has_values()) {
+    const std::optional<uint32_t> found = name_set_->Value(key.text, key.hash);
+    if (!found || *found + 1 >= offsets_.size()) return {};
+    id = *found;
+  } else {  // a set without ids (the compiler writes them since image format 5): walk the trie
+    if (name_set_ && !name_set_->Contains(key.text, key.hash)) return {};
+    marisa::Agent agent;
+    agent.set_query(key.text.data(), key.text.size());
+    if (!trie_.lookup(agent)) return {};
+    id = agent.key().id();
+  }
   const uint32_t begin = offsets_[id], end = offsets_[id + 1];
   if (end > postings_.size() || begin > end) return {};
   std::vector<uint32_t> found(postings_.begin() + begin, postings_.begin() + end);

@@ -60,8 +60,10 @@ class Gazetteer {
   std::unordered_map<std::string_view, uint32_t> countries_;
   std::unordered_map<std::string, uint32_t> regions_;  // "RUS/59"
   std::optional<StaticStringSet> first_words_;          // of names of several words
-  // Every name again, hashed: most words asked for are no place, and the set says so from one
-  // bucket where the trie would walk its levels. Absent from images built before it.
+  // Every name again, hashed, with its key id in the trie: most words asked for are no place,
+  // and the set says so from one bucket; a name is found with its id in the same look-up, where
+  // the trie would walk its levels (about 1,300 instructions and several cache misses). The trie
+  // serves only a set without ids or none at all.
   std::optional<StaticStringSet> name_set_;
 };
 

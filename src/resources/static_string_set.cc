@@ -5,7 +5,8 @@
 namespace lagebild {
 namespace {
 
-constexpr uint32_t kMagic = 0x33545353;  // "SST3"
+constexpr uint32_t kMagic = 0x33545353;            // "SST3"
+constexpr uint32_t kMagicWithValues = 0x33565353;  // "SSV3"
 constexpr size_t kHeaderWords = 4;
 constexpr size_t kBucketBytes = 8;
 
@@ -27,7 +28,9 @@ void AppendU32(std::string& out, uint32_t value) { out.append(reinterpret_cast<c
 
 }  // namespace
 
-std::string BuildStringSet(const std::vector<std::string>& words) {
+namespace {
+
+std::string Build(const std::vector<std::string>& words, const std::vector<uint32_t>* values) {
   uint32_t buckets = 16;
   while (buckets < words.size() * 2) buckets *= 2;  // load factor at most 1/2
   std::vector<uint32_t> table(size_t{buckets} * 2, 0);  // entry, fingerprint
@@ -37,6 +40,7 @@ std::string BuildStringSet(const std::vector<std::string>& words) {
     const auto length = static_cast<uint16_t>(word.size());
     blob.append(reinterpret_cast<const char*>(&length), sizeof length);
     blob.append(word);
+    if (values != nullptr) AppendU32(blob, (*values)[&word - words.data()]);
     const uint64_t hash = HashWord(word);
     for (uint32_t slot = static_cast<uint32_t>(hash) & (buckets - 1);; slot = (slot + 1) & (buckets - 1)) {
       if (table[size_t{slot} * 2] == 0) {
@@ -47,7 +51,7 @@ std::string BuildStringSet(const std::vector<std::string>& words) {
     }
   }
   std::string out;
-  AppendU32(out, kMagic);
+  AppendU32(out, values != nullptr ? kMagicWithValues : kMagic);
   AppendU32(out, buckets);
   AppendU32(out, static_cast<uint32_t>(words.size()));
   AppendU32(out, static_cast<uint32_t>(blob.size()));
@@ -59,9 +63,17 @@ std::string BuildStringSet(const std::vector<std::string>& words) {
   return out;
 }
 
+}  // namespace
+
+std::string BuildStringSet(const std::vector<std::string>& words) { return Build(words, nullptr); }
+
+std::string BuildStringMap(const std::vector<std::string>& words, const std::vector<uint32_t>& values) {
+  return Build(words, &values);
+}
+
 std::optional<StaticStringSet> StaticStringSet::FromSection(std::string_view section, Status& status) {
   const auto* data = reinterpret_cast<const uint8_t*>(section.data());
-  if (section.size() < kHeaderWords * 4 || ReadU32(data) != kMagic) {
+  if (section.size() < kHeaderWords * 4 || (ReadU32(data) != kMagic && ReadU32(data) != kMagicWithValues)) {
     status = Status::Error("string set section: bad header");
     return std::nullopt;
   }
@@ -76,29 +88,39 @@ std::optional<StaticStringSet> StaticStringSet::FromSection(std::string_view sec
   set.control_ = set.buckets_ + size_t{buckets} * kBucketBytes;
   set.mask_ = buckets - 1;
   set.word_count_ = words;
+  set.has_values_ = ReadU32(data) == kMagicWithValues;
   set.blob_ = section.substr(kHeaderWords * 4 + table_bytes);
   return set;
 }
 
-bool StaticStringSet::Contains(std::string_view word, uint64_t hash) const {
-  if (buckets_ == nullptr) return false;
+const char* StaticStringSet::FindWord(std::string_view word, uint64_t hash) const {
+  if (buckets_ == nullptr) return nullptr;
   const uint32_t fingerprint = Fingerprint(hash);
   const uint8_t control = ControlByte(fingerprint);
   for (uint32_t slot = static_cast<uint32_t>(hash) & mask_, probes = 0; probes <= mask_; slot = (slot + 1) & mask_, ++probes) {
-    if (control_[slot] == 0) return false;
+    if (control_[slot] == 0) return nullptr;
     if (control_[slot] != control) continue;
     const uint8_t* bucket = buckets_ + size_t{slot} * kBucketBytes;
     const uint32_t entry = ReadU32(bucket);
-    if (entry == 0) return false;
+    if (entry == 0) return nullptr;
     if (ReadU32(bucket + 4) != fingerprint) continue;
     const size_t offset = entry - 1;
-    if (offset + 2 > blob_.size()) return false;
+    if (offset + 2 > blob_.size()) return nullptr;
     uint16_t length;
     std::memcpy(&length, blob_.data() + offset, sizeof length);
-    if (offset + 2 + length > blob_.size()) return false;
-    if (blob_.substr(offset + 2, length) == word) return true;
+    if (offset + 2 + length > blob_.size()) return nullptr;
+    if (blob_.substr(offset + 2, length) == word) return blob_.data() + offset;
   }
-  return false;
+  return nullptr;
+}
+
+std::optional<uint32_t> StaticStringSet::Value(std::string_view word, uint64_t hash) const {
+  if (!has_values_) return std::nullopt;
+  const char* entry = FindWord(word, hash);
+  if (entry == nullptr) return std::nullopt;
+  const size_t value_at = static_cast<size_t>(entry - blob_.data()) + 2 + word.size();
+  if (value_at + 4 > blob_.size()) return std::nullopt;
+  return ReadU32(reinterpret_cast<const uint8_t*>(blob_.data() + value_at));
 }
 
 }  // namespace lagebild

@@ -5,7 +5,8 @@
 // count, uint32 blob size, then the buckets, two uint32 each: 0 = empty, else 1 + the word's
 // offset in the blob, and the upper 32 bits of the word's hash; then one control byte per bucket
 // (eight of those hash bits, never 0; 0 for an empty bucket); then the blob: each word as uint16
-// length + bytes.
+// length + bytes. A set with values (magic 'SSV3') stores a uint32 after each word's bytes: a
+// look-up that finds the word finds its value in the same cache line.
 //
 // A probe reads the control bytes first, so a word not in the set (the common case) is answered
 // from them alone — an array eight times smaller than the buckets. The large sets' buckets
@@ -41,6 +42,8 @@ struct HashedWord {
 
 // Builds the section bytes (used by the compiler). Words must be unique and shorter than 64 KiB.
 std::string BuildStringSet(const std::vector<std::string>& words);
+// The same with a value for each word (`values[i]` for `words[i]`), for StaticStringSet::Value.
+std::string BuildStringMap(const std::vector<std::string>& words, const std::vector<uint32_t>& values);
 
 class StaticStringSet {
  public:
@@ -57,13 +60,21 @@ class StaticStringSet {
   void Prefetch(uint64_t hash) const {
     if (control_ != nullptr) __builtin_prefetch(control_ + (static_cast<uint32_t>(hash) & mask_));
   }
-  bool Contains(std::string_view word, uint64_t hash) const;
+  bool Contains(std::string_view word, uint64_t hash) const { return FindWord(word, hash) != nullptr; }
+  // The value stored with the word (a set built by BuildStringMap); nullopt when the word is not
+  // in the set or the set has no values.
+  std::optional<uint32_t> Value(std::string_view word, uint64_t hash) const;
+  bool has_values() const { return has_values_; }
 
  private:
+  // The word's entry in the blob (its length field), or nullptr.
+  const char* FindWord(std::string_view word, uint64_t hash) const;
+
   const uint8_t* buckets_ = nullptr;  // 2 × uint32 each, read with memcpy (no alignment assumed)
   const uint8_t* control_ = nullptr;  // one byte per bucket
   uint32_t mask_ = 0;
   uint32_t word_count_ = 0;
+  bool has_values_ = false;
   std::string_view blob_;
 };
 

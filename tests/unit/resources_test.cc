@@ -141,6 +141,44 @@ TEST(StaticStringSetTest, DamagedControlBytesNeverInventWords) {
   for (const std::string& word : words) EXPECT_TRUE(set->Contains(word, HashWord(word))) << word;
 }
 
+TEST(StaticStringSetTest, MapGivesEachWordItsValue) {
+  std::vector<std::string> words;
+  std::vector<uint32_t> values;
+  for (uint32_t i = 0; i < 3000; ++i) {
+    words.push_back("ort" + std::to_string(i * 3));
+    values.push_back(i * 11 + 5);
+  }
+  words.push_back("");
+  values.push_back(7);
+  const std::string section = BuildStringMap(words, values);
+  Status status;
+  const auto map = StaticStringSet::FromSection(section, status);
+  ASSERT_TRUE(map) << status.message();
+  EXPECT_TRUE(map->has_values());
+  for (size_t i = 0; i < words.size(); ++i) {
+    EXPECT_TRUE(map->Contains(words[i])) << words[i];
+    EXPECT_EQ(map->Value(words[i], HashWord(words[i])), values[i]) << words[i];
+  }
+  EXPECT_EQ(map->Value("ort1", HashWord("ort1")), std::nullopt);
+  EXPECT_EQ(map->Value("ort3001", HashWord("ort3001")), std::nullopt);
+  // A set without values answers membership only.
+  const auto set = StaticStringSet::FromSection(BuildStringSet(words), status);
+  ASSERT_TRUE(set);
+  EXPECT_FALSE(set->has_values());
+  EXPECT_EQ(set->Value("ort3", HashWord("ort3")), std::nullopt);
+  // A value cut off at the end of the blob is no value.
+  std::string cut = BuildStringMap({"a"}, {1});
+  cut.resize(cut.size() - 2);
+  uint32_t blob_size;
+  std::memcpy(&blob_size, cut.data() + 12, sizeof blob_size);
+  blob_size -= 2;
+  std::memcpy(cut.data() + 12, &blob_size, sizeof blob_size);
+  const auto damaged = StaticStringSet::FromSection(cut, status);
+  ASSERT_TRUE(damaged) << status.message();
+  EXPECT_TRUE(damaged->Contains("a"));
+  EXPECT_EQ(damaged->Value("a", HashWord("a")), std::nullopt);
+}
+
 TEST(StaticStringSetTest, DamagedSectionsAreRefused) {
   const std::string section = BuildStringSet({"a", "b"});
   Status status;
