@@ -45,6 +45,8 @@ class Gazetteer {
   void Prefetch(const GazetteerKey& word) const;
   // By value: the place is read from its record in the image (a few copies, no parsing).
   GazetteerPlace place(uint32_t index) const { return places_.At(index); }
+  // A place's kind and population without its names (PlaceTable::KindAndPopulationAt).
+  std::pair<PlaceKind, uint32_t> kind_and_population(uint32_t index) const { return places_.KindAndPopulationAt(index); }
   // The entry of a country by alpha-3 code, or -1.
   int32_t Country(std::string_view alpha3) const;
   // The region of a country's first-level code, or -1.

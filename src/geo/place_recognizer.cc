@@ -214,17 +214,16 @@ bool IsToponym(const NameCheck& check, uint32_t first, uint32_t last, const std:
   const SentenceContext& context = check.context;
   uint32_t population = 0;
   bool administrative = false;
+  bool country = false;
   for (uint32_t index : candidates) {
-    const GazetteerPlace place = check.gazetteer.place(index);
-    population = std::max(population, place.population);
-    administrative = administrative || place.kind != PlaceKind::kCity;
+    const auto [kind, place_population] = check.gazetteer.kind_and_population(index);
+    population = std::max(population, place_population);
+    administrative = administrative || kind != PlaceKind::kCity;
+    country = country || kind == PlaceKind::kCountry;
   }
   if (NextToPersonName(context, first, last, check.german_nouns)) return false;
   // A country's name ("West Germany", "Vereinigte Staaten") is the state acting unless a word of
   // place stands before it, as for the countries the actor stage finds.
-  const bool country = std::any_of(candidates.begin(), candidates.end(), [&](uint32_t index) {
-    return check.gazetteer.place(index).kind == PlaceKind::kCountry;
-  });
   if (country && !place_role) return false;
   const bool single = last == first + 1;
   const std::string_view surface = context.doc.Surface(context.token(first).span);

@@ -69,6 +69,11 @@ class PlaceTable {
   uint32_t size() const { return count_; }
   GazetteerPlace At(uint32_t index) const;
   PlaceKind KindAt(uint32_t index) const { return KindOfCode(Record(index).kind); }
+  // Kind and population only: the record alone, not its text (another cache line).
+  std::pair<PlaceKind, uint32_t> KindAndPopulationAt(uint32_t index) const {
+    const PlaceRecord record = Record(index);
+    return {KindOfCode(record.kind), record.population};
+  }
 
   static PlaceKind KindOfCode(char code);
   static char CodeOfKind(PlaceKind kind);
