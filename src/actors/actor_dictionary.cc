@@ -218,13 +218,13 @@ const std::vector<NameMatch>* ActorDictionary::FindName(std::string_view name) c
   return FindKey(keyer_.Key(name));
 }
 
-const std::vector<NameMatch>* ActorDictionary::FindKey(std::string_view key) const {
-  const auto found = names_.find(key);
+const std::vector<NameMatch>* ActorDictionary::FindKey(HashedWord key) const {
+  const auto found = names_.find(key.text, key.hash);
   return found == names_.end() ? nullptr : &found->second;
 }
 
-const std::vector<NameMatch>* ActorDictionary::FindStemKey(std::string_view stem_key) const {
-  const auto found = stem_names_.find(stem_key);
+const std::vector<NameMatch>* ActorDictionary::FindStemKey(HashedWord stem_key) const {
+  const auto found = stem_names_.find(stem_key.text, stem_key.hash);
   return found == stem_names_.end() ? nullptr : &found->second;
 }
 

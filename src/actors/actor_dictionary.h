@@ -60,11 +60,12 @@ class ActorDictionary {
   // Actors whose name has the same key as `name`.
   const std::vector<NameMatch>* FindName(std::string_view name) const;
   // By precomputed keys (see name_key.h): the whole-name key, or the stem key of a multi-word name.
-  const std::vector<NameMatch>* FindKey(std::string_view key) const;
-  const std::vector<NameMatch>* FindStemKey(std::string_view stem_key) const;
+  // (A HashedWord: a key asked of several tables is hashed once.)
+  const std::vector<NameMatch>* FindKey(HashedWord key) const;
+  const std::vector<NameMatch>* FindStemKey(HashedWord stem_key) const;
   // Whether some name's key or stem key starts with these words' key (cheap rejection of most
   // tokens, and the end of a name search as soon as no name can continue).
-  bool IsNamePrefix(std::string_view key) const { return name_prefixes_.Contains(key); }
+  bool IsNamePrefix(HashedWord key) const { return name_prefixes_.Contains(key.text, key.hash); }
   // People holding `role` for `country` on `date` ("der russische Präsident").
   std::vector<uint32_t> HoldersOf(std::string_view country, std::string_view role, DateNumber date) const;
 

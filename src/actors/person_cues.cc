@@ -37,10 +37,10 @@ bool RecognizerPass::ComputeLooksLikeNameWord(uint32_t i) const {
   const Token& token = TokenAt(i);
   if (token.kind == TokenKind::kInitial) return true;
   if (token.kind != TokenKind::kWord || !token.capitalized) return false;
-  const std::string_view surface = Surface(i);
-  if (AgentOfToken(i) != nullptr || dictionary_.PersonCue(surface, Lang()) != CueKind::kNone) return false;
-  if (dictionary_.IsFunctionWord(surface, Lang()) || dictionary_.IsOrganisationWord(surface)) return false;
-  if (german_ && IsGermanNounCached(surface)) return false;
+  const HashedWord word = Word(i);  // hashed once for the three look-ups
+  if (AgentOfToken(i) != nullptr || dictionary_.PersonCue(word, Lang()) != CueKind::kNone) return false;
+  if (dictionary_.IsFunctionWord(word, Lang()) || dictionary_.IsOrganisationWord(word)) return false;
+  if (german_ && IsGermanNounCached(word.text)) return false;
   // A country, capital or organisation is not part of a person's name ("Gräberfeld Dänemarks").
   if (auto name = LongestName(i); name && dictionary_.actors()[name->actor].kind != "person") return false;
   return true;

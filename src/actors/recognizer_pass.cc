@@ -275,9 +275,10 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
       const std::string_view text(doc_.text.data() + TokenAt(i).span.begin, end_byte - TokenAt(i).span.begin);
       if (auto actor = ChooseActor(*matches, text)) best = NameSpan{i, j + 1, *actor, end_byte};
     };
-    consider(dictionary_.FindKey(key), token.span.end);
+    const HashedWord hashed_key(key), hashed_stem_key(stem_key);  // each asked of two tables
+    consider(dictionary_.FindKey(hashed_key), token.span.end);
     if ((!best || best->last <= j) && key_without_initials != key) consider(dictionary_.FindKey(key_without_initials), token.span.end);
-    if ((!best || best->last <= j) && j > i) consider(dictionary_.FindStemKey(stem_key), token.span.end);
+    if ((!best || best->last <= j) && j > i) consider(dictionary_.FindStemKey(hashed_stem_key), token.span.end);
     if (!best || best->last <= j) {
       const std::string stripped = GenitiveStripped(Surface(j));
       if (!stripped.empty()) {
@@ -287,8 +288,8 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint3
       }
     }
     const bool may_continue =
-        dictionary_.IsNamePrefix(key) || (key_without_initials != key && dictionary_.IsNamePrefix(key_without_initials)) ||
-        (stem_key != key && stem_key != key_without_initials && dictionary_.IsNamePrefix(stem_key));
+        dictionary_.IsNamePrefix(hashed_key) || (key_without_initials != key && dictionary_.IsNamePrefix(key_without_initials)) ||
+        (stem_key != key && stem_key != key_without_initials && dictionary_.IsNamePrefix(hashed_stem_key));
     if (!may_continue) break;
   }
   return best;
