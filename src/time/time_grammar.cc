@@ -813,6 +813,16 @@ int TimeGrammar::NumberWordValue(std::string_view lower) const {
   return tens >= 20 && tens % 10 == 0 && units >= 1 && units <= 9 ? tens + units : -1;
 }
 
+// The same for a token, from the lexicon words Prepare found for it when it is one word as
+// written (the look-up without a final period gave "Sept." its words).
+int TimeGrammar::NumberWordValue(const TimeToken& token) const {
+  if (token.lower.find('-') != std::string_view::npos || token.lower.ends_with('.')) return NumberWordValue(token.lower);
+  for (const TimeWord& entry : token.words) {
+    if (entry.category == Category::kNumber) return ToInt(entry.value);
+  }
+  return -1;
+}
+
 // English years read out (broadcast transcripts): "nineteen ninety-six", "nineteen eighty",
 // and after "year" "two thousand" or "two thousand and five".
 std::optional<int> TimeGrammar::ReadSpokenYear(Cursor& at) const {
@@ -822,8 +832,9 @@ std::optional<int> TimeGrammar::ReadSpokenYear(Cursor& at) const {
   if (first == nullptr || second == nullptr) return std::nullopt;
   // Neither a number word ("nineteen", "two") nor a pair ("twenty-one"): nothing to read.
   if (first->words.empty() && first->lower.find('-') == std::string::npos) return std::nullopt;
-  const int century = NumberWordValue(first->lower);
-  const int rest = NumberWordValue(second->lower);
+  const int century = NumberWordValue(*first);
+  if (century < 0) return std::nullopt;  // "two thousand" starts with a number word too
+  const int rest = NumberWordValue(*second);
   if (century >= 11 && century <= 20 && rest >= 10 && rest <= 99) {
     at.pos += 2;
     return century * 100 + rest;
@@ -831,7 +842,7 @@ std::optional<int> TimeGrammar::ReadSpokenYear(Cursor& at) const {
   if (first->lower == "two" && second->lower == "thousand" && IsAny(at.Previous(), "year")) {
     at.pos += 2;
     const size_t skip = IsAny(at.Peek(), "and") ? 1 : 0;
-    const int units = at.Peek(skip) != nullptr ? NumberWordValue(at.Peek(skip)->lower) : -1;
+    const int units = at.Peek(skip) != nullptr ? NumberWordValue(*at.Peek(skip)) : -1;
     if (units >= 1 && units <= 99) {
       at.pos += skip + 1;
       return 2000 + units;

@@ -105,6 +105,7 @@ class TimeGrammar {
   std::optional<TimeMatch> MatchCore(Cursor& at, uint32_t possible_matchers) const;
   bool ReadYearTail(Cursor& at, TimeSpec& spec) const;
   int NumberWordValue(std::string_view lower) const;
+  int NumberWordValue(const TimeToken& token) const;
   std::optional<int> ReadSpokenYear(Cursor& at) const;
   std::optional<TimeMatch> MatchDayInList(Cursor& at, int day) const;
   bool ReadDayThenMonth(Cursor& at, int day, TimeSpec& last, std::optional<TimeSpec>& first) const;
