@@ -1,8 +1,5 @@
 #include "compile/gazetteer_sources.h"
 
-#include <marisa.h>
-#include <marisa/iostream.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -16,6 +13,7 @@
 
 #include "compile/package_sources.h"
 #include "compile/source_lines.h"
+#include "geo/gazetteer_names.h"
 #include "geo/place_table.h"
 #include "resources/static_string_set.h"
 #include "resources/section_lines.h"
@@ -312,40 +310,40 @@ std::string SerializePlaces(const std::vector<Place>& places, std::vector<std::s
   return table.Finish();
 }
 
-// The trie of name keys and, in the order of the trie's key ids, the places of each key:
-// uint32 key count, uint32 offsets[count + 1], uint32 places[]. `name_set` receives every key
-// with its id, hashed (StaticStringSet::Value), which the look-ups use instead of the trie.
-void SerializeNames(const Gazetteer& gazetteer, std::string& trie_bytes, std::string& postings, std::string& name_set) {
-  marisa::Keyset keyset;
-  for (const auto& [key, places] : gazetteer.names) keyset.push_back(key.data(), key.size());
-  marisa::Trie trie;
-  trie.build(keyset, static_cast<int>(MARISA_DEFAULT_NUM_TRIES) | static_cast<int>(MARISA_BINARY_TAIL));
-  std::ostringstream stream;
-  marisa::write(stream, trie);
-  trie_bytes = stream.str();
-  std::vector<std::vector<uint32_t>> by_id(trie.size());
-  marisa::Agent agent;
-  std::vector<std::string> keys;
-  std::vector<uint32_t> ids;
-  keys.reserve(gazetteer.names.size());
-  ids.reserve(gazetteer.names.size());
+// Every name key with its id, and every first word of a longer name, with the encoding of
+// gazetteer_names.h: the one hashed set the look-ups probe.
+std::string BuildNameSet(const Gazetteer& gazetteer) {
+  using namespace gazetteer_names;
+  std::map<std::string, uint32_t> values;
+  uint32_t id = 0;
+  for (const auto& [key, places] : gazetteer.names) values.emplace(key, id++);
   for (const auto& [key, places] : gazetteer.names) {
-    agent.set_query(key.data(), key.size());
-    if (!trie.lookup(agent)) continue;
-    by_id[agent.key().id()] = places;
-    keys.push_back(key);
-    ids.push_back(static_cast<uint32_t>(agent.key().id()));
+    const size_t space = key.find(' ');
+    if (space == std::string::npos) continue;
+    const auto [entry, added] = values.emplace(key.substr(0, space), kNoPlaces);
+    entry->second |= kStartsLongerName;
   }
-  name_set = BuildStringMap(keys, ids);
-  std::vector<uint32_t> words = {static_cast<uint32_t>(by_id.size())};
+  std::vector<std::string> words;
+  std::vector<uint32_t> encoded;
+  for (const auto& [word, value] : values) {
+    words.push_back(word);
+    encoded.push_back(value);
+  }
+  return BuildStringMap(words, encoded);
+}
+
+// The places each name key names, in the order of the keys (a name's id): uint32 key count,
+// uint32 offsets[count + 1], uint32 places[].
+std::string SerializePostings(const Gazetteer& gazetteer) {
+  std::vector<uint32_t> words = {static_cast<uint32_t>(gazetteer.names.size())};
   uint32_t offset = 0;
-  for (const auto& places : by_id) {
+  for (const auto& [key, places] : gazetteer.names) {
     words.push_back(offset);
     offset += static_cast<uint32_t>(places.size());
   }
   words.push_back(offset);
-  for (const auto& places : by_id) words.insert(words.end(), places.begin(), places.end());
-  postings.assign(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(uint32_t));
+  for (const auto& [key, places] : gazetteer.names) words.insert(words.end(), places.begin(), places.end());
+  return std::string(reinterpret_cast<const char*>(words.data()), words.size() * sizeof(uint32_t));
 }
 
 // The English common words of the word list, for the toponym filter.
@@ -377,19 +375,9 @@ void ReadGazetteerSources(const std::string& data_dir, const std::string& packag
   ReadAreas(data_dir + "/geo/areas.txt", gazetteer, problems, counts.areas);
   AddCountries(data_dir, packages_dir, gazetteer, problems, counts.countries);
   counts.names = gazetteer.names.size();
-  std::string trie, postings, name_set;
-  SerializeNames(gazetteer, trie, postings, name_set);
   sections.emplace_back("geo/places", SerializePlaces(gazetteer.places, problems));
-  sections.emplace_back("geo/names", std::move(trie));
-  sections.emplace_back("geo/postings", std::move(postings));
-  std::vector<std::string> first_words;
-  for (const auto& [key, places] : gazetteer.names) {
-    if (const size_t space = key.find(' '); space != std::string::npos) first_words.push_back(key.substr(0, space));
-  }
-  std::sort(first_words.begin(), first_words.end());
-  first_words.erase(std::unique(first_words.begin(), first_words.end()), first_words.end());
-  sections.emplace_back("geo/first_words", BuildStringSet(first_words));
-  sections.emplace_back("geo/name_set", std::move(name_set));
+  sections.emplace_back("geo/postings", SerializePostings(gazetteer));
+  sections.emplace_back("geo/name_set", BuildNameSet(gazetteer));
   sections.emplace_back("lexicon/en/words", ReadEnglishWords(problems));
 }
 

@@ -19,9 +19,10 @@ struct GazetteerCounts {
 };
 
 // Appends the sections "geo/places" (a record per place: geonames id, kind, name, country,
-// admin1, lat, lon, population, feature code; geo/place_table.h), "geo/names" (a marisa trie
-// of the lower-cased, typography-folded names), "geo/postings" (for each trie key, the entries it names),
-// "geo/first_words" (the first words of names of several words) and "lexicon/en/words".
+// admin1, lat, lon, population, feature code; geo/place_table.h), "geo/name_set" (the
+// lower-cased, typography-folded names, each with its id, and the first words of names of
+// several words; geo/gazetteer_names.h), "geo/postings" (for each name id, the entries it names)
+// and "lexicon/en/words".
 // Problems name the file and line.
 void ReadGazetteerSources(const std::string& data_dir, const std::string& packages_dir,
                           std::vector<std::pair<std::string, std::string>>& sections, std::vector<std::string>& problems,

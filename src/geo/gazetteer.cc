@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "geo/gazetteer_names.h"
 #include "segment/typography.h"
 #include "util/lower_case.h"
 
@@ -9,9 +10,9 @@ namespace lagebild {
 
 std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status& status) {
   const std::optional<std::string_view> places = image.Section("geo/places");
-  const std::optional<std::string_view> names = image.Section("geo/names");
+  const std::optional<std::string_view> name_set = image.Section("geo/name_set");
   const std::optional<std::string_view> postings = image.Section("geo/postings");
-  if (!places || !names || !postings || postings->size() < 8) {
+  if (!places || !name_set || !postings || postings->size() < 8) {
     status = Status::Error(image.path() + ": no gazetteer sections (rebuild the image)");
     return nullptr;
   }
@@ -23,26 +24,18 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(const ResourceImage& image, Status&
   }
   gazetteer->places_ = *table;
   gazetteer->IndexCountriesAndRegions();
-  try {
-    gazetteer->trie_.map(names->data(), names->size());
-  } catch (const marisa::Exception& error) {
-    status = Status::Error(image.path() + ": broken gazetteer trie: " + error.what());
+  auto names = StaticStringSet::FromSection(*name_set, status);
+  if (!names || !names->has_values()) {
+    status = Status::Error(image.path() + ": broken gazetteer name set (rebuild the image)");
     return nullptr;
   }
+  gazetteer->names_ = *names;
   const auto* words = reinterpret_cast<const uint32_t*>(postings->data());
   const size_t word_count = postings->size() / sizeof(uint32_t);
   const uint32_t keys = words[0];
-  if (word_count < keys + 2u || keys != gazetteer->trie_.size()) {
-    status = Status::Error(image.path() + ": gazetteer postings do not fit the trie (rebuild the image)");
+  if (word_count < keys + 2u) {
+    status = Status::Error(image.path() + ": gazetteer postings are cut short (rebuild the image)");
     return nullptr;
-  }
-  if (const auto first_words = image.Section("geo/first_words")) {
-    gazetteer->first_words_ = StaticStringSet::FromSection(*first_words, status);
-    if (!gazetteer->first_words_) return nullptr;
-  }
-  if (const auto name_set = image.Section("geo/name_set")) {
-    gazetteer->name_set_ = StaticStringSet::FromSection(*name_set, status);
-    if (!gazetteer->name_set_) return nullptr;
   }
   gazetteer->offsets_ = std::span<const uint32_t>(words + 1, keys + 1);
   gazetteer->postings_ = std::span<const uint32_t>(words + keys + 2, word_count - keys - 2);
@@ -73,18 +66,10 @@ GazetteerKey Gazetteer::KeyOfToken(const Document& doc, const Token& token) {
 }
 
 std::vector<uint32_t> Gazetteer::Lookup(const GazetteerKey& key) const {
-  size_t id = 0;
-  if (name_set_ && name_set_->has_values()) {
-    const std::optional<uint32_t> found = name_set_->Value(key.text, key.hash);
-    if (!found || *found + 1 >= offsets_.size()) return {};
-    id = *found;
-  } else {  // a set without ids (the compiler writes them since image format 5): walk the trie
-    if (name_set_ && !name_set_->Contains(key.text, key.hash)) return {};
-    marisa::Agent agent;
-    agent.set_query(key.text.data(), key.text.size());
-    if (!trie_.lookup(agent)) return {};
-    id = agent.key().id();
-  }
+  const std::optional<uint32_t> value = names_.Value(key.text, key.hash);
+  if (!value) return {};
+  const uint32_t id = *value & gazetteer_names::kIdMask;
+  if (id == gazetteer_names::kNoPlaces || size_t{id} + 1 >= offsets_.size()) return {};
   const uint32_t begin = offsets_[id], end = offsets_[id + 1];
   if (end > postings_.size() || begin > end) return {};
   std::vector<uint32_t> found(postings_.begin() + begin, postings_.begin() + end);
@@ -93,13 +78,11 @@ std::vector<uint32_t> Gazetteer::Lookup(const GazetteerKey& key) const {
 }
 
 bool Gazetteer::StartsLongerName(const GazetteerKey& word) const {
-  return first_words_ && first_words_->Contains(word.text, word.hash);
+  const std::optional<uint32_t> value = names_.Value(word.text, word.hash);
+  return value && (*value & gazetteer_names::kStartsLongerName) != 0;
 }
 
-void Gazetteer::Prefetch(const GazetteerKey& word) const {
-  if (name_set_) name_set_->Prefetch(word.hash);
-  if (first_words_) first_words_->Prefetch(word.hash);
-}
+void Gazetteer::Prefetch(const GazetteerKey& word) const { names_.Prefetch(word.hash); }
 
 int32_t Gazetteer::Country(std::string_view alpha3) const {
   const auto found = countries_.find(alpha3);

@@ -1,9 +1,7 @@
 // The compiled gazetteer (compile/gazetteer_sources): GeoNames cities500, first-level regions,
-// named areas and countries, looked up by name through a memory-mapped marisa trie. Built once
-// from the image; immutable and thread-safe (lookups use their own marisa agent).
+// named areas and countries, looked up by name in a hash set read in place from the image.
+// Built once from the image; immutable and thread-safe.
 #pragma once
-
-#include <marisa.h>
 
 #include <cstdint>
 #include <memory>
@@ -56,17 +54,14 @@ class Gazetteer {
   void IndexCountriesAndRegions();
 
   PlaceTable places_;
-  marisa::Trie trie_;
+  // Every name and every first word of a longer name, hashed, with the encoding of
+  // gazetteer_names.h: one probe tells whether a word names places, which (the id of its
+  // postings), and whether a longer name starts with it.
+  StaticStringSet names_;
   std::span<const uint32_t> offsets_;
   std::span<const uint32_t> postings_;
   std::unordered_map<std::string_view, uint32_t> countries_;
   std::unordered_map<std::string, uint32_t> regions_;  // "RUS/59"
-  std::optional<StaticStringSet> first_words_;          // of names of several words
-  // Every name again, hashed, with its key id in the trie: most words asked for are no place,
-  // and the set says so from one bucket; a name is found with its id in the same look-up, where
-  // the trie would walk its levels (about 1,300 instructions and several cache misses). The trie
-  // serves only a set without ids or none at all.
-  std::optional<StaticStringSet> name_set_;
 };
 
 }  // namespace lagebild

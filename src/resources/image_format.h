@@ -14,8 +14,8 @@ namespace lagebild::image {
 
 inline constexpr char kMagic[8] = {'L', 'G', 'B', 'I', 'M', 'A', 'G', 'E'};
 // 2: string sets keep hash bits in their buckets; 3: gazetteer places as binary records;
-// 4: string sets have a control byte per bucket; 5: the gazetteer's name set holds each name's
-// key id (string sets with values)
+// 4: string sets have a control byte per bucket; 5: the gazetteer's names are one string set
+// with values (each name's id, a flag for the first words of longer names), not a trie
 inline constexpr uint32_t kFormatVersion = 5;
 inline constexpr uint32_t kMaxSectionName = 48;
 
