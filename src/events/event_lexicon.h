@@ -4,7 +4,6 @@
 // for German the set of all finite verb forms. Immutable and thread-safe after Create.
 #pragma once
 
-
 #include <array>
 #include <cstdint>
 #include <functional>

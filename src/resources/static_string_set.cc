@@ -26,10 +26,6 @@ uint32_t ReadU32(const uint8_t* at) {
 
 void AppendU32(std::string& out, uint32_t value) { out.append(reinterpret_cast<const char*>(&value), sizeof value); }
 
-}  // namespace
-
-namespace {
-
 std::string Build(const std::vector<std::string>& words, const std::vector<uint32_t>* values) {
   uint32_t buckets = 16;
   while (buckets < words.size() * 2) buckets *= 2;  // load factor at most 1/2
