@@ -30,7 +30,7 @@ class Gazetteer {
 
   static GazetteerKey KeyOf(std::string_view text);
   // The key of a token, from the lower-case form and hash the segment stage gave it when its
-  // surface is plain ASCII (nothing for FoldTypography to change), else KeyOf(surface).
+  // surface has nothing for FoldTypography to change (HasNothingToFold), else KeyOf(surface).
   static GazetteerKey KeyOfToken(const Document& doc, const Token& token);
   // The places named `text` (compared lower-cased and typography-folded).
   std::vector<uint32_t> Lookup(std::string_view text) const { return Lookup(KeyOf(text)); }

@@ -798,15 +798,22 @@ std::optional<TimeMatch> TimeGrammar::MatchMonth(Cursor& at) const {
   return at.Make(std::move(spec));
 }
 
+namespace {
+
+// The value of the number entry among a word's lexicon entries, or -1.
+int NumberIn(std::span<const TimeWord> words) {
+  for (const TimeWord& entry : words) {
+    if (entry.category == Category::kNumber) return ToInt(entry.value);
+  }
+  return -1;
+}
+
+}  // namespace
+
 // The value of a number word of the lexicon or of two joined by a hyphen ("ninety-six" → 96);
 // -1 for anything else.
 int TimeGrammar::NumberWordValue(std::string_view lower) const {
-  const auto single = [&](std::string_view word) {
-    for (const TimeWord& entry : lexicon_.Lookup(word)) {
-      if (entry.category == Category::kNumber) return ToInt(entry.value);
-    }
-    return -1;
-  };
+  const auto single = [&](std::string_view word) { return NumberIn(lexicon_.Lookup(word)); };
   const size_t hyphen = lower.find('-');
   if (hyphen == std::string_view::npos) return single(lower);
   const int tens = single(lower.substr(0, hyphen)), units = single(lower.substr(hyphen + 1));
@@ -817,10 +824,7 @@ int TimeGrammar::NumberWordValue(std::string_view lower) const {
 // written (the look-up without a final period gave "Sept." its words).
 int TimeGrammar::NumberWordValue(const TimeToken& token) const {
   if (token.lower.find('-') != std::string_view::npos || token.lower.ends_with('.')) return NumberWordValue(token.lower);
-  for (const TimeWord& entry : token.words) {
-    if (entry.category == Category::kNumber) return ToInt(entry.value);
-  }
-  return -1;
+  return NumberIn(token.words);
 }
 
 // English years read out (broadcast transcripts): "nineteen ninety-six", "nineteen eighty",
