@@ -77,6 +77,7 @@ struct Token {
   bool opens = false;           // an opening quote or bracket
   bool closes = false;          // a closing quote or bracket
   bool line_start = false;      // the first token on its line
+  bool plain_word = false;      // letters only (ASCII or Latin-1): no digit, hyphen or apostrophe
   // Its lower-case form, in Document::lower_forms, and the form's HashWord: folded once by the
   // segment stage for every later stage that matches words against lexicons.
   Span lower;

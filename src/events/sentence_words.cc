@@ -185,7 +185,8 @@ bool MayTriggerEvent(const Document& doc, uint32_t sentence, const EventLexicon&
   for (uint32_t t = s.first_token; t < s.last_token; ++t) {
     const Token& token = doc.tokens[t];
     const std::string_view surface = doc.Surface(token.span);
-    if (surface.find('-') != std::string_view::npos && clause_internal::HyphenHeadMayTrigger(surface, lexicon)) return true;
+    const bool hyphenated = !token.plain_word && surface.find('-') != std::string_view::npos;
+    if (hyphenated && clause_internal::HyphenHeadMayTrigger(surface, lexicon)) return true;
     if (!clause_internal::IsWordKind(token.kind)) continue;
     const std::string_view lower = doc.Lower(token);
     const std::vector<TriggerForm>* forms = lexicon.Forms(lower, token.lower_hash);

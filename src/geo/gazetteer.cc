@@ -61,7 +61,7 @@ GazetteerKey Gazetteer::KeyOf(std::string_view text) {
 
 GazetteerKey Gazetteer::KeyOfToken(const Document& doc, const Token& token) {
   const std::string_view surface = doc.Surface(token.span);
-  if (!HasNothingToFold(surface)) return KeyOf(surface);
+  if (!token.plain_word && !HasNothingToFold(surface)) return KeyOf(surface);
   return GazetteerKey{std::string(doc.Lower(token)), token.lower_hash};
 }
 

@@ -247,6 +247,7 @@ class TokenizerPass {
     if (p == pos_) return false;
     if (p == end_ || EndsPlainWord(text_[p])) {
       Emit(pos_, p, TokenKind::kWord);
+      tokens_.back().plain_word = true;
       pos_ = p;
       return true;
     }
@@ -254,6 +255,8 @@ class TokenizerPass {
     const uint32_t begin = pos_;
     pos_ = p;
     FinishWord(begin, p, /*has_letter=*/true, /*has_digit=*/false);
+    // A word before a full stop ("Haus."), unless the stop is part of it ("Dr.", "z.").
+    if (Token& last = tokens_.back(); last.span.begin == begin && last.span.end == p) last.plain_word = true;
     return true;
   }
 

@@ -77,15 +77,21 @@ constexpr std::string_view kNounsOfTheGrammar[] = {
     "future", "past", "near", "distant", "foreseeable", "year", "quarter", "century", "couple",
     "few", "fiscal", "latest", "later", "earlier", "jahr", "jahres", "jahre", "jahren", "jahrs", "tages", "tags"};
 
-// Asked of most tokens after a modifier: one hashed look-up, not 21 comparisons.
-bool IsNounOfTheGrammar(const TimeToken& token) {
+// Their first three letters, which rule out nearly every other word with one look-up.
+constexpr PrefixFilter<3> kNounsOfTheGrammarStarts(kNounsOfTheGrammar, [](std::string_view noun) { return noun; });
+
+// Asked of most tokens: a filter, then one hashed look-up, not 21 comparisons.
+bool IsNounOfTheGrammar(std::string_view lower, uint64_t lower_hash) {
+  if (!kNounsOfTheGrammarStarts.MayStartAt(lower, 0)) return false;
   static const FlatStringSet<std::string_view> nouns = [] {
     FlatStringSet<std::string_view> set;
     for (const std::string_view noun : kNounsOfTheGrammar) set.insert(noun);
     return set;
   }();
-  return nouns.contains(token.lower, token.lower_hash);
+  return nouns.contains(lower, lower_hash);
 }
+
+bool IsNounOfTheGrammar(const TimeToken& token) { return IsNounOfTheGrammar(token.lower, token.lower_hash); }
 
 // English words that some matcher reads as written rather than from the lexicon: "the future",
 // "the past" (MatchReference), "the quarter" (MatchQuarter), "tonight" (MatchDayRelative), "two
@@ -145,6 +151,35 @@ struct TimeGrammar::Features {
   has.time_compound = has.time_compound || (german_ && MayBeTimeCompound(token.lower));
 }
 
+// A time expression needs a word that carries it (KeepModifiersBeforeTimeWords): one that
+// MayStart answers kYes, a clock word ("Uhr") or a noun of the grammar ("the past"). Articles,
+// prepositions, "two" and tense cues alone start none. Asked before Prepare, which builds a
+// TimeToken for every token: half the sentences of the news corpora have no such word.
+bool TimeGrammar::MayHoldTime(const Document& doc, const Sentence& sentence) const {
+  const auto carries = [](const TimeWord& word) {
+    return word.category != Category::kFuture && word.category != Category::kPast && !IsModifierCategory(word.category);
+  };
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    const Token& token = doc.tokens[i];
+    if (token.kind == TokenKind::kNumber || token.kind == TokenKind::kOrdinal) return true;
+    const std::string_view lower = doc.Lower(token);
+    const bool digit_or_hyphen = !token.plain_word && std::any_of(lower.begin(), lower.end(), [](char c) {
+      return kDigitOrHyphen[static_cast<unsigned char>(c)] != 0;
+    });
+    if (digit_or_hyphen && token.kind != TokenKind::kUrl && (lower.size() > 1 || lower[0] != '-')) return true;
+    const TimeLexicon::Found found = lexicon_.Find(lower, token.lower_hash);
+    std::span<const TimeWord> words = found.words;
+    if (words.empty() && lower.size() > 2 && lower.back() == '.') words = lexicon_.Lookup(lower.substr(0, lower.size() - 1));
+    if (std::any_of(words.begin(), words.end(), carries) || IsNounOfTheGrammar(lower, token.lower_hash)) return true;
+    if (found.starts_phrase && PhraseStartsAt(doc, sentence, i)) return true;
+    if (german_ ? MayBeTimeCompound(lower)
+                : token.capitalized && lower.size() > 5 && lower.back() == 's' && SingularIsWeekday(lower)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
   TimeSentence prepared;
   std::vector<TimeToken>& tokens = prepared.tokens;
@@ -171,7 +206,9 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
       token.words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));  // "Sept." → "sept"
     }
     uint8_t marks = 0;  // one pass for what MayStart and NoteFeatures ask
-    for (const char c : token.lower) marks |= kDigitOrHyphen[static_cast<unsigned char>(c)];
+    if (!source.plain_word) {
+      for (const char c : token.lower) marks |= kDigitOrHyphen[static_cast<unsigned char>(c)];
+    }
     token.has_digit = (marks & kDigitMark) != 0;
     token.has_hyphen = (marks & kHyphenMark) != 0;
     if (token.has_digit && token.text.size() <= 4 && AllDigits(token.text)) token.number = ToInt(token.text);
@@ -197,8 +234,8 @@ TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence)
 
 // "Fridays" (MatchSet reads "on Fridays"), asked of a capitalised English word of more than five
 // letters in -s: not every such word ("Reuters", "States"), which would try every matcher at each.
-bool TimeGrammar::SingularIsWeekday(const TimeToken& token) const {
-  const std::span<const TimeWord> words = lexicon_.Lookup(token.lower.substr(0, token.lower.size() - 1));
+bool TimeGrammar::SingularIsWeekday(std::string_view lower) const {
+  const std::span<const TimeWord> words = lexicon_.Lookup(lower.substr(0, lower.size() - 1));
   return std::any_of(words.begin(), words.end(), [](const TimeWord& word) { return word.category == Category::kWeekday; });
 }
 
@@ -218,7 +255,7 @@ bool TimeGrammar::PhraseStartsAt(const Document& doc, const Sentence& sentence, 
 [[gnu::always_inline]] inline TimeGrammar::Start TimeGrammar::MayStart(const TimeToken& token) const {
   if (token.kind == TokenKind::kUrl) return Start::kNo;  // "#39", "www.example.com/2023/09/05"
   if (token.kind == TokenKind::kNumber || token.ordinal > 0 || token.has_digit ||
-      (!german_ && token.capitalized && token.lower.size() > 5 && token.lower.back() == 's' && SingularIsWeekday(token))) {
+      (!german_ && token.capitalized && token.lower.size() > 5 && token.lower.back() == 's' && SingularIsWeekday(token.lower))) {
     return Start::kYes;
   }
   const auto starting = [](const TimeWord& word) {

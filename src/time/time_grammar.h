@@ -51,6 +51,10 @@ class TimeGrammar {
   enum class Bound : uint8_t { kNone, kUntil, kFrom };
   Bound BoundBefore(const std::vector<TimeToken>& tokens, size_t first) const;
 
+  // False when no time expression can be found in the sentence, asked before Prepare: it has
+  // no number, no time word and nothing else an expression could rest on.
+  bool MayHoldTime(const Document& doc, const Sentence& sentence) const;
+
   // Prepares the tokens [first, last) of a sentence.
   TimeSentence Prepare(const Document& doc, const Sentence& sentence) const;
 
@@ -72,7 +76,7 @@ class TimeGrammar {
   static const MatcherRule kMatcherRules[17];
   enum class Start : uint8_t { kNo, kModifier, kYes };
   Start MayStart(const TimeToken& token) const;
-  bool SingularIsWeekday(const TimeToken& token) const;
+  bool SingularIsWeekday(std::string_view lower) const;
   bool PhraseStartsAt(const Document& doc, const Sentence& sentence, uint32_t i) const;
   void NoteFeatures(const TimeToken& token, Start start, Features& has) const;
   uint32_t PossibleMatchers(const Features& has) const;

@@ -159,9 +159,10 @@ void TimeTagger::Tag(Document& doc) const {
 void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t s, TimeContext& context,
                              uint32_t& quarter_sentence) const {
   const Sentence& sentence = doc.sentences[s];
+  context.last_day.reset();
+  if (!grammar.MayHoldTime(doc, sentence)) return;
   const TimeSentence prepared = grammar.Prepare(doc, sentence);
   const std::vector<TimeToken>& tokens = prepared.tokens;
-  context.last_day.reset();
   const size_t first_in_sentence = doc.times.size();
   std::vector<bool> clock_without_day;
   bool tense_known = false;  // the sentence's tense is read at its first possible start, if any

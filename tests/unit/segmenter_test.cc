@@ -18,6 +18,19 @@ bool IsCodePointBoundary(const std::string& text, uint32_t offset) {
   return offset == text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
 }
 
+// What later stages rely on when a token is marked plain: they skip looking for hyphens and
+// digits, and for characters to fold.
+void ExpectPlainWord(std::string_view lower) {
+  for (size_t i = 0; i < lower.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(lower[i]);
+    if (byte == 0xC3 && i + 1 < lower.size()) {
+      ++i;
+      continue;
+    }
+    ASSERT_TRUE(byte >= 'a' && byte <= 'z') << lower;
+  }
+}
+
 void ExpectWellFormed(const Document& doc) {
   uint32_t previous_end = 0;
   for (const Token& token : doc.tokens) {
@@ -30,6 +43,7 @@ void ExpectWellFormed(const Document& doc) {
     ASSERT_EQ(surface.find_first_of(" \n"), std::string_view::npos) << surface;
     EXPECT_EQ(doc.Lower(token), LowerCase(surface));
     EXPECT_EQ(token.lower_hash, HashWord(LowerCase(surface))) << surface;
+    if (token.plain_word) ExpectPlainWord(doc.Lower(token));
     previous_end = token.span.end;
   }
   uint32_t next_token = 0;
@@ -76,6 +90,16 @@ TEST(SegmenterTest, TokensAreFoldedWhereLowerCaseChangesTheLength) {
   EXPECT_EQ(doc.Lower(doc.tokens[0]), "große");
   EXPECT_EQ(doc.Lower(doc.tokens[4]), "k");
   EXPECT_EQ(doc.Lower(doc.tokens[6]), "berlin");
+}
+
+TEST(SegmenterTest, PlainWordsAreMarked) {
+  const Document doc = Analyse("Müller sagt: mid-September, 1990er, don't U.S. Haus.", "de");
+  ExpectWellFormed(doc);
+  std::vector<std::string> plain;
+  for (const Token& token : doc.tokens) {
+    if (token.plain_word) plain.emplace_back(doc.Surface(token.span));
+  }
+  EXPECT_EQ(plain, (std::vector<std::string>{"Müller", "sagt", "Haus"}));
 }
 
 TEST(SegmenterTest, EndlessSentenceIsCutAtTheLimit) {
