@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstring>
 
 namespace lagebild {
 namespace {
@@ -86,19 +87,53 @@ const FunctionWordSlot* FindFunctionWord(uint64_t key) {
   }
 }
 
-// What a byte is to the word scanner.
-enum class ByteKind : uint8_t { kOther, kAsciiLetter, kNonAscii };
+// What a byte is to the word scanner: a bit each, so that a word's bytes OR together.
+constexpr uint8_t kAsciiLetterBit = 1, kNonAsciiBit = 2;
 
-constexpr std::array<ByteKind, 256> BuildByteKinds() {
-  std::array<ByteKind, 256> kinds{};
+constexpr std::array<uint8_t, 256> BuildByteKinds() {
+  std::array<uint8_t, 256> kinds{};
   for (size_t c = 0; c < 256; ++c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) kinds[c] = ByteKind::kAsciiLetter;
-    else if (c >= 0x80) kinds[c] = ByteKind::kNonAscii;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) kinds[c] = kAsciiLetterBit;
+    else if (c >= 0x80) kinds[c] = kNonAsciiBit;
   }
   return kinds;
 }
 
-constexpr std::array<ByteKind, 256> kByteKinds = BuildByteKinds();
+constexpr std::array<uint8_t, 256> kByteKinds = BuildByteKinds();
+
+// A word of ASCII letters packed and lowered, eight bytes at a time when eight can be read.
+uint64_t PackAsciiWord(const unsigned char* word, size_t length, const unsigned char* end) {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (end - word >= 8) {
+      uint64_t bytes;
+      std::memcpy(&bytes, word, 8);
+      const unsigned unused_bits = 64 - 8 * static_cast<unsigned>(length);  // length is 1 to 8
+      return (__builtin_bswap64(bytes) | 0x2020202020202020ull) >> unused_bits;
+    }
+  }
+  uint64_t key = 0;
+  for (size_t i = 0; i < length; ++i) key = key << 8 | (word[i] | 0x20);
+  return key;
+}
+
+// Any word, packed byte by byte: upper-case Latin-1 letters are lowered too ("Ü" = C3 9C → C3
+// BC). Counts the word's bytes outside ASCII.
+uint64_t PackWord(const unsigned char* word, size_t length, uint32_t& non_ascii_bytes) {
+  uint64_t key = 0;
+  unsigned char previous = 0;
+  for (size_t i = 0; i < length; ++i) {
+    unsigned char c = word[i];
+    if (c < 0x80) {
+      c |= 0x20;
+    } else {
+      ++non_ascii_bytes;
+      if (previous == 0xC3 && c <= 0x9E && c != 0x97) c += 0x20;
+    }
+    key = key << 8 | c;
+    previous = c;
+  }
+  return key;
+}
 
 // Counts the word that ends here, given its packed lower-case key (only its last eight bytes
 // when it is longer; such a word is no function word).
@@ -133,36 +168,28 @@ FunctionWordCounts& FunctionWordCounts::operator+=(const FunctionWordCounts& oth
   return *this;
 }
 
-// One pass: a word is a run of ASCII letters and bytes of multi-byte characters. ASCII letters
-// are lowered as they are packed; so are upper-case Latin-1 letters ("Ü" = C3 9C → C3 BC).
+// A word is a run of ASCII letters and bytes of multi-byte characters, found by a tight loop
+// over its bytes; a short word of ASCII letters (most words) is then packed in one go.
 FunctionWordCounts CountFunctionWords(std::string_view text) {
   FunctionWordCounts counts;
   counts.bytes = static_cast<uint32_t>(text.size());
-  uint64_t key = 0;
-  size_t length = 0;
-  unsigned char previous = 0;
-  for (const char byte : text) {
-    auto c = static_cast<unsigned char>(byte);
-    switch (kByteKinds[c]) {
-      case ByteKind::kOther:
-        if (length > 0) NoteWord(key, length, counts);
-        key = 0;
-        length = 0;
-        break;
-      case ByteKind::kAsciiLetter:
-        key = key << 8 | (c | 0x20);
-        ++length;
-        break;
-      case ByteKind::kNonAscii:
-        ++counts.non_ascii_bytes;
-        if (previous == 0xC3 && length > 0 && c <= 0x9E && c != 0x97) c += 0x20;
-        key = key << 8 | c;
-        ++length;
-        break;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = p + text.size();
+  while (p < end) {
+    if (kByteKinds[*p] == 0) {
+      ++p;
+      continue;
     }
-    previous = c;
+    const auto* const word = p;
+    uint8_t kinds = 0;
+    for (uint8_t kind; p < end && (kind = kByteKinds[*p]) != 0; ++p) kinds |= kind;
+    const auto length = static_cast<size_t>(p - word);
+    if ((kinds & kNonAsciiBit) != 0) {
+      NoteWord(PackWord(word, length, counts.non_ascii_bytes), length, counts);
+    } else {
+      NoteWord(length <= kMaxFunctionWordBytes ? PackAsciiWord(word, length, end) : 0, length, counts);
+    }
   }
-  if (length > 0) NoteWord(key, length, counts);
   return counts;
 }
 
