@@ -80,15 +80,19 @@ constexpr std::string_view kNounsOfTheGrammar[] = {
 // Their first three letters, which rule out nearly every other word with one look-up.
 constexpr PrefixFilter<3> kNounsOfTheGrammarStarts(kNounsOfTheGrammar, [](std::string_view noun) { return noun; });
 
-// Asked of most tokens: a filter, then one hashed look-up, not 21 comparisons.
-bool IsNounOfTheGrammar(std::string_view lower, uint64_t lower_hash) {
-  if (!kNounsOfTheGrammarStarts.MayStartAt(lower, 0)) return false;
+const FlatStringSet<std::string_view>& NounsOfTheGrammar() {
   static const FlatStringSet<std::string_view> nouns = [] {
     FlatStringSet<std::string_view> set;
     for (const std::string_view noun : kNounsOfTheGrammar) set.insert(noun);
     return set;
   }();
-  return nouns.contains(lower, lower_hash);
+  return nouns;
+}
+
+// Asked of most tokens: a filter inlined into the caller, then one hashed look-up, not 21
+// comparisons.
+inline bool IsNounOfTheGrammar(std::string_view lower, uint64_t lower_hash) {
+  return kNounsOfTheGrammarStarts.MayStartAt(lower, 0) && NounsOfTheGrammar().contains(lower, lower_hash);
 }
 
 bool IsNounOfTheGrammar(const TimeToken& token) { return IsNounOfTheGrammar(token.lower, token.lower_hash); }
