@@ -6,7 +6,6 @@
 #include <tuple>
 
 #include "events/coder_internal.h"
-#include "util/lower_case.h"
 
 namespace lagebild {
 
@@ -114,7 +113,7 @@ bool StartsWithBoilerplate(const Document& doc, uint32_t sentence, const EventLe
     if (s.first_token + phrase.size() > s.last_token) continue;
     bool match = true;
     for (size_t k = 0; k < phrase.size() && match; ++k) {
-      match = LowerCase(doc.Surface(doc.tokens[s.first_token + k].span)) == phrase[k];
+      match = doc.Lower(doc.tokens[s.first_token + k]) == phrase[k];
     }
     if (match) return true;
   }
