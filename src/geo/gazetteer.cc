@@ -1,8 +1,10 @@
 #include "geo/gazetteer.h"
 
+#include <algorithm>
 #include <string>
 
 #include "geo/gazetteer_names.h"
+#include "resources/static_string_set.h"
 #include "segment/typography.h"
 #include "util/lower_case.h"
 
@@ -65,8 +67,22 @@ GazetteerKey Gazetteer::KeyOfToken(const Document& doc, const Token& token) {
   return GazetteerKey{std::string(doc.Lower(token)), token.lower_hash};
 }
 
-std::vector<uint32_t> Gazetteer::Lookup(const GazetteerKey& key) const {
-  const std::optional<uint32_t> value = names_.Value(key.text, key.hash);
+// The lower-case text of the tokens is the key when their surface has nothing to fold and each
+// token's lower-case form lies at its own offsets (Segmenter::FoldTokens): then the document's
+// lower-case text holds the words with the spaces between them, and no string is made.
+std::vector<uint32_t> Gazetteer::LookupTokens(const Document& doc, uint32_t first, uint32_t end) const {
+  const Span span{doc.tokens[first].span.begin, doc.tokens[end - 1].span.end};
+  const std::string_view surface = doc.Surface(span);
+  const bool offsets_kept = std::all_of(doc.tokens.begin() + first, doc.tokens.begin() + end, [](const Token& token) {
+    return token.lower.begin == token.span.begin && token.lower.end == token.span.end;
+  });
+  if (!offsets_kept || !HasNothingToFold(surface)) return Lookup(KeyOf(surface));
+  const std::string_view lower(doc.lower_forms.data() + span.begin, span.size());
+  return Lookup(lower, HashWord(lower));
+}
+
+std::vector<uint32_t> Gazetteer::Lookup(std::string_view key_text, uint64_t key_hash) const {
+  const std::optional<uint32_t> value = names_.Value(key_text, key_hash);
   if (!value) return {};
   const uint32_t id = *value & gazetteer_names::kIdMask;
   if (id == gazetteer_names::kNoPlaces || size_t{id} + 1 >= offsets_.size()) return {};

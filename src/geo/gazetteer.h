@@ -34,7 +34,10 @@ class Gazetteer {
   static GazetteerKey KeyOfToken(const Document& doc, const Token& token);
   // The places named `text` (compared lower-cased and typography-folded).
   std::vector<uint32_t> Lookup(std::string_view text) const { return Lookup(KeyOf(text)); }
-  std::vector<uint32_t> Lookup(const GazetteerKey& key) const;
+  std::vector<uint32_t> Lookup(const GazetteerKey& key) const { return Lookup(key.text, key.hash); }
+  // The places named by the tokens [first, end) of `doc` as written, spaces included ("New
+  // York"): read from the document's lower-case text where that is the key, else KeyOf.
+  std::vector<uint32_t> LookupTokens(const Document& doc, uint32_t first, uint32_t end) const;
   // Whether some name of several words starts with the word `text` ("New" of "New York").
   bool StartsLongerName(std::string_view text) const { return StartsLongerName(KeyOf(text)); }
   bool StartsLongerName(const GazetteerKey& word) const;
@@ -51,6 +54,7 @@ class Gazetteer {
   int32_t Region(std::string_view country, std::string_view admin1) const;
 
  private:
+  std::vector<uint32_t> Lookup(std::string_view key_text, uint64_t key_hash) const;
   void IndexCountriesAndRegions();
 
   PlaceTable places_;

@@ -313,7 +313,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       for (uint32_t k = i; k < end; ++k) overlaps = overlaps || taken(k);
       if (overlaps) continue;
       const Span span{context.token(i).span.begin, last.span.end};
-      std::vector<uint32_t> candidates = length == 1 ? check.gazetteer.Lookup(key) : check.gazetteer.Lookup(context.doc.Surface(span));
+      std::vector<uint32_t> candidates = length == 1 ? check.gazetteer.Lookup(key) : check.gazetteer.LookupTokens(context.doc, i, end);
       if (candidates.empty()) continue;
       if (length == 1 && !context.Cue(i).empty()) break;  // "Osten", "Region", "Den"
       const bool place_role = InPlaceRole(context, i);
