@@ -112,7 +112,7 @@ double Score(uint32_t index, const GazetteerPlace& place, const PlaceMention& me
   if (!place.admin1.empty() && std::any_of(context.homes.begin(), context.homes.end(), home_region)) {
     score += kHomeRegionBonus;
   }
-  if (!place.admin1.empty()) {
+  if (!place.admin1.empty() && !context.regions.empty()) {  // empty in the first pass
     const auto found = context.regions.find(std::string(country) + "/" + std::string(place.admin1));
     // Another mention of the document in this region (not only this one's own earlier choice).
     if (found != context.regions.end() && found->second > 1) score += kSameRegionBonus;
