@@ -71,6 +71,18 @@ class TokenizerPass {
     tokens_.push_back(token);
   }
 
+  // A word of ASCII and Latin-1 letters (ScanPlainWord), most words: its case is read from its
+  // first bytes, where Emit decodes the letter and asks ICU outside ASCII.
+  void EmitPlainWord(uint32_t begin, uint32_t end) {
+    const auto first = static_cast<unsigned char>(text_[begin]);
+    Token& token = tokens_.emplace_back();
+    token.span = {begin, end};
+    token.kind = TokenKind::kWord;
+    // U+00C0–U+00DE (C3 80–9E) are the upper-case Latin-1 letters; × (C3 97) is no letter.
+    token.capitalized = first < 0x80 ? first >= 'A' && first <= 'Z' : static_cast<unsigned char>(text_[begin + 1]) <= 0x9E;
+    token.plain_word = true;
+  }
+
   void ScanToken(UChar32 c, uint32_t next, bool line_start) {
     if (line_start && ScanListMarker(c, next)) return;
     if (ScanUrl()) return;
@@ -246,8 +258,7 @@ class TokenizerPass {
     }
     if (p == pos_) return false;
     if (p == end_ || EndsPlainWord(text_[p])) {
-      Emit(pos_, p, TokenKind::kWord);
-      tokens_.back().plain_word = true;
+      EmitPlainWord(pos_, p);
       pos_ = p;
       return true;
     }

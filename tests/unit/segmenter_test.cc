@@ -5,6 +5,7 @@
 #include <random>
 
 #include "resources/static_string_set.h"
+#include "segment/char_class.h"
 #include "segment/sentence_splitter.h"
 #include "test_support.h"
 #include "util/lower_case.h"
@@ -44,6 +45,7 @@ void ExpectWellFormed(const Document& doc) {
     EXPECT_EQ(doc.Lower(token), LowerCase(surface));
     EXPECT_EQ(token.lower_hash, HashWord(LowerCase(surface))) << surface;
     if (token.plain_word) ExpectPlainWord(doc.Lower(token));
+    EXPECT_EQ(token.capitalized, chars::IsUpper(chars::DecodeAt(surface, 0).c)) << surface;
     previous_end = token.span.end;
   }
   uint32_t next_token = 0;
