@@ -63,25 +63,42 @@ bool GroupAt(std::string_view text, size_t at, std::string_view group) {
 }
 
 // At most positions of a word no group starts, but the letters that start groups ('s', 't', 'a',
-// 'u') are among the commonest: a filter of the groups' first two letters says so with one
-// look-up, where trying their groups one by one cost a mispredicted branch per such letter.
-constexpr PrefixFilter<2> kGroupStarts(kLetterGroups, [](const auto& group) { return group.first; });
+// 'u') are among the commonest: for each first letter, the second letters of its groups as bits
+// ('a' = bit 0), so that a position is ruled out by two look-ups, where trying the groups one by
+// one cost a mispredicted branch per such letter.
+constexpr std::array<uint32_t, 256> BuildGroupSecondLetters() {
+  std::array<uint32_t, 256> seconds{};
+  for (const auto& [group, replacement] : kLetterGroups) {
+    if (group.size() < 2 || group[1] < 'a' || group[1] > 'z') throw "a letter group starts with two lower-case letters";
+    seconds[static_cast<unsigned char>(group[0])] |= 1u << (group[1] - 'a');
+  }
+  return seconds;
+}
+constexpr std::array<uint32_t, 256> kGroupSecondLetters = BuildGroupSecondLetters();
+
+bool MayStartGroup(std::string_view text, size_t at) {
+  const uint32_t seconds = kGroupSecondLetters[static_cast<unsigned char>(text[at])];
+  if (seconds == 0 || at + 1 >= text.size()) return false;
+  const unsigned offset = static_cast<unsigned char>(text[at + 1]) - unsigned{'a'};
+  return offset < 26 && (seconds >> offset & 1) != 0;
+}
 
 // Folds `key` in place: no group rewrites to more letters than it reads, so the letters written
 // never overtake the letters still to read.
 void FoldConventions(std::string& key) {
   const std::string_view ascii = key;  // read ahead of where the key is written
+  char* const out = key.data();
   size_t length = 0;
-  // Written unconditionally and kept unless it doubles the letter before (the key holds no NUL:
-  // the script part keeps letters and digits only).
+  char last = '\0';  // the letter written last (the key holds no NUL: the script part keeps letters and digits only)
+  // Written unconditionally and kept unless it doubles the letter before.
   const auto emit = [&](char c) {
     const char folded = kFoldedLetters[static_cast<unsigned char>(c)];
-    const char last = length > 0 ? key[length - 1] : '\0';
-    key[length] = folded;
+    out[length] = folded;
     length += last != folded;
+    last = folded;
   };
   for (size_t i = 0; i < ascii.size();) {
-    if (!kGroupStarts.MayStartAt(ascii, i)) {
+    if (!MayStartGroup(ascii, i)) {
       emit(ascii[i++]);
       continue;
     }
