@@ -45,6 +45,7 @@ RecognizerPass::RecognizerPass(const ActorDictionary& dictionary, Document& doc)
   surface_hashes_.assign(tokens, 0);
   memo_.resize(tokens);  // sized once, so that the memos' accessors need no check
   keys_.reserve(2 * tokens);
+  longest_names_.reserve(tokens);  // grown from empty, it was reallocated five times in a short article
 }
 
 void RecognizerPass::Run() {

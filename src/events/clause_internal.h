@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -25,7 +26,7 @@ bool IsVerbForm(const WordView& word);  // a trigger verb form or a possible fin
 
 // clause_segments.cc
 bool IsArticleWord(std::string_view lower);  // der, die, … ein, the, a, this, that
-bool HasFinite(const std::vector<WordView>& words, const std::vector<uint32_t>& segment);
+bool HasFinite(const std::vector<WordView>& words, std::span<const uint32_t> segment);
 bool StartsInfinitive(const std::vector<WordView>& words, size_t i, const EventLexicon& lexicon);
 std::vector<std::vector<uint32_t>> CutSegments(const std::vector<WordView>& words);
 void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::vector<uint32_t>>& segments,

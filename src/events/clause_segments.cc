@@ -12,7 +12,7 @@ bool IsArticleWord(std::string_view lower) {
          lower == "this" || lower == "these" || lower == "those";
 }
 
-bool HasFinite(const std::vector<WordView>& words, const std::vector<uint32_t>& segment) {
+bool HasFinite(const std::vector<WordView>& words, std::span<const uint32_t> segment) {
   return std::any_of(segment.begin(), segment.end(), [&](uint32_t i) { return words[i].finite; });
 }
 
@@ -73,11 +73,16 @@ ClauseType TypeOf(const std::vector<WordView>& words, const std::vector<uint32_t
   return HasFinite(words, segment) ? ClauseType::kMain : ClauseType::kFragment;
 }
 
+// Room made for a segment's words up front: most segments fit, in one allocation where growing
+// from empty took five or six.
+constexpr size_t kSegmentReserve = 32;
+
 std::vector<std::vector<uint32_t>> CutSegments(const std::vector<WordView>& words) {
   std::vector<std::vector<uint32_t>> segments(1);
+  segments.back().reserve(std::min<size_t>(words.size(), kSegmentReserve));
   for (uint32_t i = 0; i < words.size(); ++i) {
     if (words[i].boundary) {
-      if (!segments.back().empty()) segments.emplace_back();
+      if (!segments.back().empty()) segments.emplace_back().reserve(std::min<size_t>(words.size() - i, kSegmentReserve));
       continue;
     }
     if (words[i].is_word || words[i].entity_inside >= 0) segments.back().push_back(i);
@@ -91,8 +96,10 @@ std::vector<std::vector<uint32_t>> CutSegments(const std::vector<WordView>& word
 void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::vector<uint32_t>>& segments,
                            const EventLexicon& lexicon) {
   std::vector<std::vector<uint32_t>> out;
+  out.reserve(segments.size() + 4);
   for (const std::vector<uint32_t>& segment : segments) {
     std::vector<uint32_t> current;
+    current.reserve(segment.size());
     int32_t addressee_entity = -1;
     for (size_t k = 0; k < segment.size(); ++k) {
       const uint32_t i = segment[k];
@@ -109,6 +116,7 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
       if ((infinitive || that || subordinator || contrast) && !current.empty()) {
         out.push_back(std::move(current));
         current.clear();
+        current.reserve(segment.size() - k);
       }
       current.push_back(i);
       // "told Reuters [last week] …": what is reported starts after the addressee.
@@ -127,6 +135,7 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
         addressee_entity = -1;
         out.push_back(std::move(current));
         current.clear();
+        current.reserve(segment.size() - k);
       }
     }
     if (!current.empty()) out.push_back(std::move(current));
@@ -138,7 +147,7 @@ void CutEnglishComplements(const std::vector<WordView>& words, std::vector<std::
 // Drohnen geliefert und unterstützt Russland", "… mit dem Zug nach Wladiwostok und flog dann nach
 // Moskau", and in German a shared auxiliary: "hat Technologie geliefert, aber keine Drohnen
 // geschickt".
-bool OpensVerbGroup(const std::vector<WordView>& words, const std::vector<uint32_t>& right, bool german) {
+bool OpensVerbGroup(const std::vector<WordView>& words, std::span<const uint32_t> right, bool german) {
   if (words[right[0]].finite) return true;
   if (right.size() > 1 && words[right[1]].finite && words[right[0]].entity_inside < 0) return true;
   if (!german || HasFinite(words, right)) return false;
@@ -148,7 +157,7 @@ bool OpensVerbGroup(const std::vector<WordView>& words, const std::vector<uint32
 
 // The left side's finite verb is an auxiliary or modal whose participle or infinitive has not
 // come yet: the coordination joins nouns inside one verb group.
-bool LeftAwaitsVerb(const std::vector<WordView>& words, const std::vector<uint32_t>& left) {
+bool LeftAwaitsVerb(const std::vector<WordView>& words, std::span<const uint32_t> left) {
   for (size_t k = 0; k < left.size(); ++k) {
     const WordView& word = words[left[k]];
     if (!word.finite) continue;
@@ -168,8 +177,8 @@ std::vector<std::vector<uint32_t>> SplitCoordinatedVerbs(const std::vector<WordV
   for (size_t k = 1; k + 1 < segment.size(); ++k) {
     const WordView& word = words[segment[k]];
     if (!(word.flags & kCoordinator)) continue;
-    const std::vector<uint32_t> left(segment.begin(), segment.begin() + k);
-    const std::vector<uint32_t> right(segment.begin() + k + 1, segment.end());
+    const std::span<const uint32_t> left(segment.data(), k);  // copied only when the segment is split
+    const std::span<const uint32_t> right(segment.data() + k + 1, segment.size() - k - 1);
     if (!OpensVerbGroup(words, right, german)) continue;
     const bool left_has_finite = HasFinite(words, left);
     if (german && LeftAwaitsVerb(words, left)) continue;  // "könnte Russland Granaten und Raketen liefern"
@@ -180,8 +189,8 @@ std::vector<std::vector<uint32_t>> SplitCoordinatedVerbs(const std::vector<WordV
     } else if (!left_has_finite && !words[right[0]].finite) {
       continue;  // "… mit dem Zug nach Wladiwostok und flog dann …" needs the verb right after "und"
     }
-    std::vector<std::vector<uint32_t>> parts = {left};
-    for (auto& part : SplitCoordinatedVerbs(words, right, german)) parts.push_back(std::move(part));
+    std::vector<std::vector<uint32_t>> parts = {std::vector<uint32_t>(left.begin(), left.end())};
+    for (auto& part : SplitCoordinatedVerbs(words, std::vector<uint32_t>(right.begin(), right.end()), german)) parts.push_back(std::move(part));
     return parts;
   }
   return {segment};
