@@ -233,7 +233,8 @@ bool IsToponym(const NameCheck& check, uint32_t first, uint32_t last, const std:
     return InPlaceRole(context, first, 1);
   }
   // "Mobile", "Reading", "Council", "March": English common words that are also towns, likewise.
-  if (single && !context.german && check.english_words && check.english_words->Contains(LowerCase(surface)) &&
+  const Token& token = context.token(first);
+  if (single && !context.german && check.english_words && check.english_words->Contains(context.doc.Lower(token), token.lower_hash) &&
       !administrative) {
     return InPlaceRole(context, first, 2);
   }
@@ -329,7 +330,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       mention.first_token = i;
       mention.last_token = end;
       mention.candidates = std::move(candidates);
-      mention.surface = LowerCase(context.doc.Surface(span));
+      mention.surface = length == 1 ? std::string(context.doc.Lower(context.token(i))) : LowerCase(context.doc.Surface(span));
       mention.in_place_role = place_role;
       ReadQualifier(check, mention);
       mention.speaker_place = BeforeReportingVerb(context, end) || BeforeReportingVerb(context, end + 1);

@@ -93,11 +93,19 @@ bool NameIs(std::string_view name, std::string_view lower) {
   return name.size() == lower.size();
 }
 
+// A candidate as both passes of Choose read it: its entry, decoded once, and the part of its
+// score that depends on nothing else in the document.
+struct Candidate {
+  uint32_t index = 0;
+  GazetteerPlace place;
+  double own_score = 0;  // SizeScore and the exact-name bonus
+};
+
 // `own_vote`: the country this mention's own first choice voted for, which does not count for it.
-double Score(uint32_t index, const GazetteerPlace& place, const PlaceMention& mention, const Context& context,
-             const std::string& own_vote) {
-  double score = SizeScore(place);
-  if (!mention.surface.empty() && NameIs(place.name, mention.surface)) score += kExactNameBonus;
+double Score(const Candidate& candidate, const PlaceMention& mention, const Context& context, const std::string& own_vote) {
+  const uint32_t index = candidate.index;
+  const GazetteerPlace& place = candidate.place;
+  double score = candidate.own_score;
   const std::string_view country = place.country;
   const auto votes = context.countries.find(country);
   if (votes != context.countries.end() && votes->second - (country == own_vote ? 1 : 0) > 0) score += kDocumentCountryBonus;
@@ -139,18 +147,40 @@ bool RegionOfNamesakeCity(const Gazetteer& gazetteer, const PlaceMention& mentio
   });
 }
 
-void Choose(const Gazetteer& gazetteer, std::vector<PlaceMention>& mentions, const Context& context, bool second_pass) {
-  for (PlaceMention& mention : mentions) {
+// Each mention's candidates in their order, without regions named like their own seat.
+std::vector<std::vector<Candidate>> CandidatesOf(const Gazetteer& gazetteer, const std::vector<PlaceMention>& mentions) {
+  std::vector<std::vector<Candidate>> all(mentions.size());
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    const PlaceMention& mention = mentions[m];
+    if (mention.candidates.size() == 1) continue;  // chosen without scores (Choose)
+    all[m].reserve(mention.candidates.size());
+    for (const uint32_t index : mention.candidates) {
+      Candidate candidate{index, gazetteer.place(index), 0};
+      if (RegionOfNamesakeCity(gazetteer, mention, candidate.place)) continue;
+      candidate.own_score = SizeScore(candidate.place);
+      if (!mention.surface.empty() && NameIs(candidate.place.name, mention.surface)) candidate.own_score += kExactNameBonus;
+      all[m].push_back(candidate);
+    }
+  }
+  return all;
+}
+
+void Choose(const Gazetteer& gazetteer, std::vector<PlaceMention>& mentions, const std::vector<std::vector<Candidate>>& candidates,
+            const Context& context, bool second_pass) {
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    PlaceMention& mention = mentions[m];
+    if (mention.candidates.size() == 1) {  // nothing to choose: a region is left out only for a city among the others
+      mention.chosen = static_cast<int32_t>(mention.candidates.front());
+      continue;
+    }
     const std::string own_vote =
         second_pass && mention.chosen >= 0 ? std::string(gazetteer.place(static_cast<uint32_t>(mention.chosen)).country) : "";
     double best = -1e9;
-    for (uint32_t index : mention.candidates) {
-      const GazetteerPlace candidate = gazetteer.place(index);
-      if (RegionOfNamesakeCity(gazetteer, mention, candidate)) continue;
-      const double score = Score(index, candidate, mention, context, own_vote);
+    for (const Candidate& candidate : candidates[m]) {
+      const double score = Score(candidate, mention, context, own_vote);
       if (score > best) {
         best = score;
-        mention.chosen = static_cast<int32_t>(index);
+        mention.chosen = static_cast<int32_t>(candidate.index);
       }
     }
   }
@@ -173,7 +203,8 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
       context.main_country = country;
     }
   }
-  Choose(gazetteer, mentions, context, false);
+  const std::vector<std::vector<Candidate>> candidates = CandidatesOf(gazetteer, mentions);
+  Choose(gazetteer, mentions, candidates, context, false);
   // Second pass: places in the same region as the document's other places ("Alexandria" next to
   // "Rapides Parish" and "Pineville" is the Louisiana one).
   // and in the countries the first choices agree on ("Georgia" in a story about Atlanta).
@@ -196,7 +227,7 @@ void ResolveMentions(const Gazetteer& gazetteer, const Document& doc, std::vecto
       context.main_country = country;
     }
   }
-  Choose(gazetteer, mentions, context, true);
+  Choose(gazetteer, mentions, candidates, context, true);
 }
 
 }  // namespace lagebild
