@@ -6,6 +6,7 @@
 #include "actors/name_key.h"
 #include "actors/recognizer_text.h"
 #include "segment/char_class.h"
+#include "util/lower_case.h"
 
 namespace lagebild {
 namespace {
@@ -92,11 +93,7 @@ bool RecognizerPass::SentenceIsShouting() const {
 
 // A sentence set (mostly) in capitals, as wire headlines are.
 bool RecognizerPass::IsShouting(std::string_view text) {
-  size_t upper = 0, lower = 0;
-  for (const char c : text) {  // ASCII letters only, as std::isupper in any UTF-8 locale
-    if (c >= 'A' && c <= 'Z') ++upper;
-    else if (c >= 'a' && c <= 'z') ++lower;
-  }
+  const auto [upper, lower] = CountAsciiLetters(text);  // ASCII letters only, as std::isupper in any UTF-8 locale
   return upper > kShoutingMinLetters && upper > 3 * lower;
 }
 

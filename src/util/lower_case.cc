@@ -55,7 +55,53 @@ bool LowerAsciiWord(const char* in, char* out) {
   return true;
 }
 
+// The bytes of `word` in ['first', 'last'], as their high bits (ASCII bytes only: a byte with its
+// high bit set is in no range). Adding 0x80 - first to the low seven bits sets a byte's high bit
+// when it is at least `first`; adding 0x7F - last, when it is above `last`. Neither sum carries
+// into the next byte.
+uint64_t AsciiRangeBits(uint64_t word, char first, char last) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t low_seven = word & ~kHighBits;
+  const uint64_t at_least_first = low_seven + kOnes * static_cast<uint64_t>(0x80 - first);
+  const uint64_t above_last = low_seven + kOnes * static_cast<uint64_t>(0x7F - last);
+  return at_least_first & ~above_last & ~word & kHighBits;
+}
+
+// The eight byte lanes of `lanes` added up: pairs into 16-bit lanes first, as the sum may pass
+// 255.
+size_t SumOfLanes(uint64_t lanes) {
+  constexpr uint64_t kEvenBytes = 0x00FF00FF00FF00FFull;
+  const uint64_t pairs = (lanes & kEvenBytes) + ((lanes >> 8) & kEvenBytes);
+  return static_cast<size_t>((pairs * 0x0001000100010001ull) >> 48);
+}
+
 }  // namespace
+
+// Each step adds a byte's 0 or 1 into its lane (no popcount instruction in baseline x86-64); the
+// lanes are summed before any can pass 255.
+AsciiLetterCounts CountAsciiLetters(std::string_view text) {
+  constexpr size_t kStepsPerBlock = 255;
+  AsciiLetterCounts counts;
+  size_t i = 0;
+  while (i + sizeof(uint64_t) <= text.size()) {
+    uint64_t upper_lanes = 0, lower_lanes = 0;
+    for (size_t step = 0; step < kStepsPerBlock && i + sizeof(uint64_t) <= text.size(); ++step, i += sizeof(uint64_t)) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      upper_lanes += AsciiRangeBits(word, 'A', 'Z') >> 7;
+      lower_lanes += AsciiRangeBits(word, 'a', 'z') >> 7;
+    }
+    counts.upper += SumOfLanes(upper_lanes);
+    counts.lower += SumOfLanes(lower_lanes);
+  }
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    counts.upper += c >= 'A' && c <= 'Z';
+    counts.lower += c >= 'a' && c <= 'z';
+  }
+  return counts;
+}
 
 bool LowerCaseKeepingOffsets(std::string_view text, std::string& out) {
   out.resize(text.size());

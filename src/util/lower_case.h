@@ -3,6 +3,7 @@
 // the same way).
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,14 @@ void AppendLowerCase(std::string_view word, std::string& out);
 // done in one pass over the bytes. False when some code point changes length ("ẞ" → "ß", the
 // Kelvin sign → "k"); `out` is then unspecified.
 bool LowerCaseKeepingOffsets(std::string_view text, std::string& out);
+
+// How many ASCII upper-case and lower-case letters `text` holds (other bytes count for neither):
+// eight bytes a step.
+struct AsciiLetterCounts {
+  size_t upper = 0;
+  size_t lower = 0;
+};
+AsciiLetterCounts CountAsciiLetters(std::string_view text);
 
 inline std::string LowerCase(std::string_view word) {
   std::string out;

@@ -95,6 +95,28 @@ TEST(LowerCaseTest, KeepingOffsetsLowersEveryAsciiByteAtEveryPosition) {
   }
 }
 
+// Every byte value at every position of an eight-byte step and of the tail, counted against a
+// byte-by-byte count.
+TEST(LowerCaseTest, CountsAsciiLettersOfEveryByteAtEveryPosition) {
+  for (size_t length : {1u, 7u, 8u, 9u, 16u, 19u, 2047u, 2049u}) {
+    for (size_t at = 0; at < length; at += length > 64 ? 61 : 1) {  // long texts: lanes past 255
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string text(length, 'q');
+        text[(at * 5) % length] = 'Q';
+        text[at] = static_cast<char>(byte);
+        size_t upper = 0, lower = 0;
+        for (const char c : text) {
+          upper += c >= 'A' && c <= 'Z';
+          lower += c >= 'a' && c <= 'z';
+        }
+        const AsciiLetterCounts counts = CountAsciiLetters(text);
+        ASSERT_EQ(counts.upper, upper) << length << " " << at << " " << byte;
+        ASSERT_EQ(counts.lower, lower) << length << " " << at << " " << byte;
+      }
+    }
+  }
+}
+
 TEST(LowerCaseTest, AppendsAfterWhatIsThere) {
   std::string out = "Keep ";
   AppendLowerCase("ASCII Only-42", out);
