@@ -137,7 +137,7 @@ uint64_t PackWord(const unsigned char* word, size_t length, uint32_t& non_ascii_
 
 // Counts the word that ends here, given its packed lower-case key (only its last eight bytes
 // when it is longer; such a word is no function word).
-void NoteWord(uint64_t key, size_t length, FunctionWordCounts& counts) {
+[[gnu::always_inline]] inline void NoteWord(uint64_t key, size_t length, FunctionWordCounts& counts) {
   ++counts.words;
   if (length > kMaxFunctionWordBytes) return;
   const FunctionWordSlot* found = FindFunctionWord(key);
