@@ -49,7 +49,8 @@ bool RecognizerPass::TryAgentWithAdjective(uint32_t i) {
   if (TokenAt(i).kind != TokenKind::kWord && TokenAt(i).kind != TokenKind::kAbbreviation) return false;
   // German nationality adjectives are lower case ("nordkoreanische"), except at the start of a
   // sentence or inside a name.
-  if (german_ && TokenAt(i).capitalized && i != first_ && (TokenAt(i).plain_word || Surface(i).find('-') == std::string_view::npos)) {
+  const bool hyphenated = !TokenAt(i).plain_word && Surface(i).find('-') != std::string_view::npos;
+  if (german_ && TokenAt(i).capitalized && i != first_ && !hyphenated) {
     return false;
   }
   if (!MayBeAgentOrDemonym(i)) return false;  // neither a demonym nor the start of one

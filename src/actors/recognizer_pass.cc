@@ -304,7 +304,9 @@ std::string_view RecognizerPass::StemKey(uint32_t i) const {
 
 uint32_t RecognizerPass::ComputeStemKey(uint32_t i) const {
   const std::string_view surface = Surface(i);
-  if (TokenAt(i).plain_word || surface.find('-') == std::string_view::npos) return kStemPrefix | static_cast<uint32_t>(StemLength(WordKey(i)));
+  if (TokenAt(i).plain_word || surface.find('-') == std::string_view::npos) {
+    return kStemPrefix | static_cast<uint32_t>(StemLength(WordKey(i)));
+  }
   std::string stem;
   for (size_t start = 0; start < surface.size();) {
     size_t end = surface.find('-', start);

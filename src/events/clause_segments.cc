@@ -190,7 +190,8 @@ std::vector<std::vector<uint32_t>> SplitCoordinatedVerbs(const std::vector<WordV
       continue;  // "… mit dem Zug nach Wladiwostok und flog dann …" needs the verb right after "und"
     }
     std::vector<std::vector<uint32_t>> parts = {std::vector<uint32_t>(left.begin(), left.end())};
-    for (auto& part : SplitCoordinatedVerbs(words, std::vector<uint32_t>(right.begin(), right.end()), german)) parts.push_back(std::move(part));
+    const std::vector<uint32_t> right_words(right.begin(), right.end());
+    for (auto& part : SplitCoordinatedVerbs(words, right_words, german)) parts.push_back(std::move(part));
     return parts;
   }
   return {segment};

@@ -233,9 +233,10 @@ bool IsToponym(const NameCheck& check, uint32_t first, uint32_t last, const std:
     return InPlaceRole(context, first, 1);
   }
   // "Mobile", "Reading", "Council", "March": English common words that are also towns, likewise.
-  const Token& token = context.token(first);
-  if (single && !context.german && check.english_words && check.english_words->Contains(context.doc.Lower(token), token.lower_hash) &&
-      !administrative) {
+  const Token& first_token = context.token(first);
+  const bool english_word = single && !context.german && check.english_words &&
+                            check.english_words->Contains(context.doc.Lower(first_token), first_token.lower_hash);
+  if (english_word && !administrative) {
     return InPlaceRole(context, first, 2);
   }
   if (place_role) return true;
