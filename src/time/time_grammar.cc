@@ -184,6 +184,18 @@ bool TimeGrammar::MayHoldTime(const Document& doc, const Sentence& sentence) con
   return false;
 }
 
+void TimeGrammar::CheckSkippedSentence([[maybe_unused]] const Document& doc, [[maybe_unused]] const Sentence& sentence) const {
+#ifndef NDEBUG
+  const TimeSentence prepared = Prepare(doc, sentence);
+  const auto starts = std::find_if(prepared.tokens.begin(), prepared.tokens.end(), [](const TimeToken& token) { return token.may_start; });
+  if (starts != prepared.tokens.end()) {
+    std::fprintf(stderr, "time grammar: a sentence MayHoldTime skipped may start an expression at \"%.*s\"\n",
+                 static_cast<int>(starts->text.size()), starts->text.data());
+    std::abort();
+  }
+#endif
+}
+
 TimeSentence TimeGrammar::Prepare(const Document& doc, const Sentence& sentence) const {
   TimeSentence prepared;
   std::vector<TimeToken>& tokens = prepared.tokens;

@@ -54,6 +54,9 @@ class TimeGrammar {
   // False when no time expression can be found in the sentence, asked before Prepare: it has
   // no number, no time word and nothing else an expression could rest on.
   bool MayHoldTime(const Document& doc, const Sentence& sentence) const;
+  // Debug builds: aborts when a sentence MayHoldTime turned away has a token the matchers would
+  // start at (MayHoldTime restates MayStart's conditions and must stay a superset of them).
+  void CheckSkippedSentence(const Document& doc, const Sentence& sentence) const;
 
   // Prepares the tokens [first, last) of a sentence.
   TimeSentence Prepare(const Document& doc, const Sentence& sentence) const;

@@ -160,7 +160,10 @@ void TimeTagger::TagSentence(const TimeGrammar& grammar, Document& doc, uint32_t
                              uint32_t& quarter_sentence) const {
   const Sentence& sentence = doc.sentences[s];
   context.last_day.reset();
-  if (!grammar.MayHoldTime(doc, sentence)) return;
+  if (!grammar.MayHoldTime(doc, sentence)) {
+    grammar.CheckSkippedSentence(doc, sentence);
+    return;
+  }
   const TimeSentence prepared = grammar.Prepare(doc, sentence);
   const std::vector<TimeToken>& tokens = prepared.tokens;
   const size_t first_in_sentence = doc.times.size();
