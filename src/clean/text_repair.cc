@@ -9,6 +9,8 @@
 #include <cstring>
 #include <memory>
 
+#include "util/swar.h"
+
 namespace lagebild {
 namespace {
 
@@ -36,33 +38,25 @@ struct Utf8Scan {
   size_t valid_multibyte = 0;
 };
 
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-
-uint64_t Load8(const uint8_t* s) {
-  uint64_t chunk;
-  std::memcpy(&chunk, s, sizeof chunk);
-  return chunk;
-}
-
 // Index of the first byte at or after `i` that is not ASCII.
 size_t SkipAscii(const uint8_t* s, size_t i, size_t n) {
-  while (i + 8 <= n && (Load8(s + i) & kHighBits) == 0) i += 8;
+  while (i + 8 <= n && (swar::Load8(s + i) & swar::kHighBits) == 0) i += 8;
   while (i < n && s[i] < 0x80) ++i;
   return i;
 }
 
-// Index of the first byte at or after `i` that is not printable ASCII (0x20..0x7E).
-size_t SkipPrintableAscii(const uint8_t* s, size_t i, size_t n) {
+// Whether MapCharacters copies the byte as it stands: printable ASCII (0x20..0x7E) or a line
+// break.
+bool IsPlainByte(uint8_t byte) { return (byte >= 0x20 && byte < 0x7F) || byte == '\n'; }
+
+// Index of the first byte at or after `i` that is not plain (IsPlainByte).
+size_t SkipPlainBytes(const uint8_t* s, size_t i, size_t n) {
   while (i + 8 <= n) {
-    const uint64_t x = Load8(s + i);
-    const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHighBits;
-    const uint64_t y = x ^ (kOnes * 0x7F);
-    const uint64_t is_delete = (y - kOnes) & ~y & kHighBits;
-    if ((x & kHighBits) | below_space | is_delete) break;
+    const uint64_t word = swar::Load8(s + i);
+    if ((swar::AsciiRangeBits(word, ' ', '~') | swar::ByteEqualBits(word, '\n')) != swar::kHighBits) break;
     i += 8;
   }
-  while (i < n && s[i] >= 0x20 && s[i] < 0x7F) ++i;
+  while (i < n && IsPlainByte(s[i])) ++i;
   return i;
 }
 
@@ -158,7 +152,7 @@ std::string MapCharacters(std::string_view utf8) {
   const size_t n = std::min<size_t>(utf8.size(), INT32_MAX);
   size_t i = 0;
   while (i < n) {
-    const size_t plain_end = SkipPrintableAscii(s, i, n);
+    const size_t plain_end = SkipPlainBytes(s, i, n);
     std::memcpy(w, s + i, plain_end - i);
     w += plain_end - i;
     i = plain_end;
@@ -218,8 +212,29 @@ std::vector<Line> SplitLines(std::string_view text) {
   return lines;
 }
 
-// Copies `line` to `w` with runs of spaces collapsed; returns the new write position.
+// Whether `text` holds two spaces in a row: eight bytes a step, each lane's space flag compared
+// with the lane before (the last lane of the step before for the first).
+bool HasSpaceRun(std::string_view text) {
+  uint64_t space_before = 0;  // the lane before the first lane, as the first lane's high bit
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const uint64_t spaces = swar::ByteEqualBits(swar::Load8(text.data() + i), ' ');
+    if ((spaces & (spaces << 8 | space_before)) != 0) return true;
+    space_before = spaces >> 56;
+  }
+  for (i = std::max<size_t>(i, 1); i < text.size(); ++i) {
+    if (text[i] == ' ' && text[i - 1] == ' ') return true;
+  }
+  return false;
+}
+
+// Copies `line` to `w` with runs of spaces collapsed; returns the new write position. Most lines
+// have no run and are copied whole.
 char* CopyCollapsingSpaces(std::string_view line, char* w) {
+  if (!HasSpaceRun(line)) {
+    std::memcpy(w, line.data(), line.size());
+    return w + line.size();
+  }
   size_t i = 0;
   while (i < line.size()) {
     size_t space = line.find(' ', i);

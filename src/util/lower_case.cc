@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/swar.h"
+
 namespace lagebild {
 
 namespace {
@@ -38,34 +40,14 @@ bool LowerCodePointInPlace(std::string_view text, int32_t& i, std::string& out) 
   return !error;
 }
 
-// Eight ASCII bytes lowered at once (SWAR): a byte's high bit marks it as at least 'A' after
-// adding 0x80 - 'A', and as above 'Z' after adding 0x80 - 'Z' - 1; bit 5 is set where both say
-// upper case. False (nothing written) when a byte is not ASCII.
+// Eight ASCII bytes lowered at once (SWAR): bit 5, the case bit, is set in the upper-case lanes.
+// False (nothing written) when a byte is not ASCII.
 bool LowerAsciiWord(const char* in, char* out) {
-  constexpr uint64_t kHighBits = 0x8080808080808080ull;
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  uint64_t word;
-  std::memcpy(&word, in, sizeof word);
-  if ((word & kHighBits) != 0) return false;
-  const uint64_t at_least_a = word + kOnes * (0x80 - 'A');
-  const uint64_t above_z = word + kOnes * (0x80 - 'Z' - 1);
-  const uint64_t upper = at_least_a & ~above_z & kHighBits;
-  word |= upper >> 2;  // 0x80 >> 2 = 0x20, the case bit
+  uint64_t word = swar::Load8(in);
+  if ((word & swar::kHighBits) != 0) return false;
+  word |= swar::AsciiRangeBits(word, 'A', 'Z') >> 2;  // 0x80 >> 2 = 0x20
   std::memcpy(out, &word, sizeof word);
   return true;
-}
-
-// The bytes of `word` in ['first', 'last'], as their high bits (ASCII bytes only: a byte with its
-// high bit set is in no range). Adding 0x80 - first to the low seven bits sets a byte's high bit
-// when it is at least `first`; adding 0x7F - last, when it is above `last`. Neither sum carries
-// into the next byte.
-uint64_t AsciiRangeBits(uint64_t word, char first, char last) {
-  constexpr uint64_t kHighBits = 0x8080808080808080ull;
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  const uint64_t low_seven = word & ~kHighBits;
-  const uint64_t at_least_first = low_seven + kOnes * static_cast<uint64_t>(0x80 - first);
-  const uint64_t above_last = low_seven + kOnes * static_cast<uint64_t>(0x7F - last);
-  return at_least_first & ~above_last & ~word & kHighBits;
 }
 
 // The eight byte lanes of `lanes` added up: pairs into 16-bit lanes first, as the sum may pass
@@ -87,10 +69,9 @@ AsciiLetterCounts CountAsciiLetters(std::string_view text) {
   while (i + sizeof(uint64_t) <= text.size()) {
     uint64_t upper_lanes = 0, lower_lanes = 0;
     for (size_t step = 0; step < kStepsPerBlock && i + sizeof(uint64_t) <= text.size(); ++step, i += sizeof(uint64_t)) {
-      uint64_t word;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      upper_lanes += AsciiRangeBits(word, 'A', 'Z') >> 7;
-      lower_lanes += AsciiRangeBits(word, 'a', 'z') >> 7;
+      const uint64_t word = swar::Load8(text.data() + i);
+      upper_lanes += swar::AsciiRangeBits(word, 'A', 'Z') >> 7;
+      lower_lanes += swar::AsciiRangeBits(word, 'a', 'z') >> 7;
     }
     counts.upper += SumOfLanes(upper_lanes);
     counts.lower += SumOfLanes(lower_lanes);

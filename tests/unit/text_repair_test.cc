@@ -78,6 +78,26 @@ TEST(IsPlainlyNfcTest, EveryCodePointItAcceptsIsStableUnderNfc) {
   EXPECT_GT(accepted, 0x300u);
 }
 
+// Runs of spaces are found eight bytes at a time: a run at every offset of a step and of the
+// tail, and across two steps, collapses to one space; single spaces stay.
+TEST(RepairTextTest, CollapsesSpaceRunsAtEveryOffset) {
+  for (size_t length = 3; length <= 26; ++length) {
+    for (size_t at = 1; at + 2 < length; ++at) {
+      for (size_t run = 2; run <= 3 && at + run < length; ++run) {
+        std::string text(length, 'x');
+        text.replace(at, run, std::string(run, ' '));
+        std::string expected = text;
+        expected.replace(at, run, " ");
+        std::vector<Diagnostic> warnings;
+        ASSERT_EQ(RepairText(text, warnings), expected) << length << " " << at << " " << run;
+        text[at + 1] = 'y';
+        if (run == 3) text[at + 2] = 'y';
+        ASSERT_EQ(RepairText(text, warnings), text) << length << " " << at << " " << run;
+      }
+    }
+  }
+}
+
 TEST(RepairTextTest, OutputIsAlwaysValidUtf8) {
   std::string junk;
   for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));
