@@ -17,6 +17,10 @@
 //
 // Prints MB/s (of input), documents/s, sentences/s, wall time and peak RSS. Loading the corpus
 // is not timed; creating the pipeline (mapping the image) is reported apart as start-up.
+// First it times a reference loop of dependent additions, one per clock cycle: about the clock
+// rate the core runs at just then. On this shared VM it has read 1.4 to 2.8 G/s within a minute,
+// and the host itself changes between sessions, so figures from runs far apart do not compare;
+// compare builds in turn (compare_builds.sh) or by instructions (callgrind).
 #include <fmt/format.h>
 #include <sys/resource.h>
 
@@ -42,6 +46,19 @@ double PeakRssMb() {
   rusage usage;
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// A chain of dependent additions, each waiting for the one before: a core does one per cycle. The
+// empty asm keeps the compiler from folding the chain.
+double ReferenceLoopRate() {
+  constexpr uint64_t kSteps = 500'000'000;
+  const auto start = Clock::now();
+  uint64_t value = 0;
+  for (uint64_t i = 0; i < kSteps; ++i) {
+    value += 1;
+    asm volatile("" : "+r"(value));
+  }
+  return static_cast<double>(kSteps) / Seconds(Clock::now() - start) / 1e9;
 }
 
 struct RunTotals {
@@ -112,6 +129,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--stages")) stage_times = std::atoi(argv[i + 1]) != 0;
     else if (!std::strcmp(argv[i], "--max-docs")) max_docs = std::strtoull(argv[i + 1], nullptr, 10);
   }
+  fmt::print("reference loop: {:.2f} G dependent additions/s (about the clock rate)\n", bench::ReferenceLoopRate());
   const auto start = bench::Clock::now();
   Status status;
   const std::unique_ptr<Pipeline> pipeline = Pipeline::Create(image, status);
