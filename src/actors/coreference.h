@@ -25,6 +25,8 @@ class ReferenceRegistry {
   void CountMention(int32_t referent);
   // The referent a short form most likely means, or -1.
   int32_t Resolve(const std::string& key) const;
+  // No one registered: every key resolves to -1 (asked first, as a key costs a transliteration).
+  bool empty() const { return best_by_key_.empty(); }
 
  private:
   struct Standing {

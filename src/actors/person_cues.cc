@@ -73,7 +73,7 @@ bool RecognizerPass::TryTitledPerson(uint32_t i) {
 // A name word of someone named before ("Kim" for Kim Jong-un, "Kims" in "Herr Kims Vater").
 bool RecognizerPass::TryReference(uint32_t i) {
   const Token& token = TokenAt(i);
-  if (token.kind != TokenKind::kWord || !token.capitalized) return false;
+  if (token.kind != TokenKind::kWord || !token.capitalized || references_.empty()) return false;
   int32_t referent = references_.Resolve(WordKey(i));
   Span span = token.span;
   if (referent < 0) {
