@@ -1,6 +1,7 @@
 #include "actors/actor_dictionary.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 
 #include "resources/section_lines.h"
@@ -49,6 +50,11 @@ DateNumber ToDateNumber(std::string_view iso_date) {
   const auto date = ParseIsoDate(iso_date);
   if (!date) return 0;
   return ToInt(date->substr(0, 4)) * 10000 + ToInt(date->substr(5, 2)) * 100 + ToInt(date->substr(8, 2));
+}
+
+uint64_t ActorDictionary::NewInstance() {
+  static std::atomic<uint64_t> last{0};
+  return ++last;
 }
 
 std::unique_ptr<ActorDictionary> ActorDictionary::Load(const ResourceImage& image, Status& status) {

@@ -105,6 +105,9 @@ class ActorDictionary {
   // IsNameParticle holds for the word as written. One look-up for most lower-case words.
   bool MayBeAgentDemonymOrParticle(HashedWord lower) const { return FormKindsOf(lower) != 0; }
   const NameKeyer& keyer() const { return keyer_; }
+  // Tells dictionaries apart for what is remembered across documents (NameStartCache): unique in
+  // the process, never reused.
+  uint64_t instance() const { return instance_; }
 
  private:
   void LoadNames(std::string_view section);
@@ -119,6 +122,8 @@ class ActorDictionary {
   static constexpr uint8_t kAgentOrDemonymForm = 1;  // an agent form, demonym or first word of either
   static constexpr uint8_t kParticleForm = 2;        // a name particle
 
+  const uint64_t instance_ = NewInstance();
+  static uint64_t NewInstance();
   NameKeyer keyer_;
   std::vector<Actor> actors_;
   FlatStringMap<std::string_view, std::vector<NameMatch>> names_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "actors/name_key.h"
+#include "actors/name_start_cache.h"
 #include "actors/recognizer_text.h"
 #include "segment/char_class.h"
 #include "util/lower_case.h"
@@ -16,6 +17,7 @@ constexpr uint32_t kMaxAgentWords = 3;     // "secretary of state"
 constexpr size_t kShoutingMinLetters = 12;  // "US SAYS" is no shouting; a headline is
 constexpr size_t kMinPlainNameBytes = 3;  // shorter names must be written in capitals
 constexpr size_t kMinGenitiveWord = 4;
+
 constexpr DateNumber kLatestDate = 99991230;
 
 EntityKind KindOf(std::string_view kind) {
@@ -244,20 +246,31 @@ std::optional<RecognizerPass::NameSpan> RecognizerPass::LongestName(uint32_t i) 
   return longest_names_[memo_[i].longest_name - 1];
 }
 
-std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint32_t i) const {
-  const auto genitive_starts = [&] {
-    const std::string stripped = GenitiveStripped(Surface(i));
-    if (stripped.empty()) return false;
-    const std::string genitive_first = KeyOf(stripped);
-    return !genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first);
-  };
-  // Keys equal to one already tried are not looked up again (most words have no ending to strip,
-  // and most names no initials): each look-up is a likely cache miss in a large table.
+bool RecognizerPass::MayStartName(uint32_t i) const {
+  const HashedWord word = Word(i);
+  NameStartCache& cache = NameStartCache::ForThread(dictionary_.instance(), german_);
+  if (const std::optional<bool> known = cache.Find(word.text, word.hash)) return *known;
+  const bool starts = ComputeMayStartName(i);
+  cache.Keep(word.text, word.hash, starts);
+  return starts;
+}
+
+// Whether the token's key, stem key or (German) key without a genitive -s starts some name: a
+// function of the token as written, the dictionary and german_ alone, which NameStartCache
+// relies on. Keys equal to one already tried are not looked up again (most words have no ending
+// to strip, and most names no initials): each look-up is a likely cache miss in a large table.
+bool RecognizerPass::ComputeMayStartName(uint32_t i) const {
   const std::string& first_key = WordKey(i);
   const std::string_view first_stem = StemKey(i);
-  const bool starts = dictionary_.IsNamePrefix(first_key) || (first_stem != first_key && dictionary_.IsNamePrefix(first_stem)) ||
-                      genitive_starts();
-  if (!starts) return std::nullopt;
+  if (dictionary_.IsNamePrefix(first_key) || (first_stem != first_key && dictionary_.IsNamePrefix(first_stem))) return true;
+  const std::string stripped = GenitiveStripped(Surface(i));
+  if (stripped.empty()) return false;
+  const std::string genitive_first = KeyOf(stripped);
+  return !genitive_first.empty() && dictionary_.IsNamePrefix(genitive_first);
+}
+
+std::optional<RecognizerPass::NameSpan> RecognizerPass::ComputeLongestName(uint32_t i) const {
+  if (!MayStartName(i)) return std::nullopt;
   std::optional<NameSpan> best;
   std::string key, key_without_initials, stem_key;
   for (uint32_t j = i; j < last_ && j < i + kMaxNameTokens && IsWordToken(j); ++j) {

@@ -41,6 +41,8 @@ class RecognizerPass {
   bool TryAgent(uint32_t i);
   std::optional<NameSpan> LongestName(uint32_t i) const;  // memoised per token
   std::optional<NameSpan> ComputeLongestName(uint32_t i) const;
+  bool MayStartName(uint32_t i) const;  // remembered across documents (NameStartCache)
+  bool ComputeMayStartName(uint32_t i) const;
   // The best of the actors sharing a name, for `text` as written (acronyms need capitals).
   std::optional<uint32_t> ChooseActor(const std::vector<NameMatch>& matches, std::string_view text) const;
   std::optional<Country> CountryOfWord(std::string_view word) const;
