@@ -78,13 +78,12 @@ std::vector<uint32_t> Gazetteer::LookupTokens(const Document& doc, uint32_t firs
   });
   if (!offsets_kept || !HasNothingToFold(surface)) return Lookup(KeyOf(surface));
   const std::string_view lower(doc.lower_forms.data() + span.begin, span.size());
-  return Lookup(lower, HashWord(lower));
+  return PlacesOf({names_.Value(lower, HashWord(lower))});
 }
 
-std::vector<uint32_t> Gazetteer::Lookup(std::string_view key_text, uint64_t key_hash) const {
-  const std::optional<uint32_t> value = names_.Value(key_text, key_hash);
-  if (!value) return {};
-  const uint32_t id = *value & gazetteer_names::kIdMask;
+std::vector<uint32_t> Gazetteer::PlacesOf(GazetteerWord word) const {
+  if (!word.value) return {};
+  const uint32_t id = *word.value & gazetteer_names::kIdMask;
   if (id == gazetteer_names::kNoPlaces || size_t{id} + 1 >= offsets_.size()) return {};
   const uint32_t begin = offsets_[id], end = offsets_[id + 1];
   if (end > postings_.size() || begin > end) return {};
@@ -93,10 +92,7 @@ std::vector<uint32_t> Gazetteer::Lookup(std::string_view key_text, uint64_t key_
   return found;
 }
 
-bool Gazetteer::StartsLongerName(const GazetteerKey& word) const {
-  const std::optional<uint32_t> value = names_.Value(word.text, word.hash);
-  return value && (*value & gazetteer_names::kStartsLongerName) != 0;
-}
+bool Gazetteer::StartsLongerName(GazetteerWord word) { return word.value && (*word.value & gazetteer_names::kStartsLongerName) != 0; }
 
 void Gazetteer::Prefetch(const GazetteerKey& word) const { names_.Prefetch(word.hash); }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -24,6 +25,12 @@ struct GazetteerKey {
   uint64_t hash = 0;
 };
 
+// What the name set holds for one word (Gazetteer::Word): the places it names and whether a
+// longer name starts with it, from one probe.
+struct GazetteerWord {
+  std::optional<uint32_t> value;  // encoded as in gazetteer_names.h; nullopt when the word is no name
+};
+
 class Gazetteer {
  public:
   static std::unique_ptr<Gazetteer> Create(const ResourceImage& image, Status& status);
@@ -34,13 +41,16 @@ class Gazetteer {
   static GazetteerKey KeyOfToken(const Document& doc, const Token& token);
   // The places named `text` (compared lower-cased and typography-folded).
   std::vector<uint32_t> Lookup(std::string_view text) const { return Lookup(KeyOf(text)); }
-  std::vector<uint32_t> Lookup(const GazetteerKey& key) const { return Lookup(key.text, key.hash); }
+  std::vector<uint32_t> Lookup(const GazetteerKey& key) const { return PlacesOf(Word(key)); }
   // The places named by the tokens [first, end) of `doc` as written, spaces included ("New
   // York"): read from the document's lower-case text where that is the key, else KeyOf.
   std::vector<uint32_t> LookupTokens(const Document& doc, uint32_t first, uint32_t end) const;
   // Whether some name of several words starts with the word `text` ("New" of "New York").
-  bool StartsLongerName(std::string_view text) const { return StartsLongerName(KeyOf(text)); }
-  bool StartsLongerName(const GazetteerKey& word) const;
+  bool StartsLongerName(std::string_view text) const { return StartsLongerName(Word(KeyOf(text))); }
+  // Both answers for a word from one probe of the name set.
+  GazetteerWord Word(const GazetteerKey& key) const { return {names_.Value(key.text, key.hash)}; }
+  std::vector<uint32_t> PlacesOf(GazetteerWord word) const;
+  static bool StartsLongerName(GazetteerWord word);
   // Starts loading what Lookup and StartsLongerName read first for the word, so that the cache
   // misses of a sentence's words overlap (see StaticStringSet::Prefetch).
   void Prefetch(const GazetteerKey& word) const;
@@ -54,7 +64,6 @@ class Gazetteer {
   int32_t Region(std::string_view country, std::string_view admin1) const;
 
  private:
-  std::vector<uint32_t> Lookup(std::string_view key_text, uint64_t key_hash) const;
   void IndexCountriesAndRegions();
 
   PlaceTable places_;

@@ -304,7 +304,8 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
     const GazetteerKey& key = keys[i - first_token];
     if (key.text.empty()) continue;
     // Longer names only where one starts with this word ("New York", "Frankfurt am Main").
-    const bool longer = check.gazetteer.StartsLongerName(key);
+    const GazetteerWord word = check.gazetteer.Word(key);  // one probe for both questions
+    const bool longer = Gazetteer::StartsLongerName(word);
     for (uint32_t length = longer ? std::min(kMaxNameTokens, last_token - i) : 1; length >= 1; --length) {
       const uint32_t end = i + length;
       const Token& last = context.token(end - 1);
@@ -315,7 +316,7 @@ void AddNameMentions(const NameCheck& check, uint32_t sentence, std::vector<Plac
       for (uint32_t k = i; k < end; ++k) overlaps = overlaps || taken(k);
       if (overlaps) continue;
       const Span span{context.token(i).span.begin, last.span.end};
-      std::vector<uint32_t> candidates = length == 1 ? check.gazetteer.Lookup(key) : check.gazetteer.LookupTokens(context.doc, i, end);
+      std::vector<uint32_t> candidates = length == 1 ? check.gazetteer.PlacesOf(word) : check.gazetteer.LookupTokens(context.doc, i, end);
       if (candidates.empty()) continue;
       if (length == 1 && !context.Cue(i).empty()) break;  // "Osten", "Region", "Den"
       const bool place_role = InPlaceRole(context, i);
