@@ -2,6 +2,11 @@
 //
 //   pipeline_benchmark [--corpus reuters|gnad|agnews|all] [--jobs N] [--repeat R] [--image FILE]
 //                      [--dict KIND:FILE]... [--max-docs N] [--output FILE] [--stages 1]
+//                      [--batch N]
+//
+// Each thread hands the pipeline consecutive documents in batches (Pipeline::Process of a vector:
+// stage by stage) of up to Pipeline::kBatchDocuments documents and kBatchBytes, as `lagebild
+// extract` and `ingest` do; --batch N sets the most documents per batch (1: one at a time).
 //
 // --output writes every analysed document as a JSON line (the `extract --format jsonl`
 // contract), so that a change meant only to be faster can be shown to change nothing: `cmp` the
@@ -74,24 +79,46 @@ void PrintStageTimes(const StageTimes& times, double megabytes) {
   }
 }
 
+// The first document of each batch, and `total` at the end: consecutive documents (index modulo
+// the corpus) up to `batch_documents` and Pipeline::kBatchBytes, one at least.
+std::vector<size_t> BatchStarts(const std::vector<RawDocument>& docs, size_t total, size_t batch_documents) {
+  std::vector<size_t> starts;
+  size_t bytes = 0;
+  for (size_t i = 0; i < total; ++i) {
+    const size_t size = docs[i % docs.size()].content.size();
+    if (starts.empty() || i - starts.back() >= batch_documents || bytes + size > Pipeline::kBatchBytes) {
+      starts.push_back(i);
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  starts.push_back(total);
+  return starts;
+}
+
 void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vector<RawDocument>& docs,
-               int jobs, int repeat, bool stage_times, std::FILE* output) {
+               int jobs, int repeat, size_t batch_documents, bool stage_times, std::FILE* output) {
   size_t bytes = 0;
   for (const RawDocument& doc : docs) bytes += doc.content.size();
   RunTotals totals;
   std::atomic<size_t> next{0};
   const size_t total = docs.size() * static_cast<size_t>(repeat);
+  const std::vector<size_t> starts = BatchStarts(docs, total, batch_documents);
   const auto start = Clock::now();
   std::vector<std::thread> workers;
   std::vector<StageTimes> times(static_cast<size_t>(jobs));
   for (int j = 0; j < jobs; ++j) {
     workers.emplace_back([&, j] {
-      for (size_t i = next++; i < total; i = next++) {
-        const RawDocument& raw = docs[i % docs.size()];
-        const Document doc = stage_times ? pipeline.Process(raw, times[static_cast<size_t>(j)]) : pipeline.Process(raw);
-        totals.sentences += doc.sentences.size();
-        totals.tokens += doc.tokens.size();
-        if (output != nullptr) fmt::print(output, "{}\n", ToJson(doc, OutputOptions{}));
+      for (size_t b = next++; b + 1 < starts.size(); b = next++) {
+        std::vector<RawDocument> batch;
+        for (size_t i = starts[b]; i < starts[b + 1]; ++i) batch.push_back(docs[i % docs.size()]);
+        const std::vector<Document> done =
+            stage_times ? pipeline.Process(std::move(batch), times[static_cast<size_t>(j)]) : pipeline.Process(std::move(batch));
+        for (const Document& doc : done) {
+          totals.sentences += doc.sentences.size();
+          totals.tokens += doc.tokens.size();
+          if (output != nullptr) fmt::print(output, "{}\n", ToJson(doc, OutputOptions{}));
+        }
       }
     });
   }
@@ -115,6 +142,7 @@ int main(int argc, char** argv) {
   std::string corpus = "all";
   std::string image = LAGEBILD_IMAGE_PATH;
   int jobs = 1, repeat = 1;
+  size_t batch_documents = Pipeline::kBatchDocuments;
   bool stage_times = false;
   size_t max_docs = SIZE_MAX;
   std::string output_path;
@@ -128,6 +156,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--output")) output_path = argv[i + 1];
     else if (!std::strcmp(argv[i], "--stages")) stage_times = std::atoi(argv[i + 1]) != 0;
     else if (!std::strcmp(argv[i], "--max-docs")) max_docs = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (!std::strcmp(argv[i], "--batch")) batch_documents = std::max<size_t>(1, std::strtoull(argv[i + 1], nullptr, 10));
   }
   fmt::print("reference loop: {:.2f} G dependent additions/s (about the clock rate)\n", bench::ReferenceLoopRate());
   const auto start = bench::Clock::now();
@@ -162,7 +191,7 @@ int main(int argc, char** argv) {
       fmt::print("{:<8} skipped: corpus not found under {}\n", name, bench::CorporaDir());
       continue;
     }
-    bench::RunCorpus(*pipeline, name, docs, jobs, repeat, stage_times, output);
+    bench::RunCorpus(*pipeline, name, docs, jobs, repeat, batch_documents, stage_times, output);
   }
   if (output != nullptr) std::fclose(output);
   fmt::print("peak RSS: {:.1f} MB\n", bench::PeakRssMb());

@@ -51,6 +51,15 @@ class Pipeline {
   Document Process(RawDocument raw) const;
   // The same, adding each stage's wall time to `times`.
   Document Process(RawDocument raw, StageTimes& times) const;
+  // Several documents, stage by stage: each stage runs over all of them before the next starts,
+  // so that its code and tables are still in the caches for the next document (run one at a
+  // time, a document finds the caches filled with the other stages' code). The same documents,
+  // in the same order, as Process on each one. A batch of up to kBatchDocuments documents and
+  // kBatchBytes of input keeps its own data in the caches too (bench/results/2026-12-01-batches.md).
+  std::vector<Document> Process(std::vector<RawDocument> raws) const;
+  std::vector<Document> Process(std::vector<RawDocument> raws, StageTimes& times) const;
+  static constexpr size_t kBatchDocuments = 32;
+  static constexpr size_t kBatchBytes = 256 * 1024;
 
   // How the event stage read each sentence of a processed document (clauses, verbs, actors with
   // their roles, candidate events), as readable text for pattern writers.
@@ -58,8 +67,9 @@ class Pipeline {
 
  private:
   Pipeline();
-  // Every stage in order; times each one when `times` is given.
-  Document RunStages(RawDocument raw, StageTimes* times) const;
+  // Every stage in order, each over all the documents before the next; times each stage when
+  // `times` is given.
+  std::vector<Document> RunStages(std::vector<RawDocument> raws, StageTimes* times) const;
   struct Stages;
   std::unique_ptr<Stages> stages_;
 };

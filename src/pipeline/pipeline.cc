@@ -80,30 +80,49 @@ class StageStopwatch {
 
 }  // namespace
 
-Document Pipeline::Process(RawDocument raw) const { return RunStages(std::move(raw), nullptr); }
+namespace {
 
-Document Pipeline::Process(RawDocument raw, StageTimes& times) const { return RunStages(std::move(raw), &times); }
+std::vector<RawDocument> One(RawDocument raw) {
+  std::vector<RawDocument> raws;
+  raws.push_back(std::move(raw));
+  return raws;
+}
 
-Document Pipeline::RunStages(RawDocument raw, StageTimes* times) const {
+}  // namespace
+
+Document Pipeline::Process(RawDocument raw) const { return std::move(RunStages(One(std::move(raw)), nullptr).front()); }
+
+Document Pipeline::Process(RawDocument raw, StageTimes& times) const {
+  return std::move(RunStages(One(std::move(raw)), &times).front());
+}
+
+std::vector<Document> Pipeline::Process(std::vector<RawDocument> raws) const { return RunStages(std::move(raws), nullptr); }
+
+std::vector<Document> Pipeline::Process(std::vector<RawDocument> raws, StageTimes& times) const {
+  return RunStages(std::move(raws), &times);
+}
+
+std::vector<Document> Pipeline::RunStages(std::vector<RawDocument> raws, StageTimes* times) const {
   StageStopwatch stopwatch(times);
-  Document doc = stages_->cleaner.Clean(std::move(raw));
+  std::vector<Document> docs;
+  docs.reserve(raws.size());
+  for (RawDocument& raw : raws) docs.push_back(stages_->cleaner.Clean(std::move(raw)));
   stopwatch.Lap();
-  stages_->language_identifier.Identify(doc);
-  stopwatch.Lap();
-  stages_->segmenter->Segment(doc);
-  stopwatch.Lap();
-  stages_->actor_recognizer->Recognize(doc);
-  stopwatch.Lap();
-  stages_->time_tagger->Tag(doc);
-  stopwatch.Lap();
-  stages_->place_recognizer->Locate(doc);
-  stopwatch.Lap();
-  if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
-  else stages_->event_coder->Code(doc);
-  stopwatch.Lap();
-  stages_->grounder->Ground(doc);
-  stopwatch.Lap();
-  return doc;
+  const auto each = [&](auto&& stage) {
+    for (Document& doc : docs) stage(doc);
+    stopwatch.Lap();
+  };
+  each([&](Document& doc) { stages_->language_identifier.Identify(doc); });
+  each([&](Document& doc) { stages_->segmenter->Segment(doc); });
+  each([&](Document& doc) { stages_->actor_recognizer->Recognize(doc); });
+  each([&](Document& doc) { stages_->time_tagger->Tag(doc); });
+  each([&](Document& doc) { stages_->place_recognizer->Locate(doc); });
+  each([&](Document& doc) {
+    if (stages_->dictionary_events) stages_->dictionary_events->Code(doc, stages_->event_coder->cameo());
+    else stages_->event_coder->Code(doc);
+  });
+  each([&](Document& doc) { stages_->grounder->Ground(doc); });
+  return docs;
 }
 
 StageTimes& StageTimes::operator+=(const StageTimes& other) {

@@ -75,6 +75,33 @@ TEST(PipelineTest, TimedRunGivesTheSameDocumentAndStageTimesAddUp) {
   EXPECT_GE(stages, times.seconds.back() * 0.5);
 }
 
+// A batch runs stage by stage over its documents; each must come out as if processed alone, in
+// the batch's order, whatever the others hold (languages, HTML, nothing, binary junk, a given
+// language or date).
+TEST(PipelineTest, ABatchGivesTheDocumentsProcessAloneGives) {
+  std::vector<RawDocument> raws(6);
+  raws[0].content = testing_support::ReadSourceFile("examples/kim-putin-de.txt");
+  raws[0].meta.published = "2023-09-05";
+  raws[1].content = kEnglishSentence + "\n\n" + kGermanSentence;
+  raws[2].content = "<html><body><p>" + kGermanSentence + "</p></body></html>";
+  raws[2].type = ContentType::kHtml;
+  raws[3].content = "";
+  raws[4].content = std::string("\x00\xFF\xFEjunk\x01", 8);
+  raws[5].content = kEnglishSentence;
+  raws[5].meta.lang = "en";
+  for (size_t i = 0; i < raws.size(); ++i) raws[i].meta.id = "doc" + std::to_string(i);
+  const Pipeline& pipeline = testing_support::TestPipeline();
+  std::vector<std::string> alone;
+  for (const RawDocument& raw : raws) alone.push_back(ToJson(pipeline.Process(raw), OutputOptions{}));
+  StageTimes times;
+  const std::vector<Document> batch = pipeline.Process(raws, times);
+  ASSERT_EQ(batch.size(), raws.size());
+  for (size_t i = 0; i < batch.size(); ++i) EXPECT_EQ(ToJson(batch[i], OutputOptions{}), alone[i]) << "document " << i;
+  EXPECT_FALSE(batch[0].events.empty());
+  EXPECT_GT(times.seconds.back(), 0.0);
+  EXPECT_TRUE(pipeline.Process(std::vector<RawDocument>{}).empty());
+}
+
 TEST(OutputTest, JsonFollowsTheContract) {
   RawDocument raw;
   raw.meta.id = "doc-1";
