@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
+#include <iterator>
 #include <thread>
 
 namespace lagebild::cli {
@@ -32,14 +34,47 @@ void BatchProcessor::DrainRunning() {
   for (Document& doc : running_.get()) sink_(std::move(doc));
 }
 
+namespace {
+
+struct Part {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// Consecutive documents of the batch for one pipeline call: up to Pipeline::kBatchDocuments and
+// kBatchBytes, and few enough that every thread gets two parts at least.
+std::vector<Part> SplitBatch(const std::vector<RawDocument>& batch, size_t jobs) {
+  const size_t most = std::clamp<size_t>(batch.size() / (2 * jobs), 1, Pipeline::kBatchDocuments);
+  std::vector<Part> parts;
+  size_t bytes = 0;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const size_t size = batch[i].content.size();
+    if (parts.empty() || i - parts.back().begin >= most || bytes + size > Pipeline::kBatchBytes) {
+      if (!parts.empty()) parts.back().end = i;
+      parts.push_back({i, batch.size()});
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  return parts;
+}
+
+}  // namespace
+
 std::vector<Document> BatchProcessor::Process(std::vector<RawDocument> batch) const {
+  const std::vector<Part> parts = SplitBatch(batch, static_cast<size_t>(jobs_));
   std::vector<Document> done(batch.size());
   std::atomic<size_t> next{0};
   const auto work = [&] {
-    for (size_t i = next++; i < batch.size(); i = next++) done[i] = pipeline_.Process(std::move(batch[i]));
+    for (size_t p = next++; p < parts.size(); p = next++) {
+      const auto first = batch.begin() + static_cast<std::ptrdiff_t>(parts[p].begin);
+      const auto last = batch.begin() + static_cast<std::ptrdiff_t>(parts[p].end);
+      std::vector<Document> analysed = pipeline_.Process(std::vector<RawDocument>(std::make_move_iterator(first), std::make_move_iterator(last)));
+      std::move(analysed.begin(), analysed.end(), done.begin() + static_cast<std::ptrdiff_t>(parts[p].begin));
+    }
   };
   std::vector<std::thread> threads;
-  const size_t count = std::min<size_t>(static_cast<size_t>(jobs_), batch.size());
+  const size_t count = std::min<size_t>(static_cast<size_t>(jobs_), parts.size());
   for (size_t t = 1; t < count; ++t) threads.emplace_back(work);
   work();
   for (std::thread& thread : threads) thread.join();

@@ -1,7 +1,9 @@
 // Runs the pipeline on several threads and hands the documents on in the order they came, so
 // that what is written (IDs in the database, lines of output) does not depend on the thread
 // count. Documents are gathered into batches; each batch is processed by `jobs` threads while
-// the caller's thread passes the batch before to the sink, one document after the other.
+// the caller's thread passes the batch before to the sink, one document after the other. A
+// thread takes consecutive documents of the batch a few at a time and has the pipeline run them
+// stage by stage (Pipeline::Process of a vector), which keeps each stage's code in the caches.
 #pragma once
 
 #include <functional>
@@ -18,7 +20,7 @@ class BatchProcessor {
  public:
   using Sink = std::function<void(Document&&)>;
 
-  BatchProcessor(const Pipeline& pipeline, int jobs, Sink sink, size_t batch_size = 64);
+  BatchProcessor(const Pipeline& pipeline, int jobs, Sink sink, size_t batch_size = 128);
 
   void Add(RawDocument raw);  // processes a batch when it is full
   void Finish();              // processes what is left

@@ -35,6 +35,36 @@ struct ExtractOptions {
   std::vector<std::string> files;
 };
 
+// Gathers documents into batches for the pipeline (Pipeline::Process of a vector: stage by stage,
+// up to Pipeline::kBatchDocuments documents and kBatchBytes) and hands each analysed document
+// on, in the order they came.
+class DocumentBatches {
+ public:
+  using Sink = std::function<void(const Document&)>;
+  DocumentBatches(const Pipeline& pipeline, Sink sink) : pipeline_(pipeline), sink_(std::move(sink)) {}
+
+  void Add(RawDocument raw) {
+    if (!pending_.empty() && pending_bytes_ + raw.content.size() > Pipeline::kBatchBytes) Flush();
+    pending_bytes_ += raw.content.size();
+    pending_.push_back(std::move(raw));
+    if (pending_.size() >= Pipeline::kBatchDocuments) Flush();
+  }
+  void Finish() { Flush(); }
+
+ private:
+  void Flush() {
+    if (pending_.empty()) return;
+    for (const Document& doc : pipeline_.Process(std::move(pending_))) sink_(doc);
+    pending_.clear();
+    pending_bytes_ = 0;
+  }
+
+  const Pipeline& pipeline_;
+  Sink sink_;
+  std::vector<RawDocument> pending_;
+  size_t pending_bytes_ = 0;
+};
+
 // Prints documents in the chosen format. For `json`, a single document is one indented object;
 // as soon as a second one arrives, everything is written as JSON Lines.
 class DocumentPrinter {
@@ -121,20 +151,25 @@ int RunExtract(const ExtractOptions& options) {
       std::cerr << "lagebild extract: --publisher-regions reads the input twice and cannot take standard input\n";
       return kExitInputProblem;
     }
+    DocumentBatches observed(*pipeline, [&](const Document& doc) { publishers.Observe(doc); });
     ForEachDocument(files, *input_format, false, [&](RawDocument&& raw) {
       ApplyOverrides(options, raw.meta);
-      publishers.Observe(pipeline->Process(std::move(raw)));
+      observed.Add(std::move(raw));
     });
+    observed.Finish();
   }
   DocumentPrinter printer(*format, {options.with_text, options.with_tokens});
-  const bool failed = ForEachDocument(files, *input_format, true, [&](RawDocument&& raw) {
-    ApplyOverrides(options, raw.meta);
-    if (options.publisher_regions) publishers.Assign(raw.meta);
-    const Document doc = pipeline->Process(std::move(raw));
+  DocumentBatches printed(*pipeline, [&](const Document& doc) {
     ReportWarnings(doc);
     if (options.explain) std::cout << pipeline->ExplainEvents(doc);
     else printer.Print(doc);
   });
+  const bool failed = ForEachDocument(files, *input_format, true, [&](RawDocument&& raw) {
+    ApplyOverrides(options, raw.meta);
+    if (options.publisher_regions) publishers.Assign(raw.meta);
+    printed.Add(std::move(raw));
+  });
+  printed.Finish();
   printer.Finish();
   return failed ? kExitInputProblem : kExitOk;
 }
