@@ -176,6 +176,22 @@ check "ingest --enqueue into SQLite: exit 3, needs PostgreSQL" test "$code" -eq 
 run worker --db "$work/events.db" --idle-exit
 check "worker on SQLite: exit 3, needs PostgreSQL" test "$code" -eq 3 -a -n "$(grep 'needs a PostgreSQL database' "$work/err")"
 
+# ingest with threads: each thread takes parts of a batch (Pipeline::Process of a vector); what is
+# stored, and in which order, is the same with one thread or two. 300 documents: the sample's
+# paragraphs, each one a document, several times over.
+python3 -c '
+import json, sys
+paragraphs = [p for p in open(sys.argv[1], encoding="utf-8").read().split("\n\n") if p.strip()]
+for i in range(300):
+    print(json.dumps({"id": "part-%d" % i, "text": paragraphs[i % len(paragraphs)] + " (%d)" % i, "published": "2023-09-05"}))
+' "$sample" >"$work/parts.jsonl"
+rm -f "$work/one.db" "$work/two.db"
+"$lagebild" ingest --quiet --jobs 1 --db "$work/one.db" "$work/parts.jsonl"
+"$lagebild" ingest --quiet --jobs 2 --db "$work/two.db" "$work/parts.jsonl"
+"$lagebild" export --db "$work/one.db" --format jsonl >"$work/one.jsonl"
+"$lagebild" export --db "$work/two.db" --format jsonl >"$work/two.jsonl"
+check "ingest --jobs 2: the events one thread stores, in the same order" test -s "$work/one.jsonl" -a "$(cmp -s "$work/one.jsonl" "$work/two.jsonl"; echo $?)" = 0
+
 # export: GDELT 2.0 layouts (61 and 16 columns), CSV with a header, JSON Lines, date and modality filters.
 rm -f "$work/export.db"
 "$lagebild" ingest --quiet --db "$work/export.db" --published 2023-09-05 "$sample"
