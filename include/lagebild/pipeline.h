@@ -54,12 +54,12 @@ class Pipeline {
   // Several documents, stage by stage: each stage runs over all of them before the next starts,
   // so that its code and tables are still in the caches for the next document (run one at a
   // time, a document finds the caches filled with the other stages' code). The same documents,
-  // in the same order, as Process on each one. A batch of up to kBatchDocuments documents and
-  // kBatchBytes of input keeps its own data in the caches too (bench/results/2026-12-01-batches.md).
+  // in the same order, as Process on each one. Callers batch up to kBatchDocuments documents and
+  // kBatchBytes of input (bench/results/2026-12-01-batches.md: larger batches were faster still).
   std::vector<Document> Process(std::vector<RawDocument> raws) const;
   std::vector<Document> Process(std::vector<RawDocument> raws, StageTimes& times) const;
-  static constexpr size_t kBatchDocuments = 32;
-  static constexpr size_t kBatchBytes = 256 * 1024;
+  static constexpr size_t kBatchDocuments = 512;
+  static constexpr size_t kBatchBytes = 1024 * 1024;
 
   // How the event stage read each sentence of a processed document (clauses, verbs, actors with
   // their roles, candidate events), as readable text for pattern writers.

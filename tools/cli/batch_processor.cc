@@ -12,8 +12,9 @@ BatchProcessor::BatchProcessor(const Pipeline& pipeline, int jobs, Sink sink, si
     : pipeline_(pipeline), jobs_(std::max(1, jobs)), sink_(std::move(sink)), batch_size_(std::max<size_t>(1, batch_size)) {}
 
 void BatchProcessor::Add(RawDocument raw) {
+  pending_bytes_ += raw.content.size();
   pending_.push_back(std::move(raw));
-  if (pending_.size() >= batch_size_) StartBatch();
+  if (pending_.size() >= batch_size_ || pending_bytes_ >= 2 * static_cast<size_t>(jobs_) * Pipeline::kBatchBytes) StartBatch();
 }
 
 void BatchProcessor::Finish() {
@@ -25,6 +26,7 @@ void BatchProcessor::StartBatch() {
   std::future<std::vector<Document>> next =
       std::async(std::launch::async, [this, batch = std::move(pending_)]() mutable { return Process(std::move(batch)); });
   pending_.clear();
+  pending_bytes_ = 0;
   DrainRunning();  // sinks the batch before while this one is processed
   running_ = std::move(next);
 }

@@ -20,7 +20,7 @@ class BatchProcessor {
  public:
   using Sink = std::function<void(Document&&)>;
 
-  BatchProcessor(const Pipeline& pipeline, int jobs, Sink sink, size_t batch_size = 128);
+  BatchProcessor(const Pipeline& pipeline, int jobs, Sink sink, size_t batch_size = 1024);
 
   void Add(RawDocument raw);  // processes a batch when it is full
   void Finish();              // processes what is left
@@ -35,6 +35,7 @@ class BatchProcessor {
   Sink sink_;
   size_t batch_size_;
   std::vector<RawDocument> pending_;
+  size_t pending_bytes_ = 0;  // a batch also ends at two parts' worth of input per thread
   std::future<std::vector<Document>> running_;
 };
 
