@@ -79,23 +79,6 @@ void PrintStageTimes(const StageTimes& times, double megabytes) {
   }
 }
 
-// The first document of each batch, and `total` at the end: consecutive documents (index modulo
-// the corpus) up to `batch_documents` and Pipeline::kBatchBytes, one at least.
-std::vector<size_t> BatchStarts(const std::vector<RawDocument>& docs, size_t total, size_t batch_documents) {
-  std::vector<size_t> starts;
-  size_t bytes = 0;
-  for (size_t i = 0; i < total; ++i) {
-    const size_t size = docs[i % docs.size()].content.size();
-    if (starts.empty() || i - starts.back() >= batch_documents || bytes + size > Pipeline::kBatchBytes) {
-      starts.push_back(i);
-      bytes = 0;
-    }
-    bytes += size;
-  }
-  starts.push_back(total);
-  return starts;
-}
-
 void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vector<RawDocument>& docs,
                int jobs, int repeat, size_t batch_documents, bool stage_times, std::FILE* output) {
   size_t bytes = 0;
@@ -103,7 +86,9 @@ void RunCorpus(const Pipeline& pipeline, const std::string& name, const std::vec
   RunTotals totals;
   std::atomic<size_t> next{0};
   const size_t total = docs.size() * static_cast<size_t>(repeat);
-  const std::vector<size_t> starts = BatchStarts(docs, total, batch_documents);
+  std::vector<size_t> sizes(total);
+  for (size_t i = 0; i < total; ++i) sizes[i] = docs[i % docs.size()].content.size();
+  const std::vector<size_t> starts = Pipeline::BatchStarts(sizes, batch_documents);
   const auto start = Clock::now();
   std::vector<std::thread> workers;
   std::vector<StageTimes> times(static_cast<size_t>(jobs));

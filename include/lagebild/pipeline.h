@@ -60,6 +60,15 @@ class Pipeline {
   std::vector<Document> Process(std::vector<RawDocument> raws, StageTimes& times) const;
   static constexpr size_t kBatchDocuments = 512;
   static constexpr size_t kBatchBytes = 1024 * 1024;
+  // Whether a batch of `documents` documents and `bytes` of input is closed before the next
+  // document, of `next_bytes`: at `most_documents`, or when it would pass kBatchBytes (a longer
+  // document makes a batch of its own). The one rule of every caller that batches.
+  static bool EndsBatch(size_t documents, size_t bytes, size_t next_bytes, size_t most_documents = kBatchDocuments) {
+    return documents > 0 && (documents >= most_documents || bytes + next_bytes > kBatchBytes);
+  }
+  // Consecutive documents of these sizes cut by EndsBatch: each batch's first index, then
+  // sizes.size().
+  static std::vector<size_t> BatchStarts(const std::vector<size_t>& sizes, size_t most_documents = kBatchDocuments);
 
   // How the event stage read each sentence of a processed document (clauses, verbs, actors with
   // their roles, candidate events), as readable text for pattern writers.

@@ -102,6 +102,21 @@ std::vector<Document> Pipeline::Process(std::vector<RawDocument> raws, StageTime
   return RunStages(std::move(raws), &times);
 }
 
+std::vector<size_t> Pipeline::BatchStarts(const std::vector<size_t>& sizes, size_t most_documents) {
+  std::vector<size_t> starts;
+  size_t documents = 0, bytes = 0;
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    if (starts.empty() || EndsBatch(documents, bytes, sizes[i], most_documents)) {
+      starts.push_back(i);
+      documents = bytes = 0;
+    }
+    ++documents;
+    bytes += sizes[i];
+  }
+  starts.push_back(sizes.size());
+  return starts;
+}
+
 std::vector<Document> Pipeline::RunStages(std::vector<RawDocument> raws, StageTimes* times) const {
   StageStopwatch stopwatch(times);
   std::vector<Document> docs;

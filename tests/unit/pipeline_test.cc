@@ -102,6 +102,18 @@ TEST(PipelineTest, ABatchGivesTheDocumentsProcessAloneGives) {
   EXPECT_TRUE(pipeline.Process(std::vector<RawDocument>{}).empty());
 }
 
+// The one batching rule of extract, ingest and the benchmark: at most so many documents, at most
+// kBatchBytes of input, a longer document alone, none empty.
+TEST(PipelineTest, BatchesEndAtTheirCountOrSize) {
+  constexpr size_t kMost = 3;
+  EXPECT_EQ(Pipeline::BatchStarts({}, kMost), std::vector<size_t>({0}));
+  EXPECT_EQ(Pipeline::BatchStarts({10, 10, 10, 10, 10, 10, 10}, kMost), std::vector<size_t>({0, 3, 6, 7}));
+  const size_t half = Pipeline::kBatchBytes / 2;
+  EXPECT_EQ(Pipeline::BatchStarts({half, half, 1, 3 * half, 1}, kMost), std::vector<size_t>({0, 2, 3, 4, 5}));
+  EXPECT_FALSE(Pipeline::EndsBatch(0, 0, 4 * Pipeline::kBatchBytes));
+  EXPECT_TRUE(Pipeline::EndsBatch(Pipeline::kBatchDocuments, 0, 1));
+}
+
 TEST(OutputTest, JsonFollowsTheContract) {
   RawDocument raw;
   raw.meta.id = "doc-1";

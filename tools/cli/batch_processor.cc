@@ -38,45 +38,31 @@ void BatchProcessor::DrainRunning() {
 
 namespace {
 
-struct Part {
-  size_t begin = 0;
-  size_t end = 0;
-};
-
-// Consecutive documents of the batch for one pipeline call: up to Pipeline::kBatchDocuments and
-// kBatchBytes, and few enough that every thread gets two parts at least.
-std::vector<Part> SplitBatch(const std::vector<RawDocument>& batch, size_t jobs) {
-  const size_t most = std::clamp<size_t>(batch.size() / (2 * jobs), 1, Pipeline::kBatchDocuments);
-  std::vector<Part> parts;
-  size_t bytes = 0;
-  for (size_t i = 0; i < batch.size(); ++i) {
-    const size_t size = batch[i].content.size();
-    if (parts.empty() || i - parts.back().begin >= most || bytes + size > Pipeline::kBatchBytes) {
-      if (!parts.empty()) parts.back().end = i;
-      parts.push_back({i, batch.size()});
-      bytes = 0;
-    }
-    bytes += size;
-  }
-  return parts;
+// Where the batch is cut for the pipeline calls (Pipeline::BatchStarts), into parts few enough
+// that every thread gets two at least.
+std::vector<size_t> PartStarts(const std::vector<RawDocument>& batch, size_t jobs) {
+  std::vector<size_t> sizes;
+  sizes.reserve(batch.size());
+  for (const RawDocument& raw : batch) sizes.push_back(raw.content.size());
+  return Pipeline::BatchStarts(sizes, std::clamp<size_t>(batch.size() / (2 * jobs), 1, Pipeline::kBatchDocuments));
 }
 
 }  // namespace
 
 std::vector<Document> BatchProcessor::Process(std::vector<RawDocument> batch) const {
-  const std::vector<Part> parts = SplitBatch(batch, static_cast<size_t>(jobs_));
+  const std::vector<size_t> starts = PartStarts(batch, static_cast<size_t>(jobs_));
   std::vector<Document> done(batch.size());
   std::atomic<size_t> next{0};
   const auto work = [&] {
-    for (size_t p = next++; p < parts.size(); p = next++) {
-      const auto first = batch.begin() + static_cast<std::ptrdiff_t>(parts[p].begin);
-      const auto last = batch.begin() + static_cast<std::ptrdiff_t>(parts[p].end);
+    for (size_t p = next++; p + 1 < starts.size(); p = next++) {
+      const auto first = batch.begin() + static_cast<std::ptrdiff_t>(starts[p]);
+      const auto last = batch.begin() + static_cast<std::ptrdiff_t>(starts[p + 1]);
       std::vector<Document> analysed = pipeline_.Process(std::vector<RawDocument>(std::make_move_iterator(first), std::make_move_iterator(last)));
-      std::move(analysed.begin(), analysed.end(), done.begin() + static_cast<std::ptrdiff_t>(parts[p].begin));
+      std::move(analysed.begin(), analysed.end(), done.begin() + static_cast<std::ptrdiff_t>(starts[p]));
     }
   };
   std::vector<std::thread> threads;
-  const size_t count = std::min<size_t>(static_cast<size_t>(jobs_), parts.size());
+  const size_t count = std::min<size_t>(static_cast<size_t>(jobs_), starts.size() - 1);
   for (size_t t = 1; t < count; ++t) threads.emplace_back(work);
   work();
   for (std::thread& thread : threads) thread.join();

@@ -44,10 +44,9 @@ class DocumentBatches {
   DocumentBatches(const Pipeline& pipeline, Sink sink) : pipeline_(pipeline), sink_(std::move(sink)) {}
 
   void Add(RawDocument raw) {
-    if (!pending_.empty() && pending_bytes_ + raw.content.size() > Pipeline::kBatchBytes) Flush();
+    if (Pipeline::EndsBatch(pending_.size(), pending_bytes_, raw.content.size())) Flush();
     pending_bytes_ += raw.content.size();
     pending_.push_back(std::move(raw));
-    if (pending_.size() >= Pipeline::kBatchDocuments) Flush();
   }
   void Finish() { Flush(); }
 
